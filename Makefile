@@ -1,0 +1,60 @@
+# Two commands a newcomer needs: `make run` and `make test`. Each installs what it needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run serve test lint format bench install install-test chromium clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+# Debian's chromium for the real-browser tests (never a downloaded browser).
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+## Create the database under instance/ and serve on http://127.0.0.1:5000
+run: install
+	$(BIN)/flask --app kiosk init-db
+	$(BIN)/python -m kiosk
+
+## Production: gunicorn, 2 workers, no access log, no client addresses
+serve: install
+	$(BIN)/flask --app kiosk init-db
+	$(BIN)/gunicorn -c kiosk/gunicorn_conf.py
+
+lint: install-test
+	$(BIN)/ruff check kiosk admin tests bench
+	$(BIN)/ruff format --check kiosk admin tests bench
+
+format: install-test
+	$(BIN)/ruff format kiosk admin tests bench
+	$(BIN)/ruff check --fix kiosk admin tests bench
+
+## Every test, the real-browser ones included. pytest's "no tests" (exit 5) fails too.
+test: install-test chromium lint
+	$(BIN)/python -m pytest; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "No tests were collected: that is a failure."; exit 1; fi; \
+	exit $$status
+
+bench: install-test
+	$(BIN)/python bench/submit_rate.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

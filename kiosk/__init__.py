@@ -1,0 +1,84 @@
+"""The anonymous feedback kiosk: application factory."""
+
+import os
+import secrets
+import tempfile
+import tomllib
+from pathlib import Path
+
+from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+
+from kiosk import storage
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+csrf = CSRFProtect()
+
+DEFAULTS = {
+    "DEFAULT_SITE": "waiting-room-a",
+    "SITES": {"waiting-room-a": "Waiting room A"},
+    "KIOSK_IDLE_SECONDS": 60,
+    "KIOSK_STILL_THERE_SECONDS": 30,
+    "KIOSK_THANKS_SECONDS": 15,
+    "SUBMISSION_MAX_AGE_DAYS": 365,
+    # A kiosk submission is a few hundred bytes; anything much bigger is not one.
+    "SUBMISSION_MAX_BYTES": 4096,
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+}
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: defaults, then config.toml, then KIOSK_* environment variables."""
+    app = Flask(__name__, instance_path=str(PROJECT_ROOT / "instance"))
+    app.config.from_mapping(DEFAULTS)
+    app.config["DATABASE"] = str(Path(app.instance_path) / "kiosk.db")
+    config_file = Path(os.environ.get("KIOSK_CONFIG", PROJECT_ROOT / "config.toml")).resolve()
+    if test_config is None:
+        app.config.from_file(str(config_file), load=tomllib.load, text=False, silent=True)
+        app.config.from_prefixed_env("KIOSK")
+    else:
+        app.config.from_mapping(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+    if app.config["DEFAULT_SITE"] not in app.config["SITES"]:
+        raise ValueError(f"DEFAULT_SITE {app.config['DEFAULT_SITE']!r} is not one of SITES")
+
+    db = storage.open_database(app.config["DATABASE"])
+    storage.save_sites(db, app.config["SITES"])
+    db.close()
+
+    csrf.init_app(app)
+    from kiosk import commands, errors, headers, views
+
+    headers.init_app(app)
+    errors.init_app(app)
+    commands.init_app(app)
+    app.register_blueprint(views.bp)
+
+    from admin import bp as admin_bp
+
+    app.register_blueprint(admin_bp)
+    return app
+
+
+def _instance_secret(instance: Path) -> str:
+    """A secret made once and kept in instance/, so every worker signs alike.
+
+    Written to a temporary file and linked into place, so two workers starting
+    together never read a half-written key.
+    """
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=instance, delete=False) as tmp:
+            tmp.write(secrets.token_hex(32))
+        os.chmod(tmp.name, 0o600)
+        try:
+            os.link(tmp.name, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(tmp.name)
+    return path.read_text().strip()

@@ -1,0 +1,24 @@
+"""`python -m kiosk`: the development server for `make run`, printing the kiosk URLs."""
+
+import os
+
+from kiosk import create_app, storage
+from kiosk.serving import serve
+
+
+def main() -> None:
+    app = create_app()
+    host = os.environ.get("KIOSK_HOST", "127.0.0.1")
+    port = int(os.environ.get("KIOSK_PORT", "5000"))
+    db = storage.open_database(app.config["DATABASE"])
+    print(f"Database: {app.config['DATABASE']}")
+    print("Kiosks:")
+    for site in storage.list_sites(db):
+        print(f"  {site['name']}: http://{host}:{port}/kiosk/{site['slug']}")
+    print(f"Open this on the tablet: http://{host}:{port}/")
+    db.close()
+    serve(app, host, port).serve_forever()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Error pages in one place: a plain message, as JSON for the kiosk's own
+requests and as a friendly page for people."""
+
+from flask import Flask, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+PLAIN_MESSAGES = {
+    400: "Something in that request was not right.",
+    404: "We could not find that page.",
+    405: "That page does not take this kind of request.",
+    413: "That was too big to send.",
+    415: "That was sent in a form we do not take.",
+    422: "Something in that answer was not right.",
+    429: "Too many at once. Please wait a little and try again.",
+    500: "Something went wrong on our side. Please tell a grown-up.",
+}
+
+
+def wants_json() -> bool:
+    """The kiosk's scripts ask for JSON; a person's browser asks for a page."""
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    return request.is_json or best == "application/json"
+
+
+def error_response(status: int, message: str | None = None, reason: str | None = None):
+    message = message or PLAIN_MESSAGES.get(status, "Something was not right.")
+    if wants_json():
+        body = {"status": "error", "message": message}
+        if reason:
+            body["reason"] = reason
+        return jsonify(body), status
+    return render_template("kiosk/error.html", status=status, message=message), status
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_expired(error: CSRFError):
+        # "reason" lets the kiosk fetch a fresh token and try once more.
+        return error_response(400, "This page was open too long. Please try again.", "csrf")
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        return error_response(error.code or 500, getattr(error, "plain_message", None))
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception):
+        app.logger.exception("Unexpected error on %s %s", request.method, request.path)
+        return error_response(InternalServerError.code)

@@ -1,0 +1,12 @@
+"""gunicorn settings for `make serve`: no access log, no client addresses."""
+
+import os
+
+bind = os.environ.get("KIOSK_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("KIOSK_WORKERS", "2"))
+wsgi_app = "kiosk.wsgi:app"
+logger_class = "kiosk.serving.AnonymousGunicornLogger"
+accesslog = None
+loglevel = os.environ.get("KIOSK_LOG_LEVEL", "warning")
+# Only trust forwarded headers from a proxy on this machine; they are never logged.
+forwarded_allow_ips = "127.0.0.1"

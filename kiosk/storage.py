@@ -1,0 +1,136 @@
+"""The only module that speaks SQL.
+
+Every function takes the database first, so it runs in tests without Flask.
+Anonymity is built into the schema: a submission keeps its site, survey,
+answers, date and ISO week, and nothing else. Ids are random and the tables
+are WITHOUT ROWID, so not even the order of arrival survives.
+"""
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from kiosk.survey import Submission, check_answers
+
+migrations = Migrations("kiosk")
+
+
+@migrations(name="0001_submissions")
+def _create_submissions(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE submissions (
+            id TEXT PRIMARY KEY,
+            site TEXT NOT NULL,
+            survey TEXT NOT NULL,
+            answers TEXT NOT NULL,
+            date TEXT NOT NULL,
+            week TEXT NOT NULL
+        ) WITHOUT ROWID
+        """
+    )
+    # The weekly summary reads (survey, week, site) and groups by answers:
+    # a covering index answers it without touching the table.
+    db.execute("CREATE INDEX submissions_by_week ON submissions (survey, week, site, answers)")
+
+
+@migrations(name="0002_sites")
+def _create_sites(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE sites (
+            slug TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            retired INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID
+        """
+    )
+
+
+def open_database(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) the database file, with every safety setting on."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.enable_wal()
+    # FULL: a submission the server acknowledged survives a power cut.
+    db.execute("PRAGMA synchronous=FULL")
+    # Deleted text is overwritten, not left readable in the file.
+    db.execute("PRAGMA secure_delete=ON")
+    db.execute("PRAGMA busy_timeout=5000")
+    migrations.apply(db)
+    return db
+
+
+_connections = threading.local()
+
+
+def connection_for_thread(path: str | Path) -> sqlite_utils.Database:
+    """One connection per thread and file, kept open: a connection per request
+    costs about half the submit rate (see bench/README.md)."""
+    key = str(path)
+    cache = _connections.__dict__.setdefault("by_path", {})
+    if key not in cache:
+        cache[key] = open_database(path)
+    return cache[key]
+
+
+def record_submission(db: sqlite_utils.Database, submission: Submission) -> bool:
+    """Store a submission once. Returns False when its id was already stored."""
+    check_answers(submission.answers)
+    try:
+        with db.atomic():
+            db.execute(
+                "INSERT INTO submissions (id, site, survey, answers, date, week)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    submission.id,
+                    submission.site,
+                    submission.survey,
+                    submission.answers_json,
+                    submission.date.isoformat(),
+                    submission.week,
+                ),
+            )
+    except sqlite3.IntegrityError:
+        return False
+    return True
+
+
+def count_submissions(db: sqlite_utils.Database, site: str | None = None) -> int:
+    if site is None:
+        return next(db.query("SELECT count(*) AS n FROM submissions"))["n"]
+    return next(db.query("SELECT count(*) AS n FROM submissions WHERE site = ?", [site]))["n"]
+
+
+def submissions_for_site(db: sqlite_utils.Database, site: str) -> list[dict]:
+    """Every stored submission of a site, grouped by date, never by arrival."""
+    return list(
+        db.query(
+            "SELECT id, site, survey, answers, date, week FROM submissions"
+            " WHERE site = ? ORDER BY date, id",
+            [site],
+        )
+    )
+
+
+def save_sites(db: sqlite_utils.Database, sites: dict[str, str]) -> None:
+    """Create the sites named in config.toml; a name changed there is renamed here."""
+    with db.atomic():
+        for slug, name in sites.items():
+            db.execute(
+                "INSERT INTO sites (slug, name) VALUES (?, ?)"
+                " ON CONFLICT (slug) DO UPDATE SET name = excluded.name",
+                (slug, name),
+            )
+
+
+def find_site(db: sqlite_utils.Database, slug: str) -> dict | None:
+    rows = db.query("SELECT slug, name, retired FROM sites WHERE slug = ?", [slug])
+    return next(rows, None)
+
+
+def list_sites(db: sqlite_utils.Database) -> list[dict]:
+    return list(db.query("SELECT slug, name, retired FROM sites ORDER BY name"))

@@ -1,0 +1,85 @@
+"""The public blueprint: the child kiosk and what its page talks to."""
+
+import datetime
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_wtf.csrf import generate_csrf
+from werkzeug.exceptions import BadRequest
+
+from kiosk import storage
+from kiosk.errors import error_response
+from kiosk.survey import FACES, QUESTIONS, InvalidSubmission, parse_submission
+
+bp = Blueprint("kiosk", __name__)
+
+
+def database():
+    return storage.connection_for_thread(current_app.config["DATABASE"])
+
+
+def site_or_404(slug: str) -> dict:
+    site = storage.find_site(database(), slug)
+    if site is None:
+        abort(404)
+    return site
+
+
+@bp.get("/")
+def home():
+    """The default site's kiosk, so a tablet only needs the server's address."""
+    return redirect(url_for("kiosk.kiosk", site=current_app.config["DEFAULT_SITE"]))
+
+
+@bp.get("/kiosk/<site>")
+def kiosk(site: str):
+    """The four questions for one site, one per screen, all in one page."""
+    return render_template(
+        "kiosk/kiosk.html",
+        site=site_or_404(site),
+        questions=QUESTIONS,
+        faces=FACES,
+        config=current_app.config,
+    )
+
+
+@bp.get("/token")
+def token():
+    """A fresh form token: a kiosk page open for a week asks for one before it sends."""
+    return jsonify({"token": generate_csrf()})
+
+
+@bp.post("/kiosk/<site>/submissions")
+def submit(site: str):
+    """Store one child's answers once. A repeat of the same id is not stored again."""
+    site_or_404(site)
+    if not request.is_json:
+        return error_response(415, "Send the answers as JSON.")
+    # The form-token check has read the body already, under the app-wide limit;
+    # a kiosk submission has a much smaller one of its own.
+    if len(request.get_data(cache=True)) > current_app.config["SUBMISSION_MAX_BYTES"]:
+        return error_response(413, "Those answers are too big to be from the kiosk.")
+    try:
+        body = request.get_json()
+    except BadRequest:
+        return error_response(400, "The answers could not be read.")
+    try:
+        submission = parse_submission(
+            body,
+            site=site,
+            today=datetime.date.today(),
+            max_age_days=current_app.config["SUBMISSION_MAX_AGE_DAYS"],
+        )
+    except InvalidSubmission as problem:
+        return error_response(422, str(problem))
+    if not storage.record_submission(database(), submission):
+        return error_response(409, "We already have these answers. Thank you!", "duplicate")
+    return jsonify({"status": "stored", "id": submission.id}), 201

@@ -1,0 +1,64 @@
+"""Fixtures: a fresh app on a real SQLite file in tmp_path for every test."""
+
+import uuid
+
+import pytest
+
+from kiosk import create_app, storage
+
+SITES = {"waiting-room-a": "Waiting room A", "youth-hub": "Youth hub"}
+
+
+def make_config(tmp_path, **overrides) -> dict:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "DATABASE": str(tmp_path / "kiosk.db"),
+        "SITES": dict(SITES),
+        "DEFAULT_SITE": "waiting-room-a",
+        **overrides,
+    }
+
+
+@pytest.fixture
+def app(tmp_path):
+    return create_app(make_config(tmp_path))
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def db(app):
+    database = storage.open_database(app.config["DATABASE"])
+    yield database
+    database.close()
+
+
+def new_submission_id() -> str:
+    return uuid.uuid4().hex
+
+
+def all_answers(answer: str = "yes") -> dict:
+    return {"safe": answer, "talk": answer, "team": answer, "ideas": answer}
+
+
+class KioskClient:
+    """Talks to the submit endpoint the way the kiosk page does: token first."""
+
+    def __init__(self, client):
+        self.client = client
+        self.token = client.get("/token").get_json()["token"]
+
+    def submit(self, site="waiting-room-a", body=None, **kwargs):
+        headers = {"X-CSRFToken": self.token, **kwargs.pop("headers", {})}
+        if body is None:
+            body = {"id": new_submission_id(), "answers": all_answers()}
+        return self.client.post(f"/kiosk/{site}/submissions", json=body, headers=headers, **kwargs)
+
+
+@pytest.fixture
+def kiosk_client(client):
+    return KioskClient(client)
