@@ -1,0 +1,146 @@
+// The child kiosk: Start, four questions one per screen, review, Send, thank you.
+// Answers live only in this page's memory until Send; then in the offline queue
+// until the server acknowledges them. Stop, the idle reset and Back all forget them.
+
+import { watchIdle } from "./idle.js";
+import { enqueue, flush, keepSending, newSubmissionId, waitingCount } from "./queue.js";
+import { canSpeak, hush, say } from "./speech.js";
+
+const root = document.getElementById("kiosk");
+const settings = root.dataset;
+const screens = Array.from(root.querySelectorAll("[data-screen]"));
+const questionScreens = screens.filter((s) => s.dataset.screen === "question");
+const questionKeys = questionScreens.map((s) => s.dataset.question);
+const stillThere = root.querySelector("[data-still-there]");
+const stopButton = root.querySelector(".kiosk-bar [data-action='stop']");
+const readAloudButton = root.querySelector("[data-action='read-aloud']");
+const wordFor = { yes: "Yes", sometimes: "Sometimes", no: "No", skip: "Skipped" };
+
+let answers = {};
+let current = screens[0];
+let returnToReview = false;
+let thanksTimer = null;
+
+function show(screen) {
+  hush();
+  clearTimeout(thanksTimer);
+  for (const s of screens) s.hidden = s !== screen;
+  current = screen;
+  stopButton.hidden = screen.dataset.screen === "start";
+  screen.querySelector("h1")?.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
+}
+
+function showQuestion(index) {
+  const screen = questionScreens[index];
+  const chosen = answers[screen.dataset.question];
+  for (const face of screen.querySelectorAll(".face")) {
+    face.setAttribute("aria-pressed", String(face.dataset.answer === chosen));
+  }
+  show(screen);
+}
+
+function showReview() {
+  for (const key of questionKeys) {
+    const row = root.querySelector(`[data-review="${key}"]`);
+    const answer = answers[key] || "skip";
+    for (const img of row.querySelectorAll("[data-face]")) img.hidden = img.dataset.face !== answer;
+    row.querySelector("[data-answer-word]").textContent = wordFor[answer];
+  }
+  returnToReview = false;
+  show(root.querySelector("[data-screen='review']"));
+}
+
+function answer(key, value) {
+  answers[key] = value;
+  const index = questionKeys.indexOf(key);
+  if (returnToReview || index === questionKeys.length - 1) showReview();
+  else showQuestion(index + 1);
+}
+
+function startOver() {
+  answers = {};
+  returnToReview = false;
+  if (stillThere.open) stillThere.close();
+  show(screens[0]);
+  updateWaitingNote();
+}
+
+function today() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function send() {
+  const body = { id: newSubmissionId(), date: today(), answers: {} };
+  for (const key of questionKeys) body.answers[key] = answers[key] || "skip";
+  enqueue(settings.submitUrl, body);
+  answers = {};
+  show(root.querySelector("[data-screen='thanks']"));
+  thanksTimer = setTimeout(startOver, Number(settings.thanksSeconds) * 1000);
+  flush(settings.tokenUrl);
+}
+
+function updateWaitingNote() {
+  const count = waitingCount();
+  const note = root.querySelector("[data-waiting-note]");
+  note.textContent = count ? `${count} waiting to be sent. They will go when the internet is back.` : "";
+}
+
+root.addEventListener("click", (event) => {
+  const button = event.target.closest("button");
+  if (!button) return;
+  const screen = button.closest("[data-screen]");
+  if (button.dataset.answer && screen?.dataset.question) {
+    answer(screen.dataset.question, button.dataset.answer);
+    return;
+  }
+  switch (button.dataset.action) {
+    case "start":
+      showQuestion(0);
+      break;
+    case "back":
+      showQuestion(questionKeys.indexOf(screen.dataset.question) - 1);
+      break;
+    case "change":
+      returnToReview = true;
+      showQuestion(questionKeys.indexOf(button.dataset.question));
+      break;
+    case "send":
+      send();
+      break;
+    case "stop":
+      startOver();
+      break;
+    case "still-here":
+      stillThere.close();
+      break;
+    case "read-aloud":
+      say(current.dataset.say);
+      break;
+  }
+});
+
+// The Escape key closes a dialog: treat it as "I'm still here".
+stillThere.addEventListener("cancel", () => idle.restart());
+
+// A page brought back from the browser's history cache must not show old answers.
+window.addEventListener("pageshow", (event) => {
+  if (event.persisted) startOver();
+});
+
+document.addEventListener("queue-changed", updateWaitingNote);
+
+readAloudButton.hidden = !canSpeak();
+
+const idle = watchIdle({
+  idleSeconds: Number(settings.idleSeconds),
+  stillThereSeconds: Number(settings.stillThereSeconds),
+  isBusy: () => current.dataset.screen !== "start",
+  ask: () => stillThere.showModal(),
+  reset: startOver,
+});
+
+startOver();
+keepSending(settings.tokenUrl);

@@ -1,0 +1,119 @@
+// The offline queue: a submission waits here until the server acknowledges it,
+// then it is gone. Only face answers ever wait here (never free text), and
+// each carries a random id made by the page, so a repeat is never stored twice.
+
+const KEY = "kiosk-submissions-waiting";
+const RETRY_SECONDS = [5, 15, 30, 60];
+let memoryQueue = [];
+let flushing = null;
+let retryTimer = null;
+let failures = 0;
+
+function read() {
+  try {
+    return JSON.parse(localStorage.getItem(KEY) || "[]");
+  } catch {
+    return memoryQueue;
+  }
+}
+
+function write(items) {
+  memoryQueue = items;
+  try {
+    if (items.length) localStorage.setItem(KEY, JSON.stringify(items));
+    else localStorage.removeItem(KEY);
+  } catch {
+    // Private mode or full storage: the page's memory still holds them.
+  }
+  document.dispatchEvent(new CustomEvent("queue-changed", { detail: items.length }));
+}
+
+export function waitingCount() {
+  return read().length;
+}
+
+export function newSubmissionId() {
+  // crypto.getRandomValues works on plain http too (randomUUID does not).
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export function enqueue(url, body) {
+  write([...read(), { url, body }]);
+}
+
+function remove(id) {
+  write(read().filter((item) => item.body.id !== id));
+}
+
+async function freshToken(tokenUrl) {
+  const response = await fetch(tokenUrl, { cache: "no-store", credentials: "same-origin" });
+  if (!response.ok) throw new Error(`token ${response.status}`);
+  return (await response.json()).token;
+}
+
+async function post(item, token) {
+  return fetch(item.url, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": token },
+    body: JSON.stringify(item.body),
+  });
+}
+
+// What to do with an answer from the server: "done" removes the submission.
+async function outcome(response) {
+  if (response.status === 201 || response.status === 409) return "done";
+  if (response.status === 400) {
+    const reply = await response.json().catch(() => ({}));
+    if (reply.reason === "csrf") return "new-token";
+  }
+  if (response.status === 408 || response.status === 429 || response.status >= 500) return "later";
+  return "refused";
+}
+
+async function sendAll(tokenUrl) {
+  let token = await freshToken(tokenUrl);
+  for (const item of read()) {
+    let result = await outcome(await post(item, token));
+    if (result === "new-token") {
+      token = await freshToken(tokenUrl);
+      result = await outcome(await post(item, token));
+    }
+    if (result === "later" || result === "new-token") throw new Error("server busy");
+    if (result === "refused") console.warn("The server refused a submission; it cannot be sent.");
+    remove(item.body.id);
+  }
+}
+
+function scheduleRetry(tokenUrl) {
+  clearTimeout(retryTimer);
+  const seconds = RETRY_SECONDS[Math.min(failures, RETRY_SECONDS.length - 1)];
+  retryTimer = setTimeout(() => flush(tokenUrl), seconds * 1000);
+}
+
+export function flush(tokenUrl) {
+  if (flushing) return flushing;
+  if (!read().length) return Promise.resolve();
+  flushing = sendAll(tokenUrl)
+    .then(() => {
+      failures = 0;
+    })
+    .catch(() => {
+      failures += 1;
+      scheduleRetry(tokenUrl);
+    })
+    .finally(() => {
+      flushing = null;
+    });
+  return flushing;
+}
+
+export function keepSending(tokenUrl) {
+  window.addEventListener("online", () => flush(tokenUrl));
+  // Other tabs on the same tablet may have queued submissions too.
+  window.addEventListener("storage", (event) => {
+    if (event.key === KEY) document.dispatchEvent(new CustomEvent("queue-changed", { detail: waitingCount() }));
+  });
+  flush(tokenUrl);
+}
