@@ -3,7 +3,7 @@
 // each carries a random id made by the page, so a repeat is never stored twice.
 
 const KEY = "kiosk-submissions-waiting";
-const RETRY_SECONDS = [5, 15, 30, 60];
+const RETRY_SECONDS = [3, 10, 30, 60];
 let memoryQueue = [];
 let flushing = null;
 let retryTimer = null;
@@ -88,7 +88,7 @@ async function sendAll(tokenUrl) {
 
 function scheduleRetry(tokenUrl) {
   clearTimeout(retryTimer);
-  const seconds = RETRY_SECONDS[Math.min(failures, RETRY_SECONDS.length - 1)];
+  const seconds = RETRY_SECONDS[Math.min(failures - 1, RETRY_SECONDS.length - 1)];
   retryTimer = setTimeout(() => flush(tokenUrl), seconds * 1000);
 }
 
