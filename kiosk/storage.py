@@ -6,6 +6,7 @@ answers, date and ISO week, and nothing else. Ids are random and the tables
 are WITHOUT ROWID, so not even the order of arrival survives.
 """
 
+import fcntl
 import sqlite3
 import threading
 from pathlib import Path
@@ -54,13 +55,17 @@ def open_database(path: str | Path) -> sqlite_utils.Database:
     """Open (creating if needed) the database file, with every safety setting on."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     db = sqlite_utils.Database(path)
-    db.enable_wal()
     # FULL: a submission the server acknowledged survives a power cut.
     db.execute("PRAGMA synchronous=FULL")
     # Deleted text is overwritten, not left readable in the file.
     db.execute("PRAGMA secure_delete=ON")
     db.execute("PRAGMA busy_timeout=5000")
-    migrations.apply(db)
+    # gunicorn's workers boot together: on a new database each would find the
+    # tables missing and create them at once, and all but one would fail.
+    with open(f"{path}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        db.enable_wal()
+        migrations.apply(db)
     return db
 
 
