@@ -69,7 +69,9 @@ def submit(site: str):
         return error_response(413, "Those answers are too big to be from the kiosk.")
     try:
         body = request.get_json()
-    except BadRequest:
+    # Nesting deeper than Python's JSON reader goes raises RecursionError, not
+    # a ValueError that Flask would turn into a 400.
+    except (BadRequest, RecursionError):
         return error_response(400, "The answers could not be read.")
     try:
         submission = parse_submission(
