@@ -1,5 +1,6 @@
 """`python -m kiosk`: the development server for `make run`, printing the kiosk URLs."""
 
+import logging
 import os
 
 from kiosk import create_app, storage
@@ -7,6 +8,8 @@ from kiosk.serving import serve
 
 
 def main() -> None:
+    # Request lines: method, path and status only (see kiosk/serving.py).
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     app = create_app()
     host = os.environ.get("KIOSK_HOST", "127.0.0.1")
     port = int(os.environ.get("KIOSK_PORT", "5000"))
