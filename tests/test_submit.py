@@ -1,0 +1,172 @@
+"""The submit endpoint: stored once on a good Send, a plain 4xx and nothing stored otherwise."""
+
+import datetime
+import json
+
+import pytest
+from itsdangerous import TimestampSigner, URLSafeTimedSerializer
+
+from kiosk import storage
+from kiosk.survey import iso_week
+from tests.conftest import all_answers, new_submission_id
+
+URL = "/kiosk/waiting-room-a/submissions"
+
+
+def stored_rows(db, site="waiting-room-a"):
+    return storage.submissions_for_site(db, site)
+
+
+def post_raw(kiosk_client, data, content_type, url=URL):
+    return kiosk_client.client.post(
+        url,
+        data=data,
+        content_type=content_type,
+        headers={"X-CSRFToken": kiosk_client.token, "Accept": "application/json"},
+    )
+
+
+def test_a_good_send_is_stored_once_with_its_date_and_week(kiosk_client, db):
+    day = datetime.date.today() - datetime.timedelta(days=3)
+    answers = {"safe": "yes", "talk": "sometimes", "team": "no", "ideas": "skip"}
+    body = {"id": new_submission_id(), "answers": answers, "date": day.isoformat()}
+    response = kiosk_client.submit("youth-hub", body)
+    assert (201, {"status": "stored", "id": body["id"]}) == (
+        response.status_code,
+        response.get_json(),
+    )
+    [row] = stored_rows(db, "youth-hub")
+    assert (body["id"], "youth-hub", "child", day.isoformat(), iso_week(day)) == (
+        row["id"],
+        row["site"],
+        row["survey"],
+        row["date"],
+        row["week"],
+    )
+    assert answers == json.loads(row["answers"])
+
+
+def test_a_send_without_a_date_counts_today(kiosk_client, db):
+    before = datetime.date.today()
+    assert 201 == kiosk_client.submit().status_code
+    [row] = stored_rows(db)
+    assert row["date"] in {before.isoformat(), datetime.date.today().isoformat()}
+
+
+def test_a_replayed_send_is_acknowledged_but_not_stored_twice(kiosk_client, db):
+    body = {"id": new_submission_id(), "answers": all_answers()}
+    assert 201 == kiosk_client.submit(body=body).status_code
+    again = kiosk_client.submit(body={**body, "answers": all_answers("no")})
+    assert (409, "duplicate") == (again.status_code, again.get_json()["reason"])
+    assert [all_answers()] == [json.loads(row["answers"]) for row in stored_rows(db)]
+
+
+def week_old_token(client, app) -> str:
+    """The token a kiosk page loaded a week ago would still hold."""
+    with client.session_transaction() as session:
+        raw = session["csrf_token"]
+
+    class SignedAWeekAgo(TimestampSigner):
+        def get_timestamp(self) -> int:
+            return super().get_timestamp() - 7 * 24 * 3600
+
+    signer = URLSafeTimedSerializer(app.secret_key, salt="wtf-csrf-token", signer=SignedAWeekAgo)
+    return signer.dumps(raw)
+
+
+def test_a_page_left_open_a_week_fetches_a_fresh_token_and_sends(app, kiosk_client, db):
+    kiosk_client.token = week_old_token(kiosk_client.client, app)
+    body = {"id": new_submission_id(), "answers": all_answers()}
+    stale = kiosk_client.submit(body=body)
+    assert (400, "csrf") == (stale.status_code, stale.get_json()["reason"])
+    assert [] == stored_rows(db)
+    kiosk_client.token = kiosk_client.client.get("/token").get_json()["token"]
+    assert 201 == kiosk_client.submit(body=body).status_code
+    assert 1 == len(stored_rows(db))
+
+
+@pytest.mark.parametrize("token", [None, "", "not-a-token"])
+def test_a_send_without_a_good_token_is_refused_and_not_stored(client, db, token):
+    headers = {} if token is None else {"X-CSRFToken": token}
+    client.get("/token")
+    response = client.post(
+        URL, json={"id": new_submission_id(), "answers": all_answers()}, headers=headers
+    )
+    assert (400, "csrf") == (response.status_code, response.get_json()["reason"])
+    assert [] == stored_rows(db)
+
+
+def test_a_token_from_another_kiosk_does_not_work_here(app, kiosk_client, db):
+    other = app.test_client().get("/token").get_json()["token"]
+    kiosk_client.token = other
+    response = kiosk_client.submit()
+    assert (400, "csrf") == (response.status_code, response.get_json()["reason"])
+    assert [] == stored_rows(db)
+
+
+GOOD_JSON = json.dumps({"id": "0" * 32, "answers": all_answers()})
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type", "status", "message"),
+    [
+        (
+            {"answers": GOOD_JSON},
+            "application/x-www-form-urlencoded",
+            415,
+            "Send the answers as JSON.",
+        ),
+        (GOOD_JSON, "text/plain", 415, "Send the answers as JSON."),
+        (GOOD_JSON, "multipart/form-data; boundary=x", 415, "Send the answers as JSON."),
+        ('{"id": "', "application/json", 400, "The answers could not be read."),
+        (b"\xff\xfe\x00", "application/json", 400, "The answers could not be read."),
+        ("", "application/json", 400, "The answers could not be read."),
+        # Deeper than Python's JSON reader can go: still the sender's mistake.
+        ("[" * 3000, "application/json", 400, "The answers could not be read."),
+        (
+            json.dumps({"id": "0" * 32, "answers": all_answers(), "survey": "x" * 4096}),
+            "application/json",
+            413,
+            "Those answers are too big to be from the kiosk.",
+        ),
+        ("[" + "0," * (1024 * 1024) + "0]", "application/json", 413, "That was too big to send."),
+    ],
+)
+def test_a_body_of_the_wrong_kind_or_size_gets_a_plain_message(
+    kiosk_client, db, data, content_type, status, message
+):
+    response = post_raw(kiosk_client, data, content_type)
+    assert (status, {"status": "error", "message": message}) == (
+        response.status_code,
+        response.get_json(),
+    )
+    assert 0 == storage.count_submissions(db)
+
+
+def test_an_unknown_site_is_not_found(kiosk_client, db):
+    response = kiosk_client.submit("nowhere")
+    assert (404, "We could not find that page.") == (
+        response.status_code,
+        response.get_json()["message"],
+    )
+    assert 0 == storage.count_submissions(db)
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        (
+            {**all_answers(), "safe": "maybe"},
+            "The answer to safe must be yes, sometimes, no or skip.",
+        ),
+        ({**all_answers(), "fun": "yes"}, "Unknown question: fun."),
+        ({"safe": "yes"}, "Missing an answer to talk (use skip)."),
+    ],
+)
+def test_an_answer_the_kiosk_does_not_offer_is_refused(kiosk_client, db, answers, message):
+    response = kiosk_client.submit(body={"id": new_submission_id(), "answers": answers})
+    assert (422, {"status": "error", "message": message}) == (
+        response.status_code,
+        response.get_json(),
+    )
+    assert 0 == storage.count_submissions(db)
