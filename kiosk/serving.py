@@ -20,6 +20,14 @@ class AnonymousRequestHandler(WSGIRequestHandler):
     def address_string(self) -> str:
         return "-"
 
+    def handle(self) -> None:
+        # An exception here (urlsplit refuses "GET http://[x HTTP/1.1") would
+        # reach socketserver, which prints it beside the client's address.
+        try:
+            super().handle()
+        except Exception:
+            request_log.exception("Error on request")
+
     def log(self, type: str, message: str, *args) -> None:
         getattr(request_log, type)(message, *args)
 
