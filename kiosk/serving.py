@@ -52,6 +52,9 @@ class AnonymousGunicornLogger(GunicornLogger):
     so the address is scrubbed from the finished message.
     """
 
+    # gunicorn starts every line with the time of day; the level and pid will do.
+    error_fmt = r"[%(process)d] [%(levelname)s] %(message)s"
+
     def access(self, resp, req, environ, request_time) -> None:
         return None
 
