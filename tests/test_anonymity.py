@@ -1,0 +1,170 @@
+"""Nobody can be picked out afterwards: no address or browser name in any log or in the file.
+
+Requests come from a marker address (Linux routes all of 127/8 to loopback, so a
+client socket can bind to 127.0.0.77) with a marker user agent and a forwarded
+address, then the logs and the raw bytes of the database are searched for them.
+"""
+
+import http.client
+import json
+import logging
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from kiosk import PROJECT_ROOT, create_app
+from kiosk.serving import serve
+from tests.conftest import all_answers, make_config, new_submission_id
+
+MARKER_ADDRESS = "127.0.0.77"
+FORWARDED_ADDRESS = "203.0.113.77"
+MARKER_AGENT = "MarkerAgent/9.9 ZQXJ"
+MARKERS = [MARKER_ADDRESS, FORWARDED_ADDRESS, MARKER_AGENT, "ZQXJ"]
+TIME_OF_DAY = re.compile(r"\b\d{2}:\d{2}:\d{2}\b")
+MARKER_HEADERS = {"User-Agent": MARKER_AGENT, "X-Forwarded-For": FORWARDED_ADDRESS}
+
+
+def request(port, method, path, body=None, headers=None):
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", port, timeout=10, source_address=(MARKER_ADDRESS, 0)
+    )
+    connection.request(method, path, body=body, headers={**MARKER_HEADERS, **(headers or {})})
+    response = connection.getresponse()
+    reply = (response.status, response.getheader("Set-Cookie"), response.read())
+    connection.close()
+    return reply
+
+
+def raw_request(port, line: bytes) -> bytes:
+    """A request no browser would send, which servers like to complain about."""
+    with socket.create_connection(("127.0.0.1", port), 10, (MARKER_ADDRESS, 0)) as sock:
+        sock.sendall(line)
+        return sock.recv(4096)
+
+
+def send_everything(port) -> str:
+    """A child's Send (token first, as the page does), a bad one, a 404 and garbage."""
+    status, cookie, body = request(port, "GET", "/token")
+    assert 200 == status
+    headers = {
+        "Cookie": cookie.split(";")[0],
+        "X-CSRFToken": json.loads(body)["token"],
+        "Content-Type": "application/json",
+    }
+    submission_id = new_submission_id()
+    sent = json.dumps({"id": submission_id, "answers": all_answers("sometimes")})
+    assert 201 == request(port, "POST", "/kiosk/waiting-room-a/submissions", sent, headers)[0]
+    bad = json.dumps({"id": new_submission_id(), "answers": all_answers("maybe")})
+    assert 422 == request(port, "POST", "/kiosk/waiting-room-a/submissions", bad, headers)[0]
+    assert 404 == request(port, "GET", "/kiosk/nowhere")[0]
+    raw_request(port, b"NOT HTTP\r\n\r\n")
+    raw_request(port, b"GET http://[x HTTP/1.1\r\nHost: x\r\n\r\n")
+    return submission_id
+
+
+def database_bytes(path: Path) -> bytes:
+    """The file as anyone who copies it would see it, write-ahead log included."""
+    parts = [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+    return b"".join(part.read_bytes() for part in parts if part.exists())
+
+
+def found(markers, text: str | bytes) -> list[str]:
+    if isinstance(text, bytes):
+        return [m for m in markers if m.encode() in text]
+    return [m for m in markers if m in text]
+
+
+def test_the_development_server_writes_down_no_one(tmp_path, caplog, capfd):
+    caplog.set_level(logging.DEBUG)
+    app = create_app(make_config(tmp_path))
+    server = serve(app, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        submission_id = send_everything(server.server_port)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(10)
+    out, err = capfd.readouterr()
+    logs = caplog.text + out + err
+    # The lines are there (so this could fail); who sent them is not.
+    assert "POST /kiosk/waiting-room-a/submissions HTTP/1.1" in logs
+    assert "NOT HTTP" in logs
+    assert ([], []) == (found(MARKERS, logs), found(MARKERS, database_bytes(tmp_path / "kiosk.db")))
+    assert submission_id.encode() in database_bytes(tmp_path / "kiosk.db")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_listening(port: int, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "gunicorn stopped while starting"
+        try:
+            status = request(port, "GET", "/token")[0]
+        except OSError:
+            time.sleep(0.1)
+            continue
+        if status == 200:
+            return
+    pytest.fail("gunicorn did not answer within 30 seconds")
+
+
+CONFIG = """\
+DATABASE = "{database}"
+SECRET_KEY = "anonymity-test"
+DEFAULT_SITE = "waiting-room-a"
+
+[SITES]
+waiting-room-a = "Waiting room A"
+"""
+
+
+def test_gunicorn_writes_down_no_one_even_at_debug(tmp_path):
+    database = tmp_path / "kiosk.db"
+    config = tmp_path / "config.toml"
+    config.write_text(CONFIG.format(database=database))
+    port = free_port()
+    env = {
+        **os.environ,
+        "KIOSK_BIND": f"127.0.0.1:{port}",
+        "KIOSK_CONFIG": str(config),
+        "KIOSK_LOG_LEVEL": "debug",
+        "KIOSK_WORKERS": "2",
+    }
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    with open(tmp_path / "out", "wb") as out, open(tmp_path / "err", "wb") as err:
+        server = subprocess.Popen(
+            [gunicorn, "-c", "kiosk/gunicorn_conf.py"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=out,
+            stderr=err,
+        )
+        try:
+            wait_until_listening(port, server)
+            submission_id = send_everything(port)
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(30)
+    logs = (tmp_path / "out").read_text() + (tmp_path / "err").read_text()
+    # gunicorn did talk (so this could fail), and said who to no one.
+    assert "Booting worker" in logs
+    assert "Invalid request from ip=-" in logs
+    assert ([], []) == (found(MARKERS, logs), found(MARKERS, database_bytes(database)))
+    assert submission_id.encode() in database_bytes(database)
+    # Nor when: staff know who sat in the waiting room at 10:40.
+    assert [] == TIME_OF_DAY.findall(logs)
