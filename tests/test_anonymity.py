@@ -22,7 +22,7 @@ import pytest
 
 from kiosk import PROJECT_ROOT, create_app
 from kiosk.serving import serve
-from tests.conftest import all_answers, make_config, new_submission_id
+from tests.conftest import KioskClient, all_answers, make_config, new_submission_id
 
 MARKER_ADDRESS = "127.0.0.77"
 FORWARDED_ADDRESS = "203.0.113.77"
@@ -168,3 +168,12 @@ def test_gunicorn_writes_down_no_one_even_at_debug(tmp_path):
     assert submission_id.encode() in database_bytes(database)
     # Nor when: staff know who sat in the waiting room at 10:40.
     assert [] == TIME_OF_DAY.findall(logs)
+
+
+def test_a_public_page_sets_only_the_form_token_cookie(client):
+    paths = ["/", "/kiosk/waiting-room-a", "/token", "/kiosk/nowhere"]
+    set_cookies = [c for path in paths for c in client.get(path).headers.getlist("Set-Cookie")]
+    set_cookies += KioskClient(client).submit().headers.getlist("Set-Cookie")
+    with client.session_transaction() as session:
+        kept = set(session)
+    assert ({"session"}, {"csrf_token"}) == ({c.split("=")[0] for c in set_cookies}, kept)
