@@ -1,5 +1,6 @@
 """The anonymous feedback kiosk: application factory."""
 
+import logging
 import os
 import secrets
 import tempfile
@@ -7,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 from flask import Flask
+from flask.logging import default_handler
 from flask_wtf.csrf import CSRFProtect
 
 from kiosk import storage
@@ -49,6 +51,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     storage.save_sites(db, app.config["SITES"])
     db.close()
 
+    # Flask's own lines start with a time of day: staff could match an error
+    # to who sat in the waiting room then. Keep the level and the message.
+    default_handler.setFormatter(logging.Formatter("%(levelname)s in %(module)s: %(message)s"))
     csrf.init_app(app)
     from kiosk import commands, errors, headers, views
 

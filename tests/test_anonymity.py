@@ -177,3 +177,13 @@ def test_a_public_page_sets_only_the_form_token_cookie(client):
     with client.session_transaction() as session:
         kept = set(session)
     assert ({"session"}, {"csrf_token"}) == ({c.split("=")[0] for c in set_cookies}, kept)
+
+
+def test_flask_error_lines_carry_no_time_of_day(app):
+    """An unexpected error under gunicorn goes through Flask's own handler."""
+    from flask.logging import default_handler
+
+    record = logging.LogRecord("kiosk", logging.ERROR, __file__, 1, "Unexpected error", (), None)
+    line = default_handler.format(record)
+    assert "Unexpected error" in line
+    assert re.search(r"\d{1,2}:\d{2}", line) is None, line
