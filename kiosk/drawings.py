@@ -1,0 +1,129 @@
+"""Check a drawing sent from the feedback box, and keep only its pixels.
+
+The drawing comes from a stranger's phone, so it is treated as hostile until
+Pillow has decoded it under tight limits. A PNG only states its width and
+height in its first bytes: a file of a few kilobytes can declare 20000 x 20000
+pixels and ask for gigabytes when decoded (a pixel flood). So the size is
+checked against the canvas before a single pixel is decoded, and Pillow's own
+decompression-bomb guard is lowered to the canvas and made an error.
+
+What is kept is a new PNG made from the pixels alone, flattened onto white:
+no text chunks, EXIF, ICC profile, timestamps or other metadata can carry a
+name, a device or a time (see DESIGN.md, Anonymity), and no hidden colours
+survive under transparent pixels. White is what a child drew on, and a
+flattened drawing reads the same on any staff page or printout.
+"""
+
+import binascii
+import io
+import threading
+import warnings
+from base64 import b64decode
+
+from PIL import Image
+
+DATA_URL_PREFIX = "data:image/png;base64,"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+DEFAULT_MAX_WIDTH = 1200
+DEFAULT_MAX_HEIGHT = 1200
+DEFAULT_MAX_BYTES = 1_000_000  # a finger drawing on a 1200 x 1200 canvas is far smaller
+# The modes a PNG decodes to that a drawing can be in; 16-bit and the rest are refused.
+DRAWING_MODES = {"1", "L", "LA", "P", "PA", "RGB", "RGBA"}
+
+TOO_BIG = "That drawing is too big."
+UNREADABLE = "We could not read that drawing. Please try again."
+MOVING = "That picture moves. Please send a drawing that stays still."
+
+# Image.MAX_IMAGE_PIXELS and the warning filters belong to the whole process:
+# drawings are decoded one at a time so that each sees its own limit.
+_decoding = threading.Lock()
+
+
+class InvalidDrawing(ValueError):
+    """A drawing we will not keep; the message is plain enough to show a child."""
+
+
+def clean_drawing(
+    drawing: bytes | str,
+    max_width: int = DEFAULT_MAX_WIDTH,
+    max_height: int = DEFAULT_MAX_HEIGHT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> bytes | None:
+    """A drawing as a `data:image/png;base64,` string or PNG bytes, re-encoded
+    as a PNG with nothing but its pixels; None for a blank canvas."""
+    png = _png_bytes(drawing, max_bytes)
+    with _decoding, warnings.catch_warnings():
+        # Only this warning: the filters are shared with every thread, and another
+        # request's harmless warning must not become its error.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        previous_limit = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = max_width * max_height
+        try:
+            pixels = _decode(png, max_width, max_height)
+        finally:
+            Image.MAX_IMAGE_PIXELS = previous_limit
+    if _is_blank(pixels):
+        return None
+    out = io.BytesIO()
+    pixels.save(out, format="PNG")  # optimize=True: 5x slower for 8% smaller
+    return out.getvalue()
+
+
+def _png_bytes(drawing: bytes | str, max_bytes: int) -> bytes:
+    """The bytes of the PNG, refusing anything that is not one before decoding it."""
+    if isinstance(drawing, str):
+        if not drawing.startswith(DATA_URL_PREFIX):
+            raise InvalidDrawing(UNREADABLE)
+        encoded = drawing[len(DATA_URL_PREFIX) :]
+        # Four base64 characters make three bytes: refuse a long string undecoded.
+        if len(encoded) > (max_bytes + 2) // 3 * 4:
+            raise InvalidDrawing(TOO_BIG)
+        try:
+            png = b64decode(encoded, validate=True)
+        except (binascii.Error, ValueError):
+            raise InvalidDrawing(UNREADABLE) from None
+    elif isinstance(drawing, bytes):
+        png = drawing
+    else:
+        raise InvalidDrawing(UNREADABLE)
+    if len(png) > max_bytes:
+        raise InvalidDrawing(TOO_BIG)
+    if not png.startswith(PNG_SIGNATURE):
+        raise InvalidDrawing(UNREADABLE)
+    return png
+
+
+def _decode(png: bytes, max_width: int, max_height: int) -> Image.Image:
+    """Decode within the canvas and return the pixels flattened onto white, as a
+    new image that carries no metadata at all."""
+    try:
+        with Image.open(io.BytesIO(png), formats=["PNG"]) as image:
+            # Image.open has read only the header: nothing is decoded yet.
+            width, height = image.size
+            if not (0 < width <= max_width and 0 < height <= max_height):
+                raise InvalidDrawing(TOO_BIG)
+            if getattr(image, "n_frames", 1) != 1:
+                raise InvalidDrawing(MOVING)
+            if image.mode not in DRAWING_MODES:
+                raise InvalidDrawing(UNREADABLE)
+            image.load()
+            drawn = image.convert("RGBA")
+    except InvalidDrawing:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        # Image.open itself refuses a header far bigger than the canvas.
+        raise InvalidDrawing(TOO_BIG) from None
+    except Exception:
+        # Pillow reports a broken file through many kinds of error (OSError,
+        # SyntaxError, zlib.error, struct.error, DecompressionBombError...):
+        # for a drawing every one of them means the same thing.
+        raise InvalidDrawing(UNREADABLE) from None
+    paper = Image.new("RGBA", drawn.size, "white")
+    paper.alpha_composite(drawn)
+    return paper.convert("RGB")
+
+
+def _is_blank(pixels: Image.Image) -> bool:
+    """Every pixel the same colour: nothing was drawn (a clear canvas is all white
+    once flattened, and a canvas filled with one colour says nothing either)."""
+    return all(low == high for low, high in pixels.getextrema())
