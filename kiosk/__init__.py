@@ -10,8 +10,10 @@ from pathlib import Path
 from flask import Flask
 from flask.logging import default_handler
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from kiosk import storage
+from kiosk.limits import limiter
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 csrf = CSRFProtect()
@@ -26,6 +28,19 @@ DEFAULTS = {
     # A kiosk submission is a few hundred bytes; anything much bigger is not one.
     "SUBMISSION_MAX_BYTES": 4096,
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    # The feedback box.
+    "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
+    "FEEDBACK_TOPICS": ["The waiting room", "Our meetings", "Something else"],
+    "FEEDBACK_MAX_CHARS": 1000,
+    "DRAWING_WIDTH": 900,
+    "DRAWING_HEIGHT": 675,
+    "DRAWING_MAX_BYTES": 1_000_000,
+    "WITHDRAW_DAYS": 30,
+    # None: the list in kiosk/safeguarding.py.
+    "CONCERN_PHRASES": None,
+    "FEEDBACK_RATE_LIMIT": "10 per 10 minutes",
+    "WITHDRAW_RATE_LIMIT": "10 per 10 minutes",
+    "PROXY_COUNT": 0,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
 }
@@ -54,13 +69,19 @@ def create_app(test_config: dict | None = None) -> Flask:
     # Flask's own lines start with a time of day: staff could match an error
     # to who sat in the waiting room then. Keep the level and the message.
     default_handler.setFormatter(logging.Formatter("%(levelname)s in %(module)s: %(message)s"))
+    if app.config["PROXY_COUNT"]:
+        # Behind a proxy the rate limit must count senders, not the proxy.
+        # The address is only ever hashed (kiosk/limits.py), never kept.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"])
     csrf.init_app(app)
-    from kiosk import commands, errors, headers, views
+    limiter.init_app(app)
+    from kiosk import commands, errors, feedback, headers, views
 
     headers.init_app(app)
     errors.init_app(app)
     commands.init_app(app)
     app.register_blueprint(views.bp)
+    app.register_blueprint(feedback.bp)
 
     from admin import bp as admin_bp
 

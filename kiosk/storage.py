@@ -6,6 +6,7 @@ answers, date and ISO week, and nothing else. Ids are random and the tables
 are WITHOUT ROWID, so not even the order of arrival survives.
 """
 
+import datetime
 import fcntl
 import sqlite3
 import threading
@@ -14,6 +15,7 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from kiosk.comments import Comment
 from kiosk.survey import Submission, check_answers
 
 migrations = Migrations("kiosk")
@@ -49,6 +51,30 @@ def _create_sites(db: sqlite_utils.Database) -> None:
         ) WITHOUT ROWID
         """
     )
+
+
+@migrations(name="0003_comments")
+def _create_comments(db: sqlite_utils.Database) -> None:
+    # A comment keeps its date and week, never a time; its receipt code is kept
+    # only as a keyed hash, so the code itself is never in the file.
+    db.execute(
+        """
+        CREATE TABLE comments (
+            id TEXT PRIMARY KEY,
+            site TEXT NOT NULL,
+            topic TEXT,
+            text TEXT,
+            drawing BLOB,
+            concern INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'new',
+            hidden INTEGER NOT NULL DEFAULT 0,
+            receipt_hash TEXT NOT NULL UNIQUE,
+            date TEXT NOT NULL,
+            week TEXT NOT NULL
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX comments_by_week ON comments (week, site, concern)")
 
 
 def open_database(path: str | Path) -> sqlite_utils.Database:
@@ -119,6 +145,65 @@ def submissions_for_site(db: sqlite_utils.Database, site: str) -> list[dict]:
             [site],
         )
     )
+
+
+def record_comment(db: sqlite_utils.Database, comment: Comment) -> bool:
+    """Store a comment once. Returns False when its id was already stored."""
+    try:
+        with db.atomic():
+            db.execute(
+                "INSERT INTO comments (id, site, topic, text, drawing, concern, receipt_hash,"
+                " date, week) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    comment.id,
+                    comment.site,
+                    comment.topic,
+                    comment.text,
+                    comment.drawing,
+                    int(comment.concern),
+                    comment.receipt_hash,
+                    comment.date.isoformat(),
+                    comment.week,
+                ),
+            )
+    except sqlite3.IntegrityError:
+        return False
+    return True
+
+
+def comment_with_receipt(db: sqlite_utils.Database, submission_id: str, receipt_hash: str) -> bool:
+    """Whether this id was stored with this receipt: a resend of the same page."""
+    rows = db.query(
+        "SELECT 1 FROM comments WHERE id = ? AND receipt_hash = ?", [submission_id, receipt_hash]
+    )
+    return next(rows, None) is not None
+
+
+def withdraw_comment(db: sqlite_utils.Database, receipt_hash: str, oldest: datetime.date) -> bool:
+    """Delete the comment and drawing with this receipt, if sent on or after `oldest`.
+    secure_delete overwrites them in the file."""
+    with db.atomic():
+        cursor = db.execute(
+            "DELETE FROM comments WHERE receipt_hash = ? AND date >= ?",
+            (receipt_hash, oldest.isoformat()),
+        )
+    return cursor.rowcount == 1
+
+
+def comments_for_site(db: sqlite_utils.Database, site: str) -> list[dict]:
+    """A site's comments, concerns first, then by date; never in order of arrival."""
+    return list(
+        db.query(
+            "SELECT id, site, topic, text, drawing IS NOT NULL AS has_drawing, concern, status,"
+            " hidden, date, week FROM comments WHERE site = ? ORDER BY concern DESC, date, id",
+            [site],
+        )
+    )
+
+
+def drawing_for(db: sqlite_utils.Database, comment_id: str) -> bytes | None:
+    row = next(db.query("SELECT drawing FROM comments WHERE id = ?", [comment_id]), None)
+    return row["drawing"] if row else None
 
 
 def save_sites(db: sqlite_utils.Database, sites: dict[str, str]) -> None:

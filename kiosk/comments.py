@@ -1,0 +1,105 @@
+"""A comment in the feedback box: words, a drawing, or both.
+
+What a young person sends is checked here, once, before it can be stored:
+the rules are the same for the phone, the kiosk tablet and a page without
+JavaScript.
+"""
+
+import datetime
+import hashlib
+import hmac
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from kiosk import receipt_codes, safeguarding
+from kiosk.survey import SUBMISSION_ID, iso_week
+
+# Tab and newline are how people write; every other control character is not.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class InvalidComment(ValueError):
+    """A comment that cannot be stored; the message is shown to the writer."""
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: str
+    site: str
+    topic: str | None
+    text: str | None
+    drawing: bytes | None
+    concern: bool
+    receipt_hash: str
+    date: datetime.date
+
+    @property
+    def week(self) -> str:
+        return iso_week(self.date)
+
+
+def clean_text(text: str | None, max_chars: int) -> str | None:
+    """The comment's words, or None when there are none."""
+    if text is None:
+        return None
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    if CONTROL_CHARACTERS.search(text):
+        raise InvalidComment("Your message has a character we cannot keep. Please take it out.")
+    if len(text) > max_chars:
+        raise InvalidComment(f"Your message is too long. Please keep it under {max_chars} letters.")
+    return text or None
+
+
+def check_topic(topic: str | None, topics: list[str]) -> str | None:
+    if not topic:
+        return None
+    if topic not in topics:
+        raise InvalidComment("Please choose one of the topics on the page.")
+    return topic
+
+
+def receipt_seal(secret: str, submission_id: str, receipt_code: str) -> str:
+    """Proof that this page's receipt code was made by the server, not the sender.
+
+    The code is made when the page is shown, so a page whose reply was lost can
+    still show it after sending again; the seal stops a sender picking their own.
+    """
+    message = f"{submission_id}:{receipt_code}".encode()
+    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+
+
+def check_receipt(secret: str, submission_id: str, receipt_code: str, seal: str) -> str:
+    if not SUBMISSION_ID.fullmatch(submission_id or ""):
+        raise InvalidComment("This page is out of date. Please load it again.")
+    code = receipt_codes.normalise_receipt_code(receipt_code or "")
+    expected = receipt_seal(secret, submission_id, code or "")
+    if code is None or not hmac.compare_digest(expected, seal or ""):
+        raise InvalidComment("This page is out of date. Please load it again.")
+    return code
+
+
+def make_comment(
+    *,
+    submission_id: str,
+    site: str,
+    topic: str | None,
+    text: str | None,
+    drawing: bytes | None,
+    receipt_code: str,
+    secret: str,
+    concern_phrases: list[str] | None,
+    today: datetime.date,
+) -> Comment:
+    if text is None and drawing is None:
+        raise InvalidComment("Write something or draw something, then press Send.")
+    return Comment(
+        id=submission_id,
+        site=site,
+        topic=topic,
+        text=text,
+        drawing=drawing,
+        concern=bool(text and safeguarding.is_concern(text, concern_phrases)),
+        receipt_hash=receipt_codes.hash_receipt_code(receipt_code, secret),
+        date=today,
+    )

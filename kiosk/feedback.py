@@ -1,0 +1,180 @@
+"""The feedback box: words or a drawing, from a phone (via a QR code) or the kiosk."""
+
+import datetime
+import secrets
+
+from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
+
+from kiosk import qr, receipt_codes, storage
+from kiosk.comments import (
+    InvalidComment,
+    check_receipt,
+    check_topic,
+    clean_text,
+    make_comment,
+    receipt_seal,
+)
+from kiosk.drawings import InvalidDrawing, clean_drawing
+from kiosk.errors import error_response, wants_json
+from kiosk.forms import FeedbackForm, WithdrawForm
+from kiosk.limits import limiter
+from kiosk.views import database, site_or_404
+
+bp = Blueprint("feedback", __name__)
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+def from_kiosk() -> bool:
+    return request.args.get("from") == "kiosk"
+
+
+def new_form(site: str) -> FeedbackForm:
+    """A form with this page's own id and receipt code, sealed by the server."""
+    form = FeedbackForm(formdata=None)
+    form.topic.choices = [(topic, topic) for topic in current_app.config["FEEDBACK_TOPICS"]]
+    form.submission_id.data = secrets.token_hex(16)
+    form.receipt_code.data = receipt_codes.new_receipt_code()
+    form.receipt_seal.data = receipt_seal(
+        current_app.config["SECRET_KEY"], form.submission_id.data, form.receipt_code.data
+    )
+    return form
+
+
+def render_box(site: dict, form: FeedbackForm, problem: str | None = None, status: int = 200):
+    return render_template(
+        "kiosk/feedback.html",
+        site=site,
+        form=form,
+        problem=problem,
+        from_kiosk=from_kiosk(),
+        config=current_app.config,
+    ), status
+
+
+@bp.get("/feedback/<site>")
+def box(site: str):
+    """The feedback box for one site: topic, words, drawing, Send."""
+    return render_box(site_or_404(site), new_form(site))
+
+
+def refuse(site: dict, status: int, message: str):
+    """A plain 4xx: JSON for the page's script, the box again for a plain form."""
+    if wants_json():
+        return error_response(status, message)
+    form = new_form(site["slug"])
+    form.text.data = request.form.get("text", "")
+    return render_box(site, form, message, status)
+
+
+def thanks(site: dict, receipt_code: str, status: int = 201):
+    if wants_json():
+        return jsonify({"status": "stored", "receipt_code": receipt_code}), status
+    return render_template(
+        "kiosk/feedback_thanks.html",
+        site=site,
+        receipt_code=receipt_code,
+        from_kiosk=from_kiosk(),
+        config=current_app.config,
+    ), status
+
+
+@bp.post("/feedback/<site>")
+@limiter.limit(lambda: current_app.config["FEEDBACK_RATE_LIMIT"])
+def send(site: str):
+    """Keep a comment and its drawing, once; show the receipt code and where to get help."""
+    place = site_or_404(site)
+    config = current_app.config
+    if request.mimetype not in FORM_TYPES:
+        return error_response(415, "Please send your message from the feedback page.")
+    if request.form.get("website"):
+        # Only a robot fills in the hidden field: thank it, keep nothing.
+        return thanks(place, receipt_codes.new_receipt_code())
+    try:
+        receipt_code = check_receipt(
+            config["SECRET_KEY"],
+            request.form.get("submission_id", ""),
+            request.form.get("receipt_code", ""),
+            request.form.get("receipt_seal", ""),
+        )
+        comment = make_comment(
+            submission_id=request.form["submission_id"],
+            site=site,
+            topic=check_topic(request.form.get("topic"), config["FEEDBACK_TOPICS"]),
+            text=clean_text(request.form.get("text"), config["FEEDBACK_MAX_CHARS"]),
+            drawing=read_drawing(),
+            receipt_code=receipt_code,
+            secret=config["SECRET_KEY"],
+            concern_phrases=config.get("CONCERN_PHRASES"),
+            today=datetime.date.today(),
+        )
+    except (InvalidComment, InvalidDrawing) as problem:
+        return refuse(place, 422, str(problem))
+    db = database()
+    if storage.record_comment(db, comment):
+        return thanks(place, receipt_code)
+    if storage.comment_with_receipt(db, comment.id, comment.receipt_hash):
+        # The same page sent again after its reply was lost: same receipt.
+        return thanks(place, receipt_code, 200)
+    return refuse(place, 409, "This page was used already. Please load it again.")
+
+
+def read_drawing() -> bytes | None:
+    """The drawing part of the form, if any, as clean PNG bytes (None when blank)."""
+    upload = request.files.get("drawing")
+    if upload is None:
+        return None
+    config = current_app.config
+    if upload.mimetype != "image/png":
+        raise InvalidDrawing("We could not read that drawing. Please try again.")
+    return clean_drawing(
+        upload.stream.read(config["DRAWING_MAX_BYTES"] + 1),
+        max_width=config["DRAWING_WIDTH"],
+        max_height=config["DRAWING_HEIGHT"],
+        max_bytes=config["DRAWING_MAX_BYTES"],
+    )
+
+
+def public_url(site: str) -> str:
+    base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
+    return base + url_for("feedback.box", site=site)
+
+
+@bp.get("/feedback/<site>/qr.svg")
+def qr_code_svg(site: str):
+    """The site's one fixed code for posters: never a per-scan token."""
+    place = site_or_404(site)
+    label = f"QR code for the {place['name']} feedback box"
+    return Response(str(qr.qr_svg(public_url(site), label)), mimetype="image/svg+xml")
+
+
+@bp.get("/feedback/<site>/qr.png")
+def qr_code_png(site: str):
+    site_or_404(site)
+    return Response(qr.qr_png(public_url(site)), mimetype="image/png")
+
+
+@bp.route("/feedback/withdraw", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["WITHDRAW_RATE_LIMIT"], methods=["POST"])
+def withdraw():
+    """Take a comment back with its receipt code, for WITHDRAW_DAYS after sending."""
+    form = WithdrawForm()
+    days = current_app.config["WITHDRAW_DAYS"]
+    if not form.validate_on_submit():
+        return render_template("kiosk/withdraw.html", form=form, days=days)
+    code = receipt_codes.normalise_receipt_code(form.receipt_code.data or "")
+    if code is None:
+        message = (
+            "That does not look like a receipt code. It is three words, like apple-river-seven."
+        )
+        return render_template("kiosk/withdraw.html", form=form, days=days, problem=message), 422
+    oldest = datetime.date.today() - datetime.timedelta(days=days)
+    receipt_hash = receipt_codes.hash_receipt_code(code, current_app.config["SECRET_KEY"])
+    if not storage.withdraw_comment(database(), receipt_hash, oldest):
+        message = (
+            f"We could not find a message with that code. It may be more than {days} days old,"
+            " or it may have been taken back already."
+        )
+        return render_template("kiosk/withdraw.html", form=form, days=days, problem=message), 404
+    return render_template(
+        "kiosk/withdraw.html", form=WithdrawForm(formdata=None), days=days, done=True
+    )

@@ -1,0 +1,131 @@
+// The feedback box page: a live letter count, the drawing pad, and a send that
+// keeps the message in this page's memory (never in browser storage) until the
+// server has it, saying "not sent yet" and trying again meanwhile.
+// From the kiosk, it also goes back to Start when left alone.
+
+import { attachDrawingPad } from "./drawing.js";
+import { watchIdle } from "./idle.js";
+
+const root = document.getElementById("feedback");
+const form = root.querySelector("[data-feedback-form]");
+const settings = root.dataset;
+const fromKiosk = "fromKiosk" in settings;
+const RETRY_SECONDS = [3, 10, 30, 60];
+
+function backToStart() {
+  window.location.replace(settings.kioskUrl);
+}
+
+function dataUrlToBlob(dataUrl) {
+  const bytes = atob(dataUrl.slice(dataUrl.indexOf(",") + 1));
+  const buffer = new Uint8Array(bytes.length);
+  for (let i = 0; i < bytes.length; i += 1) buffer[i] = bytes.charCodeAt(i);
+  return new Blob([buffer], { type: "image/png" });
+}
+
+function showThanks(receiptCode) {
+  const thanks = root.querySelector("[data-feedback-thanks]");
+  thanks.querySelector("[data-receipt-code]").textContent = receiptCode;
+  root.querySelector("[data-feedback-box]").remove();
+  thanks.hidden = false;
+  thanks.querySelector("h1").focus();
+  window.scrollTo(0, 0);
+  if (fromKiosk) setTimeout(backToStart, Math.max(Number(settings.thanksSeconds), 30) * 1000);
+}
+
+function setUpForm() {
+  const text = form.querySelector("textarea[name='text']");
+  const counter = form.querySelector("[data-counter]");
+  const problem = form.querySelector("[data-send-problem]");
+  const sendButton = form.querySelector("button[type='submit']");
+  const padElement = form.querySelector("[data-drawing-pad]");
+  const pad = padElement ? attachDrawingPad(padElement) : null;
+  const maxChars = Number(settings.maxChars);
+  let failures = 0;
+
+  function updateCounter() {
+    const left = maxChars - text.value.length;
+    counter.textContent = left === 1 ? "1 letter left" : `${left} letters left`;
+    counter.classList.toggle("near-limit", left < 50);
+  }
+
+  function say(message) {
+    problem.textContent = message;
+    problem.hidden = !message;
+  }
+
+  async function attempt(fields) {
+    let response;
+    try {
+      const tokenReply = await fetch(settings.tokenUrl, { cache: "no-store", credentials: "same-origin" });
+      const token = (await tokenReply.json()).token;
+      fields.set("csrf_token", token);
+      response = await fetch(form.action, {
+        method: "POST",
+        body: fields,
+        credentials: "same-origin",
+        headers: { Accept: "application/json", "X-CSRFToken": token },
+      });
+    } catch {
+      response = null;
+    }
+    if (response && (response.status === 200 || response.status === 201)) {
+      showThanks((await response.json()).receipt_code);
+      return;
+    }
+    const busy = !response || response.status === 408 || response.status === 429 || response.status >= 500;
+    if (!busy) {
+      const reply = await response.json().catch(() => ({}));
+      say(reply.message || "Something was not right. Please try again.");
+      sendButton.disabled = false;
+      return;
+    }
+    say("Not sent yet. We will keep trying. Please keep this page open.");
+    const seconds = RETRY_SECONDS[Math.min(failures, RETRY_SECONDS.length - 1)];
+    failures += 1;
+    setTimeout(() => attempt(fields), seconds * 1000);
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const fields = new FormData(form);
+    const drawing = pad ? pad.toDataURL() : null;
+    if (drawing) fields.set("drawing", dataUrlToBlob(drawing), "drawing.png");
+    if (!text.value.trim() && !drawing) {
+      say("Write something or draw something first.");
+      text.focus();
+      return;
+    }
+    say("");
+    sendButton.disabled = true;
+    failures = 0;
+    attempt(fields);
+  });
+
+  text.addEventListener("input", updateCounter);
+  updateCounter();
+}
+
+if (form) setUpForm();
+
+if (fromKiosk) {
+  const stillThere = root.querySelector("[data-still-there]");
+  if (stillThere) {
+    stillThere.querySelector("[data-action='still-here']").addEventListener("click", () => stillThere.close());
+    watchIdle({
+      idleSeconds: Number(settings.idleSeconds),
+      stillThereSeconds: Number(settings.stillThereSeconds),
+      isBusy: () => true,
+      ask: () => stillThere.showModal(),
+      reset: backToStart,
+    });
+  } else {
+    // The thank-you after a send without JavaScript's help.
+    setTimeout(backToStart, Math.max(Number(settings.thanksSeconds), 30) * 1000);
+  }
+}
+
+// Brought back from history: the page must not show what was typed.
+window.addEventListener("pageshow", (event) => {
+  if (event.persisted) window.location.reload();
+});
