@@ -12,7 +12,7 @@ PLAIN_MESSAGES = {
     413: "That was too big to send.",
     415: "That was sent in a form we do not take.",
     422: "Something in that answer was not right.",
-    429: "Too many at once. Please wait a little and try again.",
+    429: "You have sent a lot in a short time. Please wait a few minutes, then try again.",
     500: "Something went wrong on our side. Please tell a grown-up.",
 }
 
