@@ -71,10 +71,9 @@ def live_server(tmp_path, config_overrides):
     server.stop()
 
 
-@pytest.fixture
-def page(page):
-    """The page, failing the test on any script error or blocked resource
-    (a Content-Security-Policy refusal shows up here)."""
+def watch_for_problems(page) -> list:
+    """Collect script errors and blocked resources (a Content-Security-Policy
+    refusal shows up here); tests assert the list stays empty."""
     problems = []
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     page.on(
@@ -85,7 +84,27 @@ def page(page):
             else None
         ),
     )
+    return problems
+
+
+@pytest.fixture
+def page(page):
+    """The tablet's page, failing the test on any script error or blocked resource."""
+    problems = watch_for_problems(page)
     yield page
+    assert [] == problems
+
+
+@pytest.fixture
+def phone(browser):
+    """A young person's phone: 360 px wide, touch."""
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True
+    )
+    page = context.new_page()
+    problems = watch_for_problems(page)
+    yield page
+    context.close()
     assert [] == problems
 
 
