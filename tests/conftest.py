@@ -1,6 +1,7 @@
 """Fixtures: a fresh app on a real SQLite file in tmp_path for every test."""
 
 import uuid
+from html.parser import HTMLParser
 
 import pytest
 
@@ -62,3 +63,27 @@ class KioskClient:
 @pytest.fixture
 def kiosk_client(client):
     return KioskClient(client)
+
+
+FEEDBACK_PAGE_FIELDS = ("csrf_token", "submission_id", "receipt_code", "receipt_seal")
+
+
+class _HiddenFields(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.fields = {}
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "input" and attributes.get("name") in FEEDBACK_PAGE_FIELDS:
+            self.fields[attributes["name"]] = attributes.get("value") or ""
+
+
+def feedback_page_fields(client, site="waiting-room-a") -> dict[str, str]:
+    """Load the feedback box as a phone does; return the hidden fields its Send posts back."""
+    response = client.get(f"/feedback/{site}")
+    assert 200 == response.status_code
+    parser = _HiddenFields()
+    parser.feed(response.get_data(as_text=True))
+    assert set(FEEDBACK_PAGE_FIELDS) == set(parser.fields)
+    return parser.fields
