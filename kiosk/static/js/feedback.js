@@ -89,6 +89,9 @@ function setUpForm() {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const fields = new FormData(form);
+    // The pad's pen choices are for the page, not the server.
+    fields.delete("drawing-colour");
+    fields.delete("drawing-thickness");
     const drawing = pad ? pad.toDataURL() : null;
     if (drawing) fields.set("drawing", dataUrlToBlob(drawing), "drawing.png");
     if (!text.value.trim() && !drawing) {
