@@ -157,6 +157,9 @@ def qr_code_png(site: str):
 @limiter.limit(lambda: current_app.config["WITHDRAW_RATE_LIMIT"], methods=["POST"])
 def withdraw():
     """Take a comment back with its receipt code, for WITHDRAW_DAYS after sending."""
+    if request.method == "POST" and request.mimetype not in FORM_TYPES:
+        # Flask-WTF would read a JSON body as the form, and a list or a number there is a 500.
+        return error_response(415, "Please type your receipt code into the box on the page.")
     form = WithdrawForm()
     days = current_app.config["WITHDRAW_DAYS"]
     if not form.validate_on_submit():
