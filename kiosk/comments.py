@@ -74,7 +74,9 @@ def check_receipt(secret: str, submission_id: str, receipt_code: str, seal: str)
         raise InvalidComment("This page is out of date. Please load it again.")
     code = receipt_codes.normalise_receipt_code(receipt_code or "")
     expected = receipt_seal(secret, submission_id, code or "")
-    if code is None or not hmac.compare_digest(expected, seal or ""):
+    # compare_digest raises TypeError for a str that is not ASCII: that is a 500.
+    seal = seal if isinstance(seal, str) and seal.isascii() else ""
+    if code is None or not hmac.compare_digest(expected, seal):
         raise InvalidComment("This page is out of date. Please load it again.")
     return code
 
