@@ -33,11 +33,21 @@ def new_form(site: str) -> FeedbackForm:
     form = FeedbackForm(formdata=None)
     form.topic.choices = [(topic, topic) for topic in current_app.config["FEEDBACK_TOPICS"]]
     form.submission_id.data = secrets.token_hex(16)
-    form.receipt_code.data = receipt_codes.new_receipt_code()
+    form.receipt_code.data = unused_receipt_code()
     form.receipt_seal.data = receipt_seal(
         current_app.config["SECRET_KEY"], form.submission_id.data, form.receipt_code.data
     )
     return form
+
+
+def unused_receipt_code() -> str:
+    """A code no kept comment has: the receipt hash is unique, so a page given a code
+    already in use could never be sent (a 409 on every try, and the words lost)."""
+    secret = current_app.config["SECRET_KEY"]
+    while True:
+        code = receipt_codes.new_receipt_code()
+        if not storage.receipt_in_use(database(), receipt_codes.hash_receipt_code(code, secret)):
+            return code
 
 
 def render_box(site: dict, form: FeedbackForm, problem: str | None = None, status: int = 200):

@@ -179,6 +179,12 @@ def comment_with_receipt(db: sqlite_utils.Database, submission_id: str, receipt_
     return next(rows, None) is not None
 
 
+def receipt_in_use(db: sqlite_utils.Database, receipt_hash: str) -> bool:
+    """Whether a kept comment has this receipt already: a new page must get another."""
+    rows = db.query("SELECT 1 FROM comments WHERE receipt_hash = ?", [receipt_hash])
+    return next(rows, None) is not None
+
+
 def withdraw_comment(db: sqlite_utils.Database, receipt_hash: str, oldest: datetime.date) -> bool:
     """Delete the comment and drawing with this receipt, if sent on or after `oldest`.
     secure_delete overwrites them in the file."""

@@ -4,6 +4,7 @@ where to get help; anything else gets a plain 4xx and nothing is kept."""
 import datetime
 import io
 import logging
+import secrets
 import sqlite3
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from werkzeug.test import encode_multipart
 
 from kiosk import DEFAULTS, create_app, storage
 from kiosk.drawings import TOO_BIG, UNREADABLE
-from kiosk.receipt_codes import hash_receipt_code, new_receipt_code
+from kiosk.receipt_codes import RECEIPT_WORDS, hash_receipt_code, new_receipt_code
 from kiosk.survey import iso_week
 from tests.conftest import feedback_page_fields, make_config
 from tests.test_anonymity import database_bytes
@@ -295,6 +296,20 @@ def test_a_seal_made_with_another_servers_secret_is_refused(tmp_path, client, db
     fields = feedback_page_fields(other.test_client())
     fields["csrf_token"] = feedback_page_fields(client)["csrf_token"]
     assert_refused(send(client, fields=fields, text="Hello"), 422, OUT_OF_DATE, db)
+
+
+def test_a_new_page_never_gets_the_receipt_code_of_a_kept_comment(client, db, monkeypatch):
+    kept = feedback_page_fields(client)
+    assert 201 == send(client, fields=kept, text="The first message").status_code
+    free = [word for word in RECEIPT_WORDS if word not in kept["receipt_code"].split("-")][:3]
+    # The next page's first draw of three words repeats the kept comment's code.
+    draws = iter(kept["receipt_code"].split("-") + free)
+    monkeypatch.setattr(secrets, "choice", lambda words: next(draws))
+    page = feedback_page_fields(client)
+    monkeypatch.undo()
+    assert "-".join(free) == page["receipt_code"]
+    assert 201 == send(client, fields=page, text="The second message").status_code
+    assert 2 == len(stored(db))
 
 
 # The hidden field only a robot fills in
