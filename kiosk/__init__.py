@@ -7,7 +7,7 @@ import tempfile
 import tomllib
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, abort, request
 from flask.logging import default_handler
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -59,6 +59,10 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+    if not app.config["PUBLIC_BASE_URL"].startswith(("http://", "https://")):
+        raise ValueError(
+            "PUBLIC_BASE_URL must be a full address, like https://feedback.example.org"
+        )
     if app.config["DEFAULT_SITE"] not in app.config["SITES"]:
         raise ValueError(f"DEFAULT_SITE {app.config['DEFAULT_SITE']!r} is not one of SITES")
 
@@ -73,6 +77,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         # Behind a proxy the rate limit must count senders, not the proxy.
         # The address is only ever hashed (kiosk/limits.py), never kept.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"])
+    # Before the form-token check, which fails with a 500 on a part without a name.
+    app.before_request(refuse_unnamed_form_parts)
     csrf.init_app(app)
     limiter.init_app(app)
     from kiosk import commands, errors, feedback, headers, views
@@ -87,6 +93,13 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.register_blueprint(admin_bp)
     return app
+
+
+def refuse_unnamed_form_parts():
+    """Werkzeug files a form part whose name it cannot read under None."""
+    multipart = request.method == "POST" and request.mimetype == "multipart/form-data"
+    if multipart and (None in request.form or None in request.files):
+        abort(400)
 
 
 def _instance_secret(instance: Path) -> str:
