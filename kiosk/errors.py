@@ -9,6 +9,7 @@ PLAIN_MESSAGES = {
     400: "Something in that request was not right.",
     404: "We could not find that page.",
     405: "That page does not take this kind of request.",
+    410: "That is gone.",
     413: "That was too big to send.",
     415: "That was sent in a form we do not take.",
     422: "Something in that answer was not right.",

@@ -120,6 +120,9 @@ def send(site: str):
     except (InvalidComment, InvalidDrawing) as problem:
         return refuse(place, 422, str(problem))
     db = database()
+    if storage.was_withdrawn(db, comment.id):
+        # The thank-you page refreshed after its message was taken back.
+        return refuse(place, 410, "You took this message back, so it was not sent again.")
     if storage.record_comment(db, comment):
         return thanks(place, receipt_code)
     if storage.comment_with_receipt(db, comment.id, comment.receipt_hash):

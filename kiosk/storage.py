@@ -77,6 +77,13 @@ def _create_comments(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX comments_by_week ON comments (week, site, concern)")
 
 
+@migrations(name="0004_withdrawn")
+def _create_withdrawn(db: sqlite_utils.Database) -> None:
+    # The random id of each comment taken back, and nothing else: a page sent
+    # again after its message was taken back must not bring it back.
+    db.execute("CREATE TABLE withdrawn (id TEXT PRIMARY KEY, date TEXT NOT NULL) WITHOUT ROWID")
+
+
 def open_database(path: str | Path) -> sqlite_utils.Database:
     """Open (creating if needed) the database file, with every safety setting on."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -189,11 +196,25 @@ def withdraw_comment(db: sqlite_utils.Database, receipt_hash: str, oldest: datet
     """Delete the comment and drawing with this receipt, if sent on or after `oldest`.
     secure_delete overwrites them in the file."""
     with db.atomic():
-        cursor = db.execute(
-            "DELETE FROM comments WHERE receipt_hash = ? AND date >= ?",
-            (receipt_hash, oldest.isoformat()),
+        row = next(
+            db.query(
+                "SELECT id, date FROM comments WHERE receipt_hash = ? AND date >= ?",
+                [receipt_hash, oldest.isoformat()],
+            ),
+            None,
         )
-    return cursor.rowcount == 1
+        if row is None:
+            return False
+        db.execute("DELETE FROM comments WHERE id = ?", [row["id"]])
+        db.execute(
+            "INSERT OR IGNORE INTO withdrawn (id, date) VALUES (?, ?)", (row["id"], row["date"])
+        )
+    return True
+
+
+def was_withdrawn(db: sqlite_utils.Database, submission_id: str) -> bool:
+    rows = db.query("SELECT 1 FROM withdrawn WHERE id = ?", [submission_id])
+    return next(rows, None) is not None
 
 
 def comments_for_site(db: sqlite_utils.Database, site: str) -> list[dict]:

@@ -9,7 +9,7 @@ import pytest
 from kiosk import create_app, storage
 from kiosk.comments import Comment
 from kiosk.receipt_codes import RECEIPT_WORDS, hash_receipt_code, new_receipt_code
-from tests.conftest import make_config, new_submission_id
+from tests.conftest import feedback_page_fields, make_config, new_submission_id
 from tests.test_feedback import (
     JSON,
     SIGNPOSTING,
@@ -226,3 +226,14 @@ def test_the_withdraw_limit_does_not_count_messages_sent(tmp_path):
     assert 200 == take_back(client, codes[0]).status_code
     assert 429 == take_back(client, codes[1]).status_code
     assert 201 == send(client, text="Still allowed to send").status_code
+
+
+def test_a_page_sent_again_after_its_message_was_taken_back_stays_taken_back(client, db):
+    """Refreshing the thank-you page re-sends its form: the message must not come back."""
+    fields = feedback_page_fields(client)
+    first = send(client, fields=fields, text="Please take this back")
+    assert 201 == first.status_code
+    assert DELETED in page_text(take_back(client, first.get_json()["receipt_code"]))
+    again = send(client, fields=fields, text="Please take this back")
+    assert (410, []) == (again.status_code, stored(db))
+    assert "You took this message back" in again.get_json()["message"]
