@@ -115,6 +115,12 @@ def connection_for_thread(path: str | Path) -> sqlite_utils.Database:
     return cache[key]
 
 
+def close_thread_connections() -> None:
+    """Close this thread's kept connections (tests, and a worker shutting down)."""
+    for db in _connections.__dict__.pop("by_path", {}).values():
+        db.close()
+
+
 def record_submission(db: sqlite_utils.Database, submission: Submission) -> bool:
     """Store a submission once. Returns False when its id was already stored."""
     check_answers(submission.answers)

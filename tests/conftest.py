@@ -23,7 +23,9 @@ def make_config(tmp_path, **overrides) -> dict:
 
 @pytest.fixture
 def app(tmp_path):
-    return create_app(make_config(tmp_path))
+    yield create_app(make_config(tmp_path))
+    # The views keep one connection per thread; each test has its own file.
+    storage.close_thread_connections()
 
 
 @pytest.fixture
