@@ -79,7 +79,7 @@ function send() {
   answers = {};
   show(root.querySelector("[data-screen='thanks']"));
   thanksTimer = setTimeout(startOver, Number(settings.thanksSeconds) * 1000);
-  flush(settings.tokenUrl);
+  flush();
 }
 
 function updateWaitingNote() {
@@ -143,4 +143,4 @@ const idle = watchIdle({
 });
 
 startOver();
-keepSending(settings.tokenUrl);
+keepSending();

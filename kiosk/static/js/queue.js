@@ -46,17 +46,10 @@ function remove(id) {
   write(read().filter((item) => item.body.id !== id));
 }
 
-async function freshToken(tokenUrl) {
-  const response = await fetch(tokenUrl, { cache: "no-store", credentials: "same-origin" });
-  if (!response.ok) throw new Error(`token ${response.status}`);
-  return (await response.json()).token;
-}
-
-async function post(item, token) {
+async function post(item) {
   return fetch(item.url, {
     method: "POST",
-    credentials: "same-origin",
-    headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": token },
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
     body: JSON.stringify(item.body),
   });
 }
@@ -64,44 +57,35 @@ async function post(item, token) {
 // What to do with an answer from the server: "done" removes the submission.
 async function outcome(response) {
   if (response.status === 201 || response.status === 409) return "done";
-  if (response.status === 400) {
-    const reply = await response.json().catch(() => ({}));
-    if (reply.reason === "csrf") return "new-token";
-  }
   if (response.status === 408 || response.status === 429 || response.status >= 500) return "later";
   return "refused";
 }
 
-async function sendAll(tokenUrl) {
-  let token = await freshToken(tokenUrl);
+async function sendAll() {
   for (const item of read()) {
-    let result = await outcome(await post(item, token));
-    if (result === "new-token") {
-      token = await freshToken(tokenUrl);
-      result = await outcome(await post(item, token));
-    }
-    if (result === "later" || result === "new-token") throw new Error("server busy");
+    const result = await outcome(await post(item));
+    if (result === "later") throw new Error("server busy");
     if (result === "refused") console.warn("The server refused a submission; it cannot be sent.");
     remove(item.body.id);
   }
 }
 
-function scheduleRetry(tokenUrl) {
+function scheduleRetry() {
   clearTimeout(retryTimer);
   const seconds = RETRY_SECONDS[Math.min(failures - 1, RETRY_SECONDS.length - 1)];
-  retryTimer = setTimeout(() => flush(tokenUrl), seconds * 1000);
+  retryTimer = setTimeout(flush, seconds * 1000);
 }
 
-export function flush(tokenUrl) {
+export function flush() {
   if (flushing) return flushing;
   if (!read().length) return Promise.resolve();
-  flushing = sendAll(tokenUrl)
+  flushing = sendAll()
     .then(() => {
       failures = 0;
     })
     .catch(() => {
       failures += 1;
-      scheduleRetry(tokenUrl);
+      scheduleRetry();
     })
     .finally(() => {
       flushing = null;
@@ -109,11 +93,11 @@ export function flush(tokenUrl) {
   return flushing;
 }
 
-export function keepSending(tokenUrl) {
-  window.addEventListener("online", () => flush(tokenUrl));
+export function keepSending() {
+  window.addEventListener("online", flush);
   // Other tabs on the same tablet may have queued submissions too.
   window.addEventListener("storage", (event) => {
     if (event.key === KEY) document.dispatchEvent(new CustomEvent("queue-changed", { detail: waitingCount() }));
   });
-  flush(tokenUrl);
+  flush();
 }
