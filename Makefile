@@ -53,8 +53,14 @@ test: install-test chromium lint
 	if [ $$status -eq 5 ]; then echo "No tests were collected: that is a failure."; exit 1; fi; \
 	exit $$status
 
+## Both budgets (bench/README.md): submit rate, about 50 s, then first-load weight.
+## Both always run. Exit 1 if either fails; else submit_rate.py's 2 (no wrk) or 3 (machine busy).
 bench: install-test
-	$(BIN)/python bench/submit_rate.py
+	@$(BIN)/python bench/submit_rate.py; submit=$$?; \
+	$(BIN)/python bench/first_load.py; first=$$?; \
+	echo "bench: submit_rate.py exited $$submit, first_load.py exited $$first"; \
+	if [ $$submit -eq 1 ] || [ $$first -ne 0 ]; then exit 1; fi; \
+	exit $$submit
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

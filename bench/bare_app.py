@@ -2,8 +2,8 @@
 
 One POST route that reads a JSON body and answers 201 with JSON, served by the
 same gunicorn (2 sync workers) as the kiosk, so the ratio between the two shows
-what the kiosk's own work costs: the form-token check, validation, the site
-lookup and the committed INSERT.
+what the kiosk's own work costs: the larger app's request handling,
+validation, the site lookup and the committed INSERT.
 
     .venv/bin/gunicorn --workers 2 --bind 127.0.0.1:8001 --pythonpath bench bare_app:app
 """

@@ -30,28 +30,29 @@ def submission(submission_id: str) -> str:
 class Tally:
     acknowledged: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    cookies_set: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 class KioskConnection:
     """An HTTP connection (reopened when the server closes it) that sends submissions
-    with the form token and cookie, as the kiosk page does."""
+    as kiosk/static/js/queue.js does: JSON, no form token, no cookie."""
 
-    def __init__(self, host: str, port: int, site: str, token: str, cookie: str):
+    HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
+
+    def __init__(self, host: str, port: int, site: str):
         self.connection = http.client.HTTPConnection(host, port, timeout=30)
         self.path = f"/kiosk/{site}/submissions"
-        self.headers = {
-            "Content-Type": "application/json",
-            "Accept": "application/json",
-            "X-CSRFToken": token,
-            "Cookie": cookie,
-        }
+        # A reply that sets a cookie would make a browser send it back, and the
+        # requests here would no longer be the kiosk page's: count them.
+        self.cookies_set = 0
 
     def post(self, body: str) -> tuple[int, dict]:
         try:
-            self.connection.request("POST", self.path, body=body, headers=self.headers)
+            self.connection.request("POST", self.path, body=body, headers=self.HEADERS)
             response = self.connection.getresponse()
             payload = response.read()
+            self.cookies_set += response.getheader("Set-Cookie") is not None
         except (OSError, http.client.HTTPException):
             self.connection.close()  # the next request opens a new one
             raise
@@ -63,13 +64,13 @@ class KioskConnection:
             return response.status, {"unreadable": payload[:80].decode(errors="replace")}
 
 
-def send_counted(host, port, site, token, cookie, total: int, threads: int) -> Tally:
+def send_counted(host, port, site, total: int, threads: int) -> Tally:
     """Send `total` fresh submissions from `threads` threads; tally what came back."""
     tally = Tally()
     shares = [total // threads + (1 if n < total % threads else 0) for n in range(threads)]
 
     def sender(count: int) -> None:
-        kiosk = KioskConnection(host, port, site, token, cookie)
+        kiosk = KioskConnection(host, port, site)
         for _ in range(count):
             submission_id = secrets.token_hex(16)
             try:
@@ -83,6 +84,8 @@ def send_counted(host, port, site, token, cookie, total: int, threads: int) -> T
                     tally.acknowledged.append(submission_id)
                 else:
                     tally.errors.append(f"{status} {reply}")
+        with tally.lock:
+            tally.cookies_set += kiosk.cookies_set
 
     workers = [threading.Thread(target=sender, args=(share,)) for share in shares]
     for worker in workers:
@@ -92,9 +95,9 @@ def send_counted(host, port, site, token, cookie, total: int, threads: int) -> T
     return tally
 
 
-def send_replays(host, port, site, token, cookie, ids: list[str]) -> dict[int, int]:
+def send_replays(host, port, site, ids: list[str]) -> dict[int, int]:
     """Send already-acknowledged ids again (half with other answers); count the statuses."""
-    kiosk = KioskConnection(host, port, site, token, cookie)
+    kiosk = KioskConnection(host, port, site)
     statuses: dict[int, int] = {}
     for number, submission_id in enumerate(ids):
         body = submission(submission_id)
@@ -129,7 +132,7 @@ def count_rows(database: str, site: str) -> int:
         connection.close()
 
 
-def check_nothing_lost(host, port, database: str, site: str, token, cookie, options) -> dict:
+def check_nothing_lost(host, port, database: str, site: str, options) -> dict:
     """Send the counted submissions and the replays; compare with the rows; print the outcome."""
     print(
         f"\nCounted client: {options.requests} submissions "
@@ -137,7 +140,7 @@ def check_nothing_lost(host, port, database: str, site: str, token, cookie, opti
     )
     rows_before = count_rows(database, site)
     started = time.monotonic()
-    tally = send_counted(host, port, site, token, cookie, options.requests, options.client_threads)
+    tally = send_counted(host, port, site, options.requests, options.client_threads)
     elapsed = time.monotonic() - started
     ids = stored_ids(database, site)
     rows = len(ids) - rows_before
@@ -149,9 +152,14 @@ def check_nothing_lost(host, port, database: str, site: str, token, cookie, opti
     )
     for error in tally.errors[:5]:
         print(f"    error: {error}")
+    if tally.cookies_set:
+        print(
+            f"  note: {tally.cookies_set} replies set a cookie, which a browser would send back;"
+            " these requests carry none"
+        )
 
     replay_ids = tally.acknowledged[: options.replays]
-    replays = send_replays(host, port, site, token, cookie, replay_ids)
+    replays = send_replays(host, port, site, replay_ids)
     rows_after_replays = count_rows(database, site) - rows_before
     replays_ok = replays == {409: len(replay_ids)} and rows_after_replays == rows
     print(
@@ -162,6 +170,7 @@ def check_nothing_lost(host, port, database: str, site: str, token, cookie, opti
         "requests": options.requests,
         "acknowledged": len(tally.acknowledged),
         "errors": tally.errors,
+        "cookies_set": tally.cookies_set,
         "rows": rows,
         "match": match,
         "replays": {str(status): count for status, count in replays.items()},

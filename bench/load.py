@@ -1,4 +1,4 @@
-"""Load from a second process: wrk runs, the form token, and who used the CPU.
+"""Load from a second process: wrk runs, and who used the CPU during each.
 
 wrk and the servers share this machine's cores, and so does anything else
 running on it (a test suite, a browser). Each run therefore records the CPU
@@ -6,7 +6,6 @@ time the gunicorn workers and wrk used per request, and how much of the
 machine other processes took meanwhile, so a disturbed run can be seen.
 """
 
-import http.client
 import json
 import os
 import resource
@@ -19,17 +18,6 @@ from pathlib import Path
 import servers
 
 TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def form_token(port: int) -> tuple[str, str]:
-    """GET /token as the kiosk page does: the token, and the session cookie it is tied to."""
-    connection = http.client.HTTPConnection(servers.HOST, port, timeout=10)
-    connection.request("GET", "/token")
-    response = connection.getresponse()
-    token = json.loads(response.read())["token"]
-    cookie = response.getheader("Set-Cookie").split(";", 1)[0]
-    connection.close()
-    return token, cookie
 
 
 def machine_cpu_seconds() -> tuple[float, float, float]:
@@ -51,7 +39,7 @@ def children_cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_wrk(server: servers.Server, site: str, seconds: int, options, token: str, cookie: str):
+def run_wrk(server: servers.Server, site: str, seconds: int, options):
     """One wrk run of bench/submit.lua; its figures, and the CPU time spent per request."""
     command = [
         shutil.which("wrk"),
@@ -64,8 +52,6 @@ def run_wrk(server: servers.Server, site: str, seconds: int, options, token: str
         str(servers.BENCH / "submit.lua"),
         f"http://{servers.HOST}:{server.port}",
         "--",
-        token,
-        cookie,
         site,
         secrets.token_hex(3),
     ]

@@ -38,7 +38,7 @@ def write_kiosk_config(folder: Path, sites: dict[str, str]) -> Path:
     lines = [
         f'DATABASE = "{folder / "kiosk.db"}"',
         f'DEFAULT_SITE = "{next(iter(sites))}"',
-        # Both workers must sign and check the form token with the same key.
+        # Without one the app would read or make instance/secret_key in the project.
         f'SECRET_KEY = "{os.urandom(32).hex()}"',
         "",
         "[SITES]",

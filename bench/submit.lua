@@ -1,10 +1,10 @@
 -- wrk script for bench/submit_rate.py: every request POSTs one kiosk submission
--- with a fresh submission id, the way a kiosk page sends one.
+-- with a fresh submission id, as kiosk/static/js/queue.js sends one: JSON, with
+-- Content-Type and Accept set to application/json, no form token, no cookie.
 --
---   wrk -t1 -c4 -d10s -s bench/submit.lua http://127.0.0.1:PORT -- TOKEN COOKIE SITE RUNTAG
+--   wrk -t1 -c4 -d10s -s bench/submit.lua http://127.0.0.1:PORT -- SITE RUNTAG
 --
--- TOKEN and COOKIE come from GET /token (fetched in Python first), SITE is the
--- site slug, RUNTAG is 6 hex digits that differ between runs. An id is
+-- SITE is the site slug, RUNTAG is 6 hex digits that differ between runs. An id is
 -- 16 random hex digits (so inserts land all over the primary key, as uuid4 ids
 -- do), then the thread number and a per-thread counter (so no two requests of
 -- a run can share an id), then RUNTAG: 32 lowercase hex digits in all.
@@ -21,13 +21,12 @@ local run_tag = "000000"
 local faces = { "yes", "sometimes", "no", "skip" }
 
 function init(args)
-  run_tag = args[4]
+  run_tag = args[2]
   math.randomseed(os.time() + tonumber(run_tag, 16) + 7919 * thread_number)
   wrk.method = "POST"
-  wrk.path = "/kiosk/" .. args[3] .. "/submissions"
+  wrk.path = "/kiosk/" .. args[1] .. "/submissions"
   wrk.headers["Content-Type"] = "application/json"
-  wrk.headers["X-CSRFToken"] = args[1]
-  wrk.headers["Cookie"] = args[2]
+  wrk.headers["Accept"] = "application/json"
 end
 
 local function random_hex(digits)

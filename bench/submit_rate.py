@@ -3,10 +3,10 @@
 1. Starts two gunicorn servers on free 127.0.0.1 ports, 2 sync workers each:
    the kiosk (kiosk/gunicorn_conf.py, a fresh database in a temporary folder)
    and bench/bare_app.py (one POST route that reads JSON, no database).
-2. Fetches a form token and its cookie from the kiosk, then runs wrk with
-   bench/submit.lua against each server for the same fixed time, in the order
-   bare, kiosk, kiosk, bare (so a slow drift of the machine hits both alike).
-   Every request is a kiosk submission with a fresh random id.
+2. Runs wrk with bench/submit.lua against each server for the same fixed
+   time, in the order bare, kiosk, kiosk, bare (so a slow drift of the
+   machine hits both alike). Every request is a kiosk submission with a fresh
+   random id, sent as the kiosk page sends it: JSON, no form token, no cookie.
 3. Sends a fixed number of submissions from a counting Python client and
    compares the ids it saw acknowledged with the rows in the SQLite file, then
    replays some acknowledged ids, which must answer 409 and add nothing.
@@ -120,12 +120,11 @@ def measure(options, folder: Path, about: dict) -> dict:
     try:
         kiosk.start()
         bare.start()
-        kiosk.wait_until_answering("GET", "/token", None)
+        kiosk.wait_until_answering("GET", "/kiosk/bench-warmup", None)
         bare.wait_until_answering("POST", "/kiosk/ready/submissions", '{"id": "ready"}')
-        token, cookie = load.form_token(kiosk.port)
 
         def wrk(server, site, seconds):
-            return load.run_wrk(server, site, seconds, options, token, cookie)
+            return load.run_wrk(server, site, seconds, options)
 
         print(f"Warm-up: {options.warmup} s of wrk on each server (not counted).")
         wrk(bare, "bench-warmup", options.warmup)
@@ -142,7 +141,7 @@ def measure(options, folder: Path, about: dict) -> dict:
         print(f"{'ratio submit / bare':22}{ratio:8.2f}  (budget: at least {TARGET_RATIO})")
 
         counted = counted_client.check_nothing_lost(
-            servers.HOST, kiosk.port, database, "bench-counted", token, cookie, options
+            servers.HOST, kiosk.port, database, "bench-counted", options
         )
         wrk_replies = sum(run["requests"] - run["status"] for run in kiosk_runs)
         wrk_rows = counted_client.count_rows(database, "bench-wrk")
