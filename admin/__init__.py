@@ -1,6 +1,27 @@
-"""The staff area. Its pages arrive with the staff-area issue; the blueprint is
-registered now so every staff route lands under /admin and one guard."""
+"""The staff area, under /admin, guarded in one place.
 
-from flask import Blueprint
+Every admin route but sign-in and first-account setup needs a signed-in staff
+member: the guard below runs before each of them, so a new route cannot be
+left open by forgetting a decorator (tests/test_admin_guard.py walks the URL map).
+"""
+
+import time
+
+from flask import Blueprint, g, redirect, request, url_for
+
+from admin import accounts
 
 bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
+
+OPEN_TO_STRANGERS = {"admin.sign_in", "admin.setup"}
+
+
+@bp.before_request
+def staff_only():
+    g.staff = accounts.signed_in_staff(time.time())
+    if g.staff is None and request.endpoint not in OPEN_TO_STRANGERS:
+        return redirect(url_for("admin.sign_in", next=request.full_path))
+    return None
+
+
+from admin import views  # noqa: E402, F401  (registers the routes on bp)

@@ -14,7 +14,7 @@ flock   record_submission holds a blocking lock file next to the database,
         as the other commits, instead of storage.writing() retrying BEGIN
         IMMEDIATE after 50 us, 100 us, ... up to 2 ms.
 connect open_database() for every use instead of one kept connection per
-        thread: what kiosk/storage.py's connection_for_thread saves.
+        thread: what kiosk/storage/database.py's connection_for_thread saves.
 
 (To take the disk out altogether, put the database on tmpfs: TMPDIR=/dev/shm.)
 """
@@ -38,6 +38,8 @@ if "normal" in VARIANTS:
         return db
 
     storage.open_database = open_database
+    # connection_for_thread calls the one in its own module.
+    storage.database.open_database = open_database
 
 if "flock" in VARIANTS:
     shipped_record_submission = storage.record_submission

@@ -1,5 +1,6 @@
 """The anonymous feedback kiosk: application factory."""
 
+import datetime
 import logging
 import os
 import secrets
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from flask import Flask, abort, request
 from flask.logging import default_handler
+from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -41,6 +43,9 @@ DEFAULTS = {
     "FEEDBACK_RATE_LIMIT": "10 per 10 minutes",
     "WITHDRAW_RATE_LIMIT": "10 per 10 minutes",
     "PROXY_COUNT": 0,
+    # The staff area.
+    "MIN_GROUP_SIZE": 5,
+    "PERMANENT_SESSION_LIFETIME": datetime.timedelta(hours=8),
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
 }
@@ -79,6 +84,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"])
     # Before the form-token check, which fails with a 500 on a part without a name.
     app.before_request(refuse_unnamed_form_parts)
+    app.session_interface = SecureWhenHttps()
     csrf.init_app(app)
     limiter.init_app(app)
     from kiosk import commands, errors, feedback, headers, views
@@ -93,6 +99,14 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.register_blueprint(admin_bp)
     return app
+
+
+class SecureWhenHttps(SecureCookieSessionInterface):
+    """The session cookie (a staff sign-in, or a form token) is marked Secure
+    whenever the request came over HTTPS, with no setting to forget."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        return bool(app.config["SESSION_COOKIE_SECURE"] or request.is_secure)
 
 
 def refuse_unnamed_form_parts():

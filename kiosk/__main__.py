@@ -2,7 +2,9 @@
 
 import logging
 import os
+import time
 
+from admin import accounts
 from kiosk import create_app, storage
 from kiosk.serving import serve
 
@@ -19,6 +21,13 @@ def main() -> None:
     for site in storage.list_sites(db):
         print(f"  {site['name']}: http://{host}:{port}/kiosk/{site['slug']}")
     print(f"Open this on the tablet: http://{host}:{port}/")
+    print(f"Staff area: http://{host}:{port}/admin/")
+    if not storage.count_staff(db):
+        token = accounts.new_setup_token()
+        expires = time.time() + accounts.SETUP_LINK_HOURS * 3600
+        storage.save_setup_link(db, accounts.hash_setup_token(token), expires)
+        print("No staff account yet. Create the first one here (the link works once):")
+        print(f"  http://{host}:{port}/admin/setup/{token}")
     db.close()
     serve(app, host, port).serve_forever()
 

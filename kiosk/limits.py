@@ -28,9 +28,10 @@ limiter = Limiter(key_func=sender_key, storage_uri="memory://", headers_enabled=
 
 @limiter.request_filter
 def only_the_feedback_box() -> bool:
-    """Limits apply to the feedback box alone: the kiosk tablet is one shared
+    """Limits apply to the feedback box and staff sign-in: the kiosk tablet is one shared
     sender, and skipping the check elsewhere keeps the submit path lean."""
-    return request.blueprint != "feedback"
+    return request.blueprint not in ("feedback", "admin")
+
 
 # flask-limiter logs each breach with its key at INFO: not needed, and not wanted.
 logging.getLogger("flask-limiter").setLevel(logging.WARNING)

@@ -1,0 +1,134 @@
+"""Staff pages: sign in and out, first-account setup, the weekly summary, the audit log."""
+
+import datetime
+import re
+import time
+
+from flask import current_app, flash, g, redirect, render_template, request, url_for
+
+from admin import accounts, bp
+from admin.forms import SetupForm, SignInForm, SignOutForm
+from kiosk import storage
+from kiosk.limits import limiter
+from kiosk.survey import FACES, QUESTIONS, SKIP, iso_week
+from kiosk.views import database
+
+ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+
+
+@bp.app_context_processor
+def staff_page_parts():
+    """Every staff page has the sign-out form in its header."""
+    return {"sign_out_form": SignOutForm()}
+
+
+def safe_next(target: str | None) -> str:
+    """Only ever go back to a staff page of this site after signing in."""
+    if target and target.startswith("/admin") and not target.startswith("//"):
+        return target
+    return url_for("admin.summary")
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@limiter.limit("20 per 10 minutes", methods=["POST"])
+def sign_in():
+    """Sign in with a name and password; slowed down after a few failures."""
+    form = SignInForm()
+    if not form.validate_on_submit():
+        return render_template("admin/sign_in.html", form=form)
+    db = database()
+    now = time.time()
+    account = storage.find_staff(db, form.name.data)
+    wait = accounts.seconds_to_wait(account, now)
+    if wait:
+        message = f"Too many wrong tries. Please wait {wait} seconds, then try again."
+        return render_template("admin/sign_in.html", form=form, problem=message), 429
+    if not accounts.password_matches(account, form.password.data):
+        if account:
+            storage.note_failed_sign_in(db, account["name"], now)
+        message = "That name and password do not match."
+        return render_template("admin/sign_in.html", form=form, problem=message), 401
+    storage.clear_failed_sign_ins(db, account["name"])
+    accounts.start_session(account["name"])
+    storage.audit(db, account["name"], "signed in")
+    return redirect(safe_next(request.args.get("next")))
+
+
+@bp.post("/sign-out")
+def sign_out():
+    """End the staff session."""
+    storage.audit(database(), g.staff, "signed out")
+    accounts.end_session()
+    flash("You have signed out.")
+    return redirect(url_for("admin.sign_in"))
+
+
+@bp.route("/setup/<token>", methods=["GET", "POST"])
+def setup(token: str):
+    """The one-time link `make run` prints while there is no account yet."""
+    db = database()
+    token_hash = accounts.hash_setup_token(token)
+    if storage.count_staff(db) or not storage.setup_link_is_valid(db, token_hash, time.time()):
+        message = "This setup link has been used or has expired. Please sign in."
+        return render_template("admin/setup.html", form=None, problem=message), 404
+    form = SetupForm()
+    if not form.validate_on_submit():
+        return render_template("admin/setup.html", form=form)
+    problem = accounts.password_problem(form.password.data, form.again.data)
+    if problem:
+        return render_template("admin/setup.html", form=form, problem=problem), 422
+    if not storage.use_setup_link(db, token_hash, time.time()):
+        return redirect(url_for("admin.sign_in"))
+    storage.create_staff(db, form.name.data, accounts.hash_password(form.password.data))
+    accounts.start_session(form.name.data)
+    storage.audit(db, form.name.data, "created the first account")
+    return redirect(url_for("admin.summary"))
+
+
+def chosen_week(text: str | None) -> str:
+    """The ISO week asked for, or this week when none (or nonsense) is asked for."""
+    match = ISO_WEEK.fullmatch(text or "")
+    if match:
+        try:
+            monday = datetime.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+            return iso_week(monday)
+        except ValueError:
+            pass
+    return iso_week(datetime.date.today())
+
+
+def week_after(week: str, weeks: int) -> str:
+    year, number = ISO_WEEK.fullmatch(week).groups()
+    monday = datetime.date.fromisocalendar(int(year), int(number), 1)
+    return iso_week(monday + datetime.timedelta(weeks=weeks))
+
+
+@bp.get("/")
+def summary():
+    """The weekly summary: how children answered, for one site or all, one week."""
+    db = database()
+    sites = storage.list_sites(db)
+    site = request.args.get("site") or None
+    if site not in {s["slug"] for s in sites}:
+        site = None
+    week = chosen_week(request.args.get("week"))
+    counts = storage.answer_counts(db, [week], site)[week]
+    return render_template(
+        "admin/summary.html",
+        sites=sites,
+        site=site,
+        week=week,
+        previous_week=week_after(week, -1),
+        next_week=week_after(week, 1),
+        counts=counts,
+        enough=counts["responses"] >= current_app.config["MIN_GROUP_SIZE"],
+        questions=QUESTIONS,
+        faces=FACES,
+        skip=SKIP,
+    )
+
+
+@bp.get("/audit")
+def audit_log():
+    """What staff did, newest first. It never holds what a child said."""
+    return render_template("admin/audit.html", entries=storage.audit_entries(database()))

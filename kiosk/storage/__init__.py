@@ -1,0 +1,77 @@
+"""The only package that speaks SQL, through sqlite-utils.
+
+Every function takes the database first, so it runs in tests without Flask.
+One module per job: schema (migrations), database (connections and write
+transactions), submissions, comments, sites, staff, summary. Import it as
+`from kiosk import storage` and call `storage.record_submission(db, ...)`.
+"""
+
+from kiosk.storage.comments import (
+    comment_with_receipt,
+    comments_for_site,
+    drawing_for,
+    receipt_in_use,
+    record_comment,
+    was_withdrawn,
+    withdraw_comment,
+)
+from kiosk.storage.database import (
+    close_thread_connections,
+    connection_for_thread,
+    open_database,
+    writing,
+)
+from kiosk.storage.schema import migrations
+from kiosk.storage.sites import find_site, list_sites, save_sites
+from kiosk.storage.staff import (
+    audit,
+    audit_entries,
+    clear_failed_sign_ins,
+    count_staff,
+    create_staff,
+    find_staff,
+    note_failed_sign_in,
+    save_setup_link,
+    set_password_hash,
+    setup_link_is_valid,
+    use_setup_link,
+)
+from kiosk.storage.submissions import (
+    count_submissions,
+    record_submission,
+    submissions_for_site,
+)
+from kiosk.storage.summary import answer_counts
+
+__all__ = [
+    "answer_counts",
+    "audit",
+    "audit_entries",
+    "clear_failed_sign_ins",
+    "close_thread_connections",
+    "comment_with_receipt",
+    "comments_for_site",
+    "connection_for_thread",
+    "count_staff",
+    "count_submissions",
+    "create_staff",
+    "drawing_for",
+    "find_site",
+    "find_staff",
+    "list_sites",
+    "migrations",
+    "note_failed_sign_in",
+    "open_database",
+    "receipt_in_use",
+    "record_comment",
+    "record_submission",
+    "save_setup_link",
+    "save_sites",
+    "set_password_hash",
+    "setup_link_is_valid",
+    "submissions_for_site",
+    "use_setup_link",
+    "was_withdrawn",
+    "withdraw_comment",
+    "writing",
+]

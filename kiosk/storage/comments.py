@@ -1,0 +1,88 @@
+"""Storing, finding and taking back comments from the feedback box."""
+
+import datetime
+import sqlite3
+
+import sqlite_utils
+
+from kiosk.comments import Comment
+from kiosk.storage.database import writing
+
+
+def record_comment(db: sqlite_utils.Database, comment: Comment) -> bool:
+    """Store a comment once. Returns False when its id was already stored."""
+    try:
+        with writing(db):
+            db.execute(
+                "INSERT INTO comments (id, site, topic, text, drawing, concern, receipt_hash,"
+                " date, week) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    comment.id,
+                    comment.site,
+                    comment.topic,
+                    comment.text,
+                    comment.drawing,
+                    int(comment.concern),
+                    comment.receipt_hash,
+                    comment.date.isoformat(),
+                    comment.week,
+                ),
+            )
+    except sqlite3.IntegrityError:
+        return False
+    return True
+
+
+def comment_with_receipt(db: sqlite_utils.Database, submission_id: str, receipt_hash: str) -> bool:
+    """Whether this id was stored with this receipt: a resend of the same page."""
+    rows = db.query(
+        "SELECT 1 FROM comments WHERE id = ? AND receipt_hash = ?", [submission_id, receipt_hash]
+    )
+    return next(rows, None) is not None
+
+
+def receipt_in_use(db: sqlite_utils.Database, receipt_hash: str) -> bool:
+    """Whether a kept comment has this receipt already: a new page must get another."""
+    rows = db.query("SELECT 1 FROM comments WHERE receipt_hash = ?", [receipt_hash])
+    return next(rows, None) is not None
+
+
+def withdraw_comment(db: sqlite_utils.Database, receipt_hash: str, oldest: datetime.date) -> bool:
+    """Delete the comment and drawing with this receipt, if sent on or after `oldest`.
+    secure_delete overwrites them in the file."""
+    with writing(db):
+        row = next(
+            db.query(
+                "SELECT id, date FROM comments WHERE receipt_hash = ? AND date >= ?",
+                [receipt_hash, oldest.isoformat()],
+            ),
+            None,
+        )
+        if row is None:
+            return False
+        db.execute("DELETE FROM comments WHERE id = ?", [row["id"]])
+        db.execute(
+            "INSERT OR IGNORE INTO withdrawn (id, date) VALUES (?, ?)", (row["id"], row["date"])
+        )
+    return True
+
+
+def was_withdrawn(db: sqlite_utils.Database, submission_id: str) -> bool:
+    rows = db.query("SELECT 1 FROM withdrawn WHERE id = ?", [submission_id])
+    return next(rows, None) is not None
+
+
+def comments_for_site(db: sqlite_utils.Database, site: str) -> list[dict]:
+    """A site's comments, concerns first, then by date; never in order of arrival."""
+    return list(
+        db.query(
+            "SELECT id, site, topic, text, drawing IS NOT NULL AS has_drawing, concern, status,"
+            " hidden, date, week FROM comments WHERE site = ? ORDER BY concern DESC, date, id",
+            [site],
+        )
+    )
+
+
+def drawing_for(db: sqlite_utils.Database, comment_id: str) -> bytes | None:
+    row = next(db.query("SELECT drawing FROM comments WHERE id = ?", [comment_id]), None)
+    return row["drawing"] if row else None

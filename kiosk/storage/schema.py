@@ -1,0 +1,105 @@
+"""The schema, as numbered sqlite-utils migrations, applied at start and safe to run again.
+
+Anonymity is built in here: a submission or comment keeps its site, what was
+said, its date and ISO week, and nothing else. Ids are random and the tables
+are WITHOUT ROWID, so not even the order of arrival survives.
+"""
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("kiosk")
+
+
+@migrations(name="0001_submissions")
+def _create_submissions(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE submissions (
+            id TEXT PRIMARY KEY,
+            site TEXT NOT NULL,
+            survey TEXT NOT NULL,
+            answers TEXT NOT NULL,
+            date TEXT NOT NULL,
+            week TEXT NOT NULL
+        ) WITHOUT ROWID
+        """
+    )
+    # The weekly summary reads (survey, week, site) and groups by answers:
+    # a covering index answers it without touching the table.
+    db.execute("CREATE INDEX submissions_by_week ON submissions (survey, week, site, answers)")
+
+
+@migrations(name="0002_sites")
+def _create_sites(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE sites (
+            slug TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            retired INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID
+        """
+    )
+
+
+@migrations(name="0003_comments")
+def _create_comments(db: sqlite_utils.Database) -> None:
+    # A comment keeps its date and week, never a time; its receipt code is kept
+    # only as a keyed hash, so the code itself is never in the file.
+    db.execute(
+        """
+        CREATE TABLE comments (
+            id TEXT PRIMARY KEY,
+            site TEXT NOT NULL,
+            topic TEXT,
+            text TEXT,
+            drawing BLOB,
+            concern INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'new',
+            hidden INTEGER NOT NULL DEFAULT 0,
+            receipt_hash TEXT NOT NULL UNIQUE,
+            date TEXT NOT NULL,
+            week TEXT NOT NULL
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX comments_by_week ON comments (week, site, concern)")
+
+
+@migrations(name="0004_withdrawn")
+def _create_withdrawn(db: sqlite_utils.Database) -> None:
+    # The random id of each comment taken back, and nothing else: a page sent
+    # again after its message was taken back must not bring it back.
+    db.execute("CREATE TABLE withdrawn (id TEXT PRIMARY KEY, date TEXT NOT NULL) WITHOUT ROWID")
+
+
+@migrations(name="0005_staff")
+def _create_staff(db: sqlite_utils.Database) -> None:
+    # Staff accounts and what staff did. These are about staff, never about a
+    # child, so they keep times; the audit log never holds what a child said.
+    db.execute(
+        """
+        CREATE TABLE staff (
+            name TEXT PRIMARY KEY,
+            password_hash TEXT NOT NULL,
+            failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+            last_failed_at REAL
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE audit_log (
+            at TEXT NOT NULL,
+            staff TEXT NOT NULL,
+            action TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX audit_log_by_time ON audit_log (at)")
+    db.execute(
+        "CREATE TABLE setup_links (token_hash TEXT PRIMARY KEY, expires_at REAL NOT NULL)"
+        " WITHOUT ROWID"
+    )

@@ -1,0 +1,47 @@
+"""Storing and reading the children's answers."""
+
+import sqlite3
+
+import sqlite_utils
+
+from kiosk.storage.database import writing
+from kiosk.survey import Submission, check_answers
+
+
+def record_submission(db: sqlite_utils.Database, submission: Submission) -> bool:
+    """Store a submission once. Returns False when its id was already stored."""
+    check_answers(submission.answers)
+    try:
+        with writing(db):
+            db.execute(
+                "INSERT INTO submissions (id, site, survey, answers, date, week)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    submission.id,
+                    submission.site,
+                    submission.survey,
+                    submission.answers_json,
+                    submission.date.isoformat(),
+                    submission.week,
+                ),
+            )
+    except sqlite3.IntegrityError:
+        return False
+    return True
+
+
+def count_submissions(db: sqlite_utils.Database, site: str | None = None) -> int:
+    if site is None:
+        return next(db.query("SELECT count(*) AS n FROM submissions"))["n"]
+    return next(db.query("SELECT count(*) AS n FROM submissions WHERE site = ?", [site]))["n"]
+
+
+def submissions_for_site(db: sqlite_utils.Database, site: str) -> list[dict]:
+    """Every stored submission of a site, grouped by date, never by arrival."""
+    return list(
+        db.query(
+            "SELECT id, site, survey, answers, date, week FROM submissions"
+            " WHERE site = ? ORDER BY date, id",
+            [site],
+        )
+    )

@@ -1,0 +1,181 @@
+"""Staff accounts: made on the command line or by the one-time setup link,
+argon2id hashes, sign-in slowed after failures, sessions that end."""
+
+import re
+import time
+
+import pytest
+
+from admin import accounts
+from kiosk import storage
+
+PASSWORD = "a long enough password"
+
+
+def form_token(client, url):
+    page = client.get(url).get_data(as_text=True)
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)[1]
+
+
+def make_account(app, name="sam", password=PASSWORD):
+    result = app.test_cli_runner().invoke(args=["create-user", name], input=password + "\n")
+    return result
+
+
+def sign_in(client, name="sam", password=PASSWORD, next_page=None):
+    url = "/admin/sign-in" + (f"?next={next_page}" if next_page else "")
+    token = form_token(client, "/admin/sign-in")
+    return client.post(url, data={"csrf_token": token, "name": name, "password": password})
+
+
+def test_create_user_reads_the_password_from_standard_input(app, db):
+    result = make_account(app)
+    assert 0 == result.exit_code, result.output
+    assert "Account created: sam" in result.output
+    assert storage.find_staff(db, "sam")["password_hash"].startswith("$argon2id$")
+
+
+@pytest.mark.parametrize("password", ["", "short", "123456789"])
+def test_a_short_password_is_refused(app, db, password):
+    result = make_account(app, password=password)
+    assert 1 == result.exit_code
+    assert "at least 10 characters" in result.output
+    assert storage.find_staff(db, "sam") is None
+
+
+def test_a_name_cannot_be_taken_twice(app):
+    make_account(app)
+    result = make_account(app)
+    assert 1 == result.exit_code
+    assert "already an account called sam" in result.output
+
+
+def test_signing_in_opens_the_summary_and_is_audited(app, client, db):
+    make_account(app)
+    response = sign_in(client)
+    assert (302, "/admin/") == (response.status_code, response.headers["Location"])
+    assert 200 == client.get("/admin/").status_code
+    assert ["signed in", "account created on the command line"] == [
+        entry["action"] for entry in storage.audit_entries(db)
+    ]
+
+
+def test_after_signing_in_the_page_asked_for_opens(app, client):
+    make_account(app)
+    response = sign_in(client, next_page="/admin/audit")
+    assert "/admin/audit" == response.headers["Location"]
+
+
+def test_signing_in_never_sends_you_to_another_site(app, client):
+    make_account(app)
+    response = sign_in(client, next_page="https://evil.example/admin")
+    assert "/admin/" == response.headers["Location"]
+
+
+@pytest.mark.parametrize("name,password", [("sam", "wrong password"), ("nobody", PASSWORD)])
+def test_a_wrong_name_or_password_gets_the_same_plain_answer(app, client, name, password):
+    make_account(app)
+    response = sign_in(client, name, password)
+    assert 401 == response.status_code
+    assert "That name and password do not match." in response.get_data(as_text=True)
+    assert 302 == client.get("/admin/").status_code
+
+
+def test_failures_slow_sign_in_down_but_never_lock_out(app, client, db):
+    make_account(app)
+    for _ in range(accounts.FREE_TRIES):
+        assert 401 == sign_in(client, password="wrong password").status_code
+    waiting = sign_in(client)
+    assert 429 == waiting.status_code
+    assert "Please wait 1 seconds" in waiting.get_data(as_text=True)
+    # Once the wait is over, the right password works and the count starts again.
+    account = storage.find_staff(db, "sam")
+    storage.note_failed_sign_in(db, "sam", time.time() - 10)
+    account = storage.find_staff(db, "sam")
+    assert accounts.seconds_to_wait(account, time.time()) == 0
+    assert 302 == sign_in(client).status_code
+    assert 0 == storage.find_staff(db, "sam")["failed_sign_ins"]
+
+
+def test_the_wait_grows_and_stops_at_five_minutes():
+    def account(failures):
+        return {"failed_sign_ins": failures, "last_failed_at": 1000.0}
+
+    waits = [accounts.seconds_to_wait(account(n), 1000.0) for n in range(0, 16)]
+    assert [0, 0, 0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300, 300, 300] == waits
+
+
+@pytest.mark.parametrize("age_key,seconds", [("signed_in_at", 8 * 3600 + 1), ("seen_at", 1801)])
+def test_a_session_ends_after_eight_hours_or_thirty_idle_minutes(app, client, age_key, seconds):
+    make_account(app)
+    sign_in(client)
+    with client.session_transaction() as session:
+        session[age_key] = time.time() - seconds
+    response = client.get("/admin/")
+    assert 302 == response.status_code
+    assert response.headers["Location"].startswith("/admin/sign-in")
+
+
+def test_signing_out_ends_the_session(app, client, db):
+    make_account(app)
+    sign_in(client)
+    token = form_token(client, "/admin/")
+    assert 302 == client.post("/admin/sign-out", data={"csrf_token": token}).status_code
+    assert 302 == client.get("/admin/").status_code
+    assert "signed out" == storage.audit_entries(db)[0]["action"]
+
+
+def test_signing_out_needs_the_form_token(app, client):
+    make_account(app)
+    sign_in(client)
+    assert 400 == client.post("/admin/sign-out").status_code
+    assert 200 == client.get("/admin/").status_code
+
+
+def test_the_session_cookie_is_httponly_lax_and_secure_over_https(app):
+    make_account(app)
+    client = app.test_client()
+    token_page = client.get("/admin/sign-in", base_url="https://kiosk.example")
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', token_page.text)[1]
+    response = client.post(
+        "/admin/sign-in",
+        base_url="https://kiosk.example",
+        data={"csrf_token": token, "name": "sam", "password": PASSWORD},
+        headers={"Referer": "https://kiosk.example/admin/sign-in"},
+    )
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" in cookie
+
+
+def setup_link(db, hours=24):
+    token = accounts.new_setup_token()
+    storage.save_setup_link(db, accounts.hash_setup_token(token), time.time() + hours * 3600)
+    return f"/admin/setup/{token}"
+
+
+def test_the_setup_link_makes_the_first_account_once(app, client, db):
+    link = setup_link(db)
+    token = form_token(client, link)
+    fields = {"csrf_token": token, "name": "ali", "password": PASSWORD, "again": PASSWORD}
+    response = client.post(link, data=fields)
+    assert (302, "/admin/") == (response.status_code, response.headers["Location"])
+    assert 200 == client.get("/admin/").status_code
+    assert 404 == app.test_client().get(link).status_code
+    assert 1 == storage.count_staff(db)
+
+
+def test_an_expired_setup_link_does_nothing(client, db):
+    assert 404 == client.get(setup_link(db, hours=-1)).status_code
+
+
+@pytest.mark.parametrize(
+    "password,again,message",
+    [("short", "short", "at least 10"), (PASSWORD, PASSWORD + "x", "not the same")],
+)
+def test_the_setup_form_explains_a_bad_password(client, db, password, again, message):
+    link = setup_link(db)
+    fields = {"csrf_token": form_token(client, link), "name": "ali"}
+    response = client.post(link, data={**fields, "password": password, "again": again})
+    assert 422 == response.status_code
+    assert message in response.get_data(as_text=True)
+    assert 0 == storage.count_staff(db)
