@@ -15,6 +15,9 @@ bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="template
 
 OPEN_TO_STRANGERS = {"admin.sign_in", "admin.setup"}
 
+# The header's links, in order: each staff-area module adds its own page(s).
+NAV: list[tuple[str, str]] = []
+
 
 @bp.before_request
 def staff_only():
@@ -24,4 +27,5 @@ def staff_only():
     return None
 
 
-from admin import views  # noqa: E402, F401  (registers the routes on bp)
+# Importing each module registers its routes on bp and its links in NAV.
+from admin import views  # noqa: E402, F401

@@ -6,7 +6,7 @@ import time
 
 from flask import current_app, flash, g, redirect, render_template, request, url_for
 
-from admin import accounts, bp
+from admin import NAV, accounts, bp
 from admin.forms import SetupForm, SignInForm, SignOutForm
 from kiosk import storage
 from kiosk.limits import limiter
@@ -14,12 +14,19 @@ from kiosk.survey import FACES, QUESTIONS, SKIP, iso_week
 from kiosk.views import database
 
 ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+NAV.extend([("admin.summary", "Weekly summary"), ("admin.audit_log", "Audit log")])
 
 
-@bp.app_context_processor
+@bp.context_processor
 def staff_page_parts():
-    """Every staff page has the sign-out form in its header."""
-    return {"sign_out_form": SignOutForm()}
+    """Every staff page has the links, the sign-out form and, while any concern
+    is unreviewed, a banner saying so."""
+    signed_in = g.get("staff") is not None
+    return {
+        "nav": NAV,
+        "sign_out_form": SignOutForm(),
+        "unreviewed_concerns": storage.count_unreviewed_concerns(database()) if signed_in else 0,
+    }
 
 
 def safe_next(target: str | None) -> str:

@@ -93,3 +93,15 @@ def test_the_summary_reads_only_counts(db):
     assert {"yes": 0, "sometimes": 2, "no": 0, "skip": 0} == counts["2026-W48"]["questions"][
         "ideas"
     ]
+
+
+def test_a_banner_on_staff_pages_while_a_concern_is_unreviewed(staff, client, db):
+    from tests.test_feedback import send
+
+    assert "need attention" not in staff.get("/admin/").get_data(as_text=True)
+    visitor = client.application.test_client()
+    assert 201 == send(visitor, text="someone hit me at home").status_code
+    assert 201 == send(visitor, text="the chairs are comfy").status_code
+    for page in ["/admin/", "/admin/audit"]:
+        text = staff.get(page).get_data(as_text=True)
+        assert "1 message needs attention and has not been reviewed yet." in text

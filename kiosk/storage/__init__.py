@@ -9,6 +9,7 @@ transactions), submissions, comments, sites, staff, summary. Import it as
 from kiosk.storage.comments import (
     comment_with_receipt,
     comments_for_site,
+    count_unreviewed_concerns,
     drawing_for,
     receipt_in_use,
     record_comment,
@@ -54,6 +55,7 @@ __all__ = [
     "connection_for_thread",
     "count_staff",
     "count_submissions",
+    "count_unreviewed_concerns",
     "create_staff",
     "drawing_for",
     "find_site",

@@ -86,3 +86,10 @@ def comments_for_site(db: sqlite_utils.Database, site: str) -> list[dict]:
 def drawing_for(db: sqlite_utils.Database, comment_id: str) -> bytes | None:
     row = next(db.query("SELECT drawing FROM comments WHERE id = ?", [comment_id]), None)
     return row["drawing"] if row else None
+
+
+def count_unreviewed_concerns(db: sqlite_utils.Database) -> int:
+    """Comments marked "needs attention" that no staff member has looked at yet."""
+    return db.execute(
+        "SELECT count(*) FROM comments WHERE concern = 1 AND status = 'new'"
+    ).fetchone()[0]
