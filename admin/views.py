@@ -1,19 +1,17 @@
-"""Staff pages: sign in and out, first-account setup, the weekly summary, the audit log."""
+"""Staff pages: sign in and out, first-account setup, the audit log.
 
-import datetime
-import re
+The weekly summary, the landing page, is in admin/summary.py."""
+
 import time
 
-from flask import current_app, flash, g, redirect, render_template, request, url_for
+from flask import flash, g, redirect, render_template, request, url_for
 
 from admin import NAV, accounts, bp
 from admin.forms import SetupForm, SignInForm, SignOutForm
 from kiosk import storage
 from kiosk.limits import limiter
-from kiosk.survey import FACES, QUESTIONS, SKIP, iso_week
 from kiosk.views import database
 
-ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
 NAV.extend([("admin.summary", "Weekly summary"), ("admin.audit_log", "Audit log")])
 
 
@@ -90,49 +88,6 @@ def setup(token: str):
     accounts.start_session(form.name.data)
     storage.audit(db, form.name.data, "created the first account")
     return redirect(url_for("admin.summary"))
-
-
-def chosen_week(text: str | None) -> str:
-    """The ISO week asked for, or this week when none (or nonsense) is asked for."""
-    match = ISO_WEEK.fullmatch(text or "")
-    if match:
-        try:
-            monday = datetime.date.fromisocalendar(int(match[1]), int(match[2]), 1)
-            return iso_week(monday)
-        except ValueError:
-            pass
-    return iso_week(datetime.date.today())
-
-
-def week_after(week: str, weeks: int) -> str:
-    year, number = ISO_WEEK.fullmatch(week).groups()
-    monday = datetime.date.fromisocalendar(int(year), int(number), 1)
-    return iso_week(monday + datetime.timedelta(weeks=weeks))
-
-
-@bp.get("/")
-def summary():
-    """The weekly summary: how children answered, for one site or all, one week."""
-    db = database()
-    sites = storage.list_sites(db)
-    site = request.args.get("site") or None
-    if site not in {s["slug"] for s in sites}:
-        site = None
-    week = chosen_week(request.args.get("week"))
-    counts = storage.answer_counts(db, [week], site)[week]
-    return render_template(
-        "admin/summary.html",
-        sites=sites,
-        site=site,
-        week=week,
-        previous_week=week_after(week, -1),
-        next_week=week_after(week, 1),
-        counts=counts,
-        enough=counts["responses"] >= current_app.config["MIN_GROUP_SIZE"],
-        questions=QUESTIONS,
-        faces=FACES,
-        skip=SKIP,
-    )
 
 
 @bp.get("/audit")

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from kiosk import storage
-from kiosk.survey import Submission, iso_week
+from kiosk.survey import QUESTIONS, Submission, iso_week
 from tests.conftest import new_submission_id
 from tests.test_accounts import make_account, sign_in
 
@@ -46,7 +46,7 @@ def test_the_counts_of_a_week_for_a_site(staff, db):
     add(db, ["yes", "yes", "yes", "yes"], site="youth-hub", times=9)
     add(db, ["yes", "yes", "yes", "yes"], day=MONDAY - datetime.timedelta(days=7), times=9)
     page = staff.get("/admin/?site=waiting-room-a&week=2026-W48").get_data(as_text=True)
-    assert "Week 2026-W48: 5 responses" in page
+    assert "Week 2026-W48, Waiting room A: 5 responses" in page
     assert [3, 0, 2, 0] == cells(page, "Do you feel safe during our meetings?")
     assert [0, 0, 5, 0] == cells(page, "Do you get a chance to talk?")
     assert [2, 3, 0, 0] == cells(page, "Do you feel part of the team?")
@@ -60,14 +60,122 @@ def test_all_sites_together(staff, db):
     assert [3, 0, 3, 0] == cells(page, "Do you feel safe during our meetings?")
 
 
-def test_fewer_than_five_responses_show_no_breakdown(staff, db):
+def test_fewer_than_five_responses_show_no_breakdown_nor_a_count(staff, db):
     add(db, ["no", "no", "no", "no"], times=4)
     page = staff.get("/admin/?week=2026-W48").get_data(as_text=True)
+    assert "Week 2026-W48: fewer than 5 responses" in page
     assert "Fewer than 5 responses this week" in page
     assert "<td>" not in page
+    assert "4 responses" not in page
 
 
-@pytest.mark.parametrize("asked", ["", "nonsense", "2026-W99", "2026-W00"])
+def test_a_small_week_offers_its_month(staff, db):
+    add(db, ["no", "no", "no", "no"], times=4)
+    add(db, ["yes", "yes", "yes", "yes"], day=datetime.date(2026, 11, 2), times=3)
+    add(db, ["yes", "yes", "yes", "yes"], day=datetime.date(2026, 10, 30), times=7)
+    page = staff.get("/admin/?site=waiting-room-a&week=2026-W48").get_data(as_text=True)
+    assert "/admin/?site=waiting-room-a&amp;month=2026-11" in page
+    assert "See November 2026 instead" in page
+    month = staff.get("/admin/?site=waiting-room-a&month=2026-11").get_data(as_text=True)
+    assert "<h1>Monthly summary</h1>" in month
+    assert "November 2026, Waiting room A: 7 responses" in month
+    assert [3, 0, 4, 0] == cells(month, "Do you feel safe during our meetings?")
+    assert "Last month (2026-10): Yes 7, Sometimes 0, No 0, Skipped 0." in month
+
+
+def test_the_month_of_a_week_is_the_month_of_its_thursday():
+    from admin.periods import Period
+
+    assert Period("month", "2026-10") == Period("week", "2026-W44").month()  # 26 Oct to 1 Nov
+    assert Period("month", "2026-12") == Period("week", "2026-W53").month()  # 28 Dec to 3 Jan
+    assert "2026-W53" == Period("month", "2027-01").first_week().key  # Friday 1 January
+
+
+def beside(page: str, question: str) -> dict[str, list[str]]:
+    """The table beside a question's chart: {column heading: cells, Yes to Skipped, Responses}."""
+    table = re.search(
+        rf"<caption[^>]*>{re.escape(question)}: this week and last week</caption>(.*?)</table>",
+        page,
+        re.S,
+    )[1]
+    headings = re.findall(r'<th scope="col">([^<]+)</th>', table)[1:]
+    rows = [
+        re.findall(r"<td[^>]*>([^<]+)</td>", row)
+        for row in re.findall(r"<tr>.*?</tr>", table, re.S)
+    ]
+    rows = [row for row in rows if row]
+    return {heading: [row[i] for row in rows] for i, heading in enumerate(headings)}
+
+
+def test_this_week_beside_last_week(staff, db):
+    add(db, ["yes", "no", "sometimes", "skip"], times=6)
+    add(db, ["no", "no", "no", "no"], day=MONDAY - datetime.timedelta(days=7), times=5)
+    page = staff.get("/admin/?week=2026-W48").get_data(as_text=True)
+    assert {
+        "This week (2026-W48)": ["6", "0", "0", "0", "6"],
+        "Last week (2026-W47)": ["0", "0", "5", "0", "5"],
+    } == beside(page, "Do you feel safe during our meetings?")
+    label = (
+        'aria-label="Do you feel safe during our meetings? This week (2026-W48): Yes 6,'
+        " Sometimes 0, No 0, Skipped 0. Last week (2026-W47): Yes 0, Sometimes 0, No 5,"
+        ' Skipped 0."'
+    )
+    assert label in page
+
+
+def test_a_small_last_week_shows_no_numbers_beside_this_week(staff, db):
+    add(db, ["yes", "no", "sometimes", "skip"], times=6)
+    add(db, ["no", "no", "no", "no"], day=MONDAY - datetime.timedelta(days=7), times=2)
+    page = staff.get("/admin/?week=2026-W48").get_data(as_text=True)
+    assert {
+        "This week (2026-W48)": ["6", "0", "0", "0", "6"],
+        "Last week (2026-W47)": ["not shown"] * 4 + ["fewer than 5"],
+    } == beside(page, "Do you feel safe during our meetings?")
+    assert "Last week (2026-W47): fewer than 5 responses, not shown." in page
+
+
+def trend_rows(page: str) -> dict[str, list[str]]:
+    table = re.search(r'<table class="trend-table">(.*?)</table>', page, re.S)[1]
+    return {
+        key: re.findall(r"<td[^>]*>([^<]+)</td>", row)
+        for key, row in re.findall(r'<tr><th scope="row">([^<]+)</th>(.*?)</tr>', table, re.S)
+    }
+
+
+def test_the_trend_leaves_small_weeks_as_gaps(staff, db):
+    add(db, ["yes", "no", "sometimes", "skip"], times=6)
+    add(db, ["yes", "yes", "no", "no"], day=MONDAY - datetime.timedelta(days=14), times=2)
+    add(db, ["no", "yes", "no", "no"], day=MONDAY - datetime.timedelta(days=21), times=3)
+    add(db, ["yes", "yes", "no", "no"], day=MONDAY - datetime.timedelta(days=21), times=1)
+    page = staff.get("/admin/?week=2026-W48").get_data(as_text=True)
+    rows = trend_rows(page)
+    assert ["2026-W37", "2026-W38"] == list(rows)[:2]
+    assert 12 == len(rows)
+    assert ["6", "100%", "0%", "0%", "0%"] == rows["2026-W48"]
+    assert ["fewer than 5"] + ["not shown"] * 4 == rows["2026-W46"]
+    assert ["4", "25%", "100%", "0%", "0%"] != rows["2026-W45"]
+    assert ["fewer than 5"] + ["not shown"] * 4 == rows["2026-W45"]
+    assert "Responses: 2026-W37 not shown," in page
+    assert "2026-W47 not shown, 2026-W48 6." in page
+
+
+def test_the_report_shows_the_same_figures(staff, db):
+    add(db, ["yes", "no", "sometimes", "skip"], times=3)
+    add(db, ["no", "no", "yes", "yes"], times=2)
+    summary = staff.get("/admin/?site=waiting-room-a&week=2026-W48").get_data(as_text=True)
+    assert "/admin/report?site=waiting-room-a&amp;week=2026-W48" in summary
+    report = staff.get("/admin/report?site=waiting-room-a&week=2026-W48").get_data(as_text=True)
+    assert "Weekly report: Waiting room A" in report
+    assert "Week 2026-W48 (23 November 2026 to 29 November 2026): 5 responses" in report
+    for question in QUESTIONS:
+        assert cells(summary, question.text) == cells(report, question.text)
+        assert beside(summary, question.text) == beside(report, question.text)
+    assert trend_rows(summary) == trend_rows(report)
+
+
+@pytest.mark.parametrize(
+    "asked", ["", "nonsense", "2026-W99", "2026-W00", "2025-W53", "&month=2026-13", "&month=x"]
+)
 def test_no_week_or_a_wrong_one_shows_this_week(staff, asked):
     page = staff.get(f"/admin/?week={asked}").get_data(as_text=True)
     assert f"Week {iso_week(datetime.date.today())}:" in page
@@ -93,6 +201,16 @@ def test_the_summary_reads_only_counts(db):
     assert {"yes": 0, "sometimes": 2, "no": 0, "skip": 0} == counts["2026-W48"]["questions"][
         "ideas"
     ]
+
+
+def test_month_counts_read_dates_not_weeks(db):
+    add(db, ["yes", "no", "skip", "sometimes"], day=datetime.date(2026, 11, 30), times=2)
+    add(db, ["no", "no", "no", "no"], day=datetime.date(2026, 12, 1), times=3)
+    add(db, ["no", "no", "no", "no"], day=datetime.date(2026, 12, 31), site="youth-hub")
+    counts = storage.answer_counts_by_month(db, ["2026-11", "2026-12"], "waiting-room-a")
+    assert (2, 3) == (counts["2026-11"]["responses"], counts["2026-12"]["responses"])
+    assert 2 == counts["2026-11"]["questions"]["talk"]["no"]
+    assert 4 == storage.answer_counts_by_month(db, ["2026-12"])["2026-12"]["responses"]
 
 
 def test_a_banner_on_staff_pages_while_a_concern_is_unreviewed(staff, client, db):

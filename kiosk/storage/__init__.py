@@ -42,10 +42,11 @@ from kiosk.storage.submissions import (
     record_submission,
     submissions_for_site,
 )
-from kiosk.storage.summary import answer_counts
+from kiosk.storage.summary import answer_counts, answer_counts_by_month
 
 __all__ = [
     "answer_counts",
+    "answer_counts_by_month",
     "audit",
     "audit_entries",
     "clear_failed_sign_ins",

@@ -1,0 +1,95 @@
+"""The stretch of time a summary covers: an ISO week, or a calendar month
+(offered when a week has too few responses to show)."""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from kiosk.survey import iso_week
+
+ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+MONTH = re.compile(r"(\d{4})-(\d{2})")
+TREND_LENGTH = 12
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str  # "week" or "month"
+    key: str  # "2026-W48" or "2026-11"
+
+    @classmethod
+    def week_of(cls, day: datetime.date) -> "Period":
+        return cls("week", iso_week(day))
+
+    @classmethod
+    def month_of_day(cls, day: datetime.date) -> "Period":
+        return cls("month", f"{day.year:04d}-{day.month:02d}")
+
+    @property
+    def first_day(self) -> datetime.date:
+        if self.kind == "week":
+            year, number = ISO_WEEK.fullmatch(self.key).groups()
+            return datetime.date.fromisocalendar(int(year), int(number), 1)
+        year, month = MONTH.fullmatch(self.key).groups()
+        return datetime.date(int(year), int(month), 1)
+
+    @property
+    def last_day(self) -> datetime.date:
+        return self.shifted(1).first_day - datetime.timedelta(days=1)
+
+    def shifted(self, steps: int) -> "Period":
+        """The period `steps` weeks or months later (earlier when negative)."""
+        if self.kind == "week":
+            return Period.week_of(self.first_day + datetime.timedelta(weeks=steps))
+        months = self.first_day.year * 12 + self.first_day.month - 1 + steps
+        return Period("month", f"{months // 12:04d}-{months % 12 + 1:02d}")
+
+    def month(self) -> "Period":
+        """The calendar month of a week: the month of its Thursday, as ISO counts weeks."""
+        return Period.month_of_day(self.first_day + datetime.timedelta(days=3))
+
+    def trend(self) -> list["Period"]:
+        """This period and the ones before it, oldest first."""
+        return [self.shifted(-steps) for steps in range(TREND_LENGTH - 1, -1, -1)]
+
+    @property
+    def name(self) -> str:
+        """ "week 2026-W48" or "November 2026": the key is kept in a week's name
+        so a reader can find it again."""
+        if self.kind == "week":
+            return f"week {self.key}"
+        return self.first_day.strftime("%B %Y")
+
+    @property
+    def title(self) -> str:
+        return self.name[0].upper() + self.name[1:]
+
+    def first_week(self) -> "Period":
+        return Period.week_of(self.first_day)
+
+    @property
+    def dates(self) -> str:
+        first, last = self.first_day, self.last_day
+        return f"{first.day} {first:%B %Y} to {last.day} {last:%B %Y}"
+
+    @property
+    def short(self) -> str:
+        """A label under a trend chart's column: "W48" or "Nov"."""
+        return self.key[5:] if self.kind == "week" else self.first_day.strftime("%b")
+
+    def query(self) -> dict:
+        return {self.kind: self.key}
+
+
+def chosen_period(args, today: datetime.date) -> Period:
+    """The month or week asked for; this week when none (or nonsense) is asked for."""
+    for kind, pattern in (("month", MONTH), ("week", ISO_WEEK)):
+        text = args.get(kind) or ""
+        if pattern.fullmatch(text):
+            try:
+                period = Period(kind, text)
+                if period.shifted(0) == period:
+                    return period
+            except ValueError:
+                pass
+    return Period.week_of(today)
