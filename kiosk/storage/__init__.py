@@ -22,6 +22,7 @@ from kiosk.storage.database import (
     open_database,
     writing,
 )
+from kiosk.storage.exports import answer_counts_between, comments_between, drawings_between
 from kiosk.storage.schema import migrations
 from kiosk.storage.sites import find_site, list_sites, save_sites
 from kiosk.storage.staff import (
@@ -46,6 +47,9 @@ from kiosk.storage.summary import answer_counts, answer_counts_by_month
 
 __all__ = [
     "answer_counts",
+    "answer_counts_between",
+    "comments_between",
+    "drawings_between",
     "answer_counts_by_month",
     "audit",
     "audit_entries",

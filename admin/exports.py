@@ -1,0 +1,205 @@
+"""Exports: counts and comments as CSV, drawings as a ZIP of PNGs, for a week or dates.
+
+Each follows the small-number rule of the summary page, and each is written to
+the audit log (which site and which period; never what a child said).
+
+Drawings come as one ZIP rather than a link each: a team meeting wants the
+week's drawings in one download and one audit entry, and the ZIP's names match
+the "drawing" column of the comments CSV. Every entry in it carries the same
+fixed timestamp, because a ZIP otherwise records a time of day.
+"""
+
+import datetime
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from flask import Response, current_app, g, render_template, request
+
+from admin import NAV, bp, views  # noqa: F401  (views first: the summary leads the header)
+from admin.spreadsheets import csv_bytes, filename_part
+from kiosk import storage
+from kiosk.errors import error_response
+from kiosk.survey import FACES, QUESTIONS, SKIP, iso_week
+from kiosk.views import database
+
+NAV.append(("admin.export_page", "Export"))
+LONGEST_RANGE_DAYS = 366
+WEEK = re.compile(r"([0-9]{4})-W([0-9]{2})")
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP can say: no time of day
+
+
+class Refused(ValueError):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What an export is for: a site (None for all sites) and a period."""
+
+    site: dict | None
+    first: datetime.date
+    last: datetime.date
+    label: str  # for people: "2026-W48" or "2026-11-01 to 2026-11-30"
+
+    @property
+    def slug(self) -> str | None:
+        return self.site["slug"] if self.site else None
+
+    def filename(self, kind: str, extension: str) -> str:
+        where = filename_part(self.slug) if self.site else "all-sites"
+        return f"{kind}-{where}-{self.label.replace(' ', '-')}.{extension}"
+
+    def audit_detail(self) -> str:
+        return f"site {self.slug or 'all sites'}, {self.label}"
+
+
+def chosen(args) -> Choice:
+    """Read site, and week or from and to, or say plainly what is wrong (Refused)."""
+    site = None
+    if args.get("site"):
+        site = storage.find_site(database(), args["site"])
+        if site is None:
+            raise Refused(404, "There is no site with that name.")
+    week, first, last = args.get("week", ""), args.get("from", ""), args.get("to", "")
+    if week and (first or last):
+        raise Refused(400, "Choose a week, or a first and last date, not both.")
+    if week:
+        match = WEEK.fullmatch(week)
+        try:
+            monday = datetime.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+        except (TypeError, ValueError):
+            raise Refused(400, "A week looks like 2026-W48.") from None
+        return Choice(site, monday, monday + datetime.timedelta(days=6), iso_week(monday))
+    first_day, last_day = read_day(first), read_day(last)
+    if first_day > last_day:
+        raise Refused(400, "The first date is after the last date.")
+    if (last_day - first_day).days + 1 > LONGEST_RANGE_DAYS:
+        raise Refused(400, f"Choose at most {LONGEST_RANGE_DAYS} days.")
+    return Choice(site, first_day, last_day, f"{first_day} to {last_day}")
+
+
+def read_day(text: str) -> datetime.date:
+    try:
+        if DAY.fullmatch(text):
+            return datetime.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise Refused(400, "Choose a week, or a first and last date like 2026-11-27.")
+
+
+def download(body: bytes, mimetype: str, filename: str) -> Response:
+    return Response(
+        body,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@bp.get("/export")
+def export_page():
+    """Choose a site and a week or dates, then download counts, comments or drawings."""
+    today = datetime.date.today()
+    return render_template(
+        "admin/export.html",
+        sites=storage.list_sites(database()),
+        this_week=iso_week(today),
+        month_start=today.replace(day=1),
+        today=today,
+        longest=LONGEST_RANGE_DAYS,
+    )
+
+
+@bp.get("/export/counts.csv")
+def export_counts():
+    """How children answered each question: no breakdown for a small group."""
+    try:
+        choice = chosen(request.args)
+    except Refused as refusal:
+        return error_response(refusal.status, str(refusal))
+    db = database()
+    counts = storage.answer_counts_between(db, choice.first, choice.last, choice.slug)
+    smallest = current_app.config["MIN_GROUP_SIZE"]
+    enough = counts["responses"] >= smallest
+    where = choice.site["name"] if choice.site else "All sites"
+    faces = [face.word for face in FACES]
+    header = ["site", "period", "question", *faces, "Skipped", "responses", "note"]
+    rows = []
+    for question in QUESTIONS:
+        row = counts["questions"][question.key]
+        if enough:
+            breakdown, note = [*(row[f.key] for f in FACES), row[SKIP]], ""
+        else:
+            breakdown = [""] * (len(FACES) + 1)
+            note = f"fewer than {smallest} responses, so no breakdown"
+        rows.append([where, choice.label, question.text, *breakdown, counts["responses"], note])
+    storage.audit(db, g.staff, "exported counts", choice.audit_detail())
+    return download(csv_bytes(header, rows), "text/csv", choice.filename("counts", "csv"))
+
+
+def drawing_name(comment: dict) -> str:
+    return f"{filename_part(comment['site'])}-{comment['week']}-{comment['id'][:8]}.png"
+
+
+@bp.get("/export/comments.csv")
+def export_comments():
+    """Comments: words, topic, date, status. Where a site had fewer than the
+    minimum in a week, only the week is given, not the day."""
+    try:
+        choice = chosen(request.args)
+    except Refused as refusal:
+        return error_response(refusal.status, str(refusal))
+    hidden = request.args.get("hidden") == "1"
+    db = database()
+    comments = storage.comments_between(db, choice.first, choice.last, choice.slug, hidden)
+    smallest = current_app.config["MIN_GROUP_SIZE"]
+    per_group: dict[tuple, int] = {}
+    for comment in comments:
+        group = (comment["site"], comment["week"])
+        per_group[group] = per_group.get(group, 0) + 1
+    header = ["site", "week", "date", "topic", "text", "status", "drawing", "note"]
+    rows = []
+    for comment in comments:
+        small = per_group[(comment["site"], comment["week"])] < smallest
+        note = f"fewer than {smallest} messages that week, so no day" if small else ""
+        rows.append(
+            [
+                comment["site"],
+                comment["week"],
+                "" if small else comment["date"],
+                comment["topic"],
+                comment["text"],
+                comment["status"],
+                drawing_name(comment) if comment["has_drawing"] else "",
+                note,
+            ]
+            + (["hidden" if comment["hidden"] else ""] if hidden else [])
+        )
+    if hidden:
+        header.append("hidden")
+    detail = choice.audit_detail() + (", hidden ones included" if hidden else "")
+    storage.audit(db, g.staff, "exported comments", detail)
+    return download(csv_bytes(header, rows), "text/csv", choice.filename("comments", "csv"))
+
+
+@bp.get("/export/drawings.zip")
+def export_drawings():
+    """The period's drawings as PNG files in one ZIP, named as in the comments CSV."""
+    try:
+        choice = chosen(request.args)
+    except Refused as refusal:
+        return error_response(refusal.status, str(refusal))
+    hidden = request.args.get("hidden") == "1"
+    db = database()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+        for drawing in storage.drawings_between(db, choice.first, choice.last, choice.slug, hidden):
+            entry = zipfile.ZipInfo(drawing_name(drawing), date_time=ZIP_TIMESTAMP)
+            archive.writestr(entry, drawing["drawing"])
+    detail = choice.audit_detail() + (", hidden ones included" if hidden else "")
+    storage.audit(db, g.staff, "exported drawings", detail)
+    return download(out.getvalue(), "application/zip", choice.filename("drawings", "zip"))

@@ -1,0 +1,51 @@
+"""Posters: one printable A4 page per site, with its QR code and plain words about anonymity.
+
+The code is the site's one fixed feedback address (kiosk.feedback.public_url),
+drawn inline as SVG so it prints sharp at any size. poster.css makes the
+browser's Print to PDF give one clean A4 page: only the poster, no staff header.
+"""
+
+from urllib.parse import urlsplit
+
+from flask import abort, current_app, render_template
+
+from admin import NAV, bp, views  # noqa: F401  (views first: the summary leads the header)
+from kiosk import qr, storage
+from kiosk.feedback import public_url
+from kiosk.views import database
+
+NAV.append(("admin.posters", "Posters"))
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}  # noqa: S104 (compared, never bound)
+
+
+def base_url_is_local() -> bool:
+    """A poster printed with the default PUBLIC_BASE_URL sends phones nowhere."""
+    return urlsplit(current_app.config["PUBLIC_BASE_URL"]).hostname in LOCAL_HOSTS
+
+
+@bp.get("/posters")
+def posters():
+    """Every site, with a link to its poster."""
+    return render_template(
+        "admin/posters.html",
+        sites=storage.list_sites(database()),
+        local=base_url_is_local(),
+    )
+
+
+@bp.get("/posters/<site>")
+def poster(site: str):
+    """One site's poster, ready to print on A4."""
+    place = storage.find_site(database(), site)
+    if place is None:
+        abort(404)
+    address = public_url(place["slug"])
+    label = f"QR code for the {place['name']} feedback box, {address}"
+    return render_template(
+        "admin/poster.html",
+        site=place,
+        address=address,
+        qr_code=qr.qr_svg(address, label),
+        local=base_url_is_local(),
+        withdraw_days=current_app.config["WITHDRAW_DAYS"],
+    )

@@ -1,0 +1,44 @@
+"""CSV files that are safe to open in Excel: children's words cannot become formulas.
+
+A cell that starts with =, +, - or @ (or a tab or carriage return, which some
+programs skip before reading one of those) is read by a spreadsheet as a
+formula, and a formula can fetch a web page or run a command. Every text cell
+gets a leading apostrophe in that case, as OWASP advises; numbers stay numbers.
+The file is UTF-8 with a byte order mark, or Excel shows non-Latin letters as
+nonsense.
+"""
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+
+# Full-width = + - @ too: some spreadsheets treat them as their ASCII twins.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def safe_cell(value: object) -> object:
+    """A value as a spreadsheet should see it: text that could start a formula is quoted."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return value
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_bytes(header: list[str], rows: Iterable[list]) -> bytes:
+    """A whole CSV file: UTF-8 with a byte order mark, Windows line ends, every cell safe."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([safe_cell(name) for name in header])
+    for row in rows:
+        writer.writerow([safe_cell(value) for value in row])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def filename_part(text: str) -> str:
+    """A piece of a download's file name: lowercase letters, digits and dashes only."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "site"

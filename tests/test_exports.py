@@ -1,0 +1,339 @@
+"""Exports: counts and comments as CSV files that are safe in Excel, drawings as a
+ZIP of PNGs; the small-number rule, the audit log, and plain refusals."""
+
+import csv
+import datetime
+import io
+import zipfile
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from admin.spreadsheets import safe_cell
+from kiosk import storage
+from kiosk.comments import Comment
+from kiosk.survey import ANSWER_KEYS, FACES, QUESTION_KEYS, QUESTIONS
+from tests.conftest import new_submission_id
+from tests.test_accounts import make_account, sign_in
+from tests.test_summary import MONDAY, add
+
+BOM = b"\xef\xbb\xbf"
+
+
+@pytest.fixture
+def staff(app, client):
+    make_account(app)
+    sign_in(client)
+    return client
+
+
+def read_csv(response) -> list[dict]:
+    body = response.get_data()
+    assert body.startswith(BOM)
+    return list(csv.DictReader(io.StringIO(body[len(BOM) :].decode("utf-8"))))
+
+
+def png(colour="navy") -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (30, 20), colour).save(out, format="PNG")
+    return out.getvalue()
+
+
+def add_comment(db, text="the chairs are comfy", site="waiting-room-a", day=MONDAY, **fields):
+    comment = Comment(
+        id=new_submission_id(),
+        site=site,
+        topic=fields.get("topic"),
+        text=text,
+        drawing=fields.get("drawing"),
+        concern=False,
+        receipt_hash=new_submission_id(),
+        date=day,
+    )
+    assert storage.record_comment(db, comment)
+    if fields.get("hidden"):
+        with storage.writing(db):
+            db.execute("UPDATE comments SET hidden = 1 WHERE id = ?", [comment.id])
+    return comment
+
+
+def test_counts_for_a_week_and_a_site(staff, db):
+    add(db, ["yes", "no", "sometimes", "skip"], times=3)
+    add(db, ["no", "no", "yes", "yes"], times=2)
+    add(db, ["yes", "yes", "yes", "yes"], site="youth-hub", times=9)
+    response = staff.get("/admin/export/counts.csv?site=waiting-room-a&week=2026-W48")
+    assert 200 == response.status_code
+    assert "text/csv; charset=utf-8" == response.headers["Content-Type"]
+    assert (
+        'attachment; filename="counts-waiting-room-a-2026-W48.csv"'
+        == response.headers["Content-Disposition"]
+    )
+    rows = read_csv(response)
+    assert [
+        "site", "period", "question", "Yes", "Sometimes", "No", "Skipped", "responses", "note"
+    ] == list(rows[0])  # fmt: skip
+    safe = rows[0]
+    assert ["Waiting room A", "2026-W48", "Do you feel safe during our meetings?"] == [
+        safe["site"],
+        safe["period"],
+        safe["question"],
+    ]
+    assert [
+        ["3", "0", "2", "0", "5"],
+        ["0", "0", "5", "0", "5"],
+        ["2", "3", "0", "0", "5"],
+        ["2", "0", "0", "3", "5"],
+    ] == [[r["Yes"], r["Sometimes"], r["No"], r["Skipped"], r["responses"]] for r in rows]
+
+
+def test_a_date_range_for_all_sites(staff, db):
+    add(db, ["yes"] * 4, day=MONDAY - datetime.timedelta(days=1), times=2)  # week 47
+    add(db, ["no"] * 4, site="youth-hub", day=MONDAY, times=2)
+    add(db, ["yes"] * 4, day=MONDAY + datetime.timedelta(days=2), times=1)
+    add(db, ["no"] * 4, day=MONDAY + datetime.timedelta(days=3), times=9)  # after the range
+    response = staff.get("/admin/export/counts.csv?from=2026-11-22&to=2026-11-25")
+    assert (
+        'attachment; filename="counts-all-sites-2026-11-22-to-2026-11-25.csv"'
+        == response.headers["Content-Disposition"]
+    )
+    rows = read_csv(response)
+    assert {"All sites"} == {row["site"] for row in rows}
+    assert {"2026-11-22 to 2026-11-25"} == {row["period"] for row in rows}
+    assert [("3", "2", "5")] * 4 == [(r["Yes"], r["No"], r["responses"]) for r in rows]
+
+
+def test_a_small_group_gets_no_breakdown(staff, db):
+    add(db, ["no"] * 4, times=4)
+    rows = read_csv(staff.get("/admin/export/counts.csv?site=waiting-room-a&week=2026-W48"))
+    assert 4 == len(rows)
+    for row in rows:
+        assert ["", "", "", ""] == [row["Yes"], row["Sometimes"], row["No"], row["Skipped"]]
+        assert "fewer than 5 responses, so no breakdown" == row["note"]
+
+
+def test_exports_are_audited_without_any_words(staff, db):
+    add_comment(db, text="a secret about my brother", drawing=png())
+    staff.get("/admin/export/counts.csv?site=youth-hub&week=2026-W48")
+    staff.get("/admin/export/comments.csv?from=2026-11-01&to=2026-11-30&hidden=1")
+    staff.get("/admin/export/drawings.zip?week=2026-W48")
+    entries = storage.audit_entries(db)[:3]
+    assert [
+        ("exported drawings", "site all sites, 2026-W48"),
+        ("exported comments", "site all sites, 2026-11-01 to 2026-11-30, hidden ones included"),
+        ("exported counts", "site youth-hub, 2026-W48"),
+    ] == [(entry["action"], entry["detail"]) for entry in entries]
+    assert {"sam"} == {entry["staff"] for entry in entries}
+
+
+def test_comments_with_topic_date_status_and_drawing_names(staff, db):
+    for n in range(5):
+        add_comment(db, text=f"message {n}", topic="The building")
+    drawn = add_comment(db, text=None, drawing=png())
+    add_comment(db, text="not this week", day=MONDAY + datetime.timedelta(days=7))
+    response = staff.get("/admin/export/comments.csv?site=waiting-room-a&week=2026-W48")
+    assert (
+        'attachment; filename="comments-waiting-room-a-2026-W48.csv"'
+        == response.headers["Content-Disposition"]
+    )
+    rows = read_csv(response)
+    assert ["site", "week", "date", "topic", "text", "status", "drawing", "note"] == list(rows[0])
+    assert {f"message {n}" for n in range(5)} | {""} == {row["text"] for row in rows}
+    days = {(row["week"], row["date"], row["status"]) for row in rows}
+    assert {("2026-W48", "2026-11-23", "new")} == days
+    assert [f"waiting-room-a-2026-W48-{drawn.id[:8]}.png"] == [
+        row["drawing"] for row in rows if row["drawing"]
+    ]
+
+
+def test_no_receipt_hash_and_no_hidden_comment_unless_asked(staff, db):
+    shown = add_comment(db, text="shown")
+    hidden = add_comment(db, text="hidden by staff", hidden=True)
+    plain = staff.get("/admin/export/comments.csv?week=2026-W48").get_data(as_text=True)
+    assert "shown" in plain
+    assert "hidden by staff" not in plain
+    for secret in (shown.receipt_hash, hidden.receipt_hash, shown.id):
+        assert secret not in plain
+    rows = read_csv(staff.get("/admin/export/comments.csv?week=2026-W48&hidden=1"))
+    assert {("shown", ""), ("hidden by staff", "hidden")} == {
+        (row["text"], row["hidden"]) for row in rows
+    }
+
+
+def test_a_quiet_week_gives_the_week_but_not_the_day(staff, db):
+    add_comment(db, text="only one this week")
+    [row] = read_csv(staff.get("/admin/export/comments.csv?week=2026-W48"))
+    assert ("2026-W48", "") == (row["week"], row["date"])
+    assert "fewer than 5 messages that week, so no day" == row["note"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1+1", "'+1+1"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tcmd", "'\tcmd"),
+        ("\r=1", "'\r=1"),
+        ("\uff1d1+1", "'\uff1d1+1"),
+        ("I like = signs", "I like = signs"),
+        ("Мне нравится", "Мне нравится"),
+        (7, 7),
+        (None, ""),
+    ],
+)
+def test_a_cell_never_starts_a_formula(value, expected):
+    assert expected == safe_cell(value)
+
+
+def test_childrens_words_reach_excel_as_text(staff, db):
+    for text in ["=cmd|' /C calc'!A0", "+44 7700", "-minus", "@here", "\tindented", "日本語です"]:
+        add_comment(db, text=text)
+    texts = {row["text"] for row in read_csv(staff.get("/admin/export/comments.csv?week=2026-W48"))}
+    quoted = {"'=cmd|' /C calc'!A0", "'+44 7700", "'-minus", "'@here", "'\tindented"}
+    assert quoted | {"日本語です"} == texts
+
+
+def test_drawings_come_as_a_zip_of_pngs_with_no_time_of_day(staff, db):
+    first = add_comment(db, text=None, drawing=png("navy"))
+    second = add_comment(db, text="and a picture", drawing=png("gold"), site="youth-hub")
+    add_comment(db, text=None, drawing=png("teal"), hidden=True)
+    add_comment(db, text="words only")
+    response = staff.get("/admin/export/drawings.zip?week=2026-W48")
+    assert "application/zip" == response.headers["Content-Type"]
+    assert (
+        'attachment; filename="drawings-all-sites-2026-W48.zip"'
+        == response.headers["Content-Disposition"]
+    )
+    with zipfile.ZipFile(io.BytesIO(response.get_data())) as archive:
+        names = sorted(archive.namelist())
+        assert (
+            sorted(
+                [
+                    f"waiting-room-a-2026-W48-{first.id[:8]}.png",
+                    f"youth-hub-2026-W48-{second.id[:8]}.png",
+                ]
+            )
+            == names
+        )
+        assert {(1980, 1, 1, 0, 0, 0)} == {info.date_time for info in archive.infolist()}
+        assert {png("navy"), png("gold")} == {archive.read(name) for name in names}
+    with_hidden = staff.get("/admin/export/drawings.zip?week=2026-W48&hidden=1")
+    assert 3 == len(zipfile.ZipFile(io.BytesIO(with_hidden.get_data())).namelist())
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("site=nowhere&week=2026-W48", 404),
+        ("week=2026-W99", 400),
+        ("week=2026-48", 400),
+        ("week=", 400),
+        ("", 400),
+        ("from=2026-11-30&to=2026-11-01", 400),
+        ("from=2026-02-30&to=2026-03-01", 400),
+        ("from=2026-11-01", 400),
+        ("from=2024-01-01&to=2026-01-01", 400),
+        ("week=2026-W48&from=2026-11-01&to=2026-11-02", 400),
+        ("from=٢٠٢٦-١١-٠١&to=2026-11-02", 400),
+    ],
+)
+@pytest.mark.parametrize("kind", ["counts.csv", "comments.csv", "drawings.zip"])
+def test_bad_choices_get_a_plain_refusal(staff, db, kind, query, status):
+    response = staff.get(f"/admin/export/{kind}?{query}")
+    assert status == response.status_code
+    assert [] == [e for e in storage.audit_entries(db) if e["action"].startswith("exported")]
+
+
+def test_a_year_is_the_longest_range(staff):
+    assert 200 == staff.get("/admin/export/counts.csv?from=2024-01-01&to=2024-12-31").status_code
+    assert 400 == staff.get("/admin/export/counts.csv?from=2024-01-01&to=2025-01-01").status_code
+
+
+def test_the_export_page_offers_each_download(staff):
+    page = staff.get("/admin/export").get_data(as_text=True)
+    for kind in ["counts.csv", "comments.csv", "drawings.zip"]:
+        assert f'formaction="/admin/export/{kind}"' in page
+    assert '<a href="/admin/export" aria-current="page">Export</a>' in page
+
+
+# Property-based tests: whatever was stored and whatever is asked for.
+SOME = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+SITE_NAMES = {"waiting-room-a": "Waiting room A", "youth-hub": "Youth hub"}
+stored_submissions = st.lists(
+    st.tuples(
+        st.sampled_from(sorted(SITE_NAMES)),
+        st.integers(0, 20).map(lambda days: MONDAY - datetime.timedelta(days=days)),
+        st.tuples(*[st.sampled_from(ANSWER_KEYS)] * len(QUESTION_KEYS)),
+    ),
+    max_size=30,
+)
+WEEKS = {"2026-W48": 0, "2026-W47": 7, "2026-W46": 14}  # days before MONDAY
+
+
+def week_period(week: str) -> tuple:
+    monday = MONDAY - datetime.timedelta(days=WEEKS[week])
+    return f"week={week}", monday, monday + datetime.timedelta(days=6)
+
+
+def range_period(pair: tuple) -> tuple:
+    first, last = (MONDAY - datetime.timedelta(days=days) for days in sorted(pair, reverse=True))
+    return f"from={first}&to={last}", first, last
+
+
+periods = st.sampled_from(sorted(WEEKS)).map(week_period) | st.tuples(
+    st.integers(0, 20), st.integers(0, 20)
+).map(range_period)
+
+
+@SOME
+@given(submissions=stored_submissions, site=st.sampled_from(["", *SITE_NAMES]), period=periods)
+def test_no_exported_count_comes_from_a_small_group(staff, db, submissions, site, period):
+    with storage.writing(db):  # a fresh start for each example; the app keeps its file
+        db.execute("DELETE FROM submissions")
+    for where, day, answers in submissions:
+        add(db, list(answers), site=where, day=day)
+    query, first, last = period
+    response = staff.get(f"/admin/export/counts.csv?site={site}&{query}")
+    assert 200 == response.status_code
+    group = [
+        answers
+        for where, day, answers in submissions
+        if site in ("", where) and first <= day <= last
+    ]
+    rows = read_csv(response)
+    assert len(QUESTIONS) == len(rows)
+    for index, row in enumerate(rows):
+        assert str(len(group)) == row["responses"]
+        breakdown = [row[face.word] for face in FACES] + [row["Skipped"]]
+        if len(group) < 5:
+            assert ["", "", "", ""] == breakdown
+            assert "fewer than 5 responses, so no breakdown" == row["note"]
+        else:
+            expected = [sum(1 for a in group if a[index] == key) for key in ANSWER_KEYS]
+            assert [str(n) for n in expected] == breakdown
+
+
+junk_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=25)
+
+
+@SOME
+@given(
+    kind=st.sampled_from(["counts.csv", "comments.csv", "drawings.zip", "nonsense.csv"]),
+    query=st.dictionaries(
+        st.sampled_from(["site", "week", "from", "to", "hidden"]) | junk_text,
+        st.sampled_from(["waiting-room-a", "2026-W48", "2026-11-23", "2025-11-24", "1"])
+        | st.dates().map(str)
+        | junk_text,
+        max_size=5,
+    ),
+)
+def test_any_export_request_is_never_a_500(staff, kind, query):
+    response = staff.get(f"/admin/export/{kind}", query_string=query)
+    assert response.status_code in {200, 400, 404}, (query, response.status_code)
+    if response.status_code == 200:
+        assert response.headers["Content-Disposition"].startswith("attachment; filename=")
