@@ -156,6 +156,7 @@ def export_comments():
     hidden = request.args.get("hidden") == "1"
     db = database()
     comments = storage.comments_between(db, choice.first, choice.last, choice.slug, hidden)
+    names = {site["slug"]: site["name"] for site in storage.list_sites(db)}
     smallest = current_app.config["MIN_GROUP_SIZE"]
     per_group: dict[tuple, int] = {}
     for comment in comments:
@@ -168,7 +169,7 @@ def export_comments():
         note = f"fewer than {smallest} messages that week, so no day" if small else ""
         rows.append(
             [
-                comment["site"],
+                names.get(comment["site"], comment["site"]),
                 comment["week"],
                 "" if small else comment["date"],
                 comment["topic"],

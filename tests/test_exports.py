@@ -140,6 +140,7 @@ def test_comments_with_topic_date_status_and_drawing_names(staff, db):
     rows = read_csv(response)
     assert ["site", "week", "date", "topic", "text", "status", "drawing", "note"] == list(rows[0])
     assert {f"message {n}" for n in range(5)} | {""} == {row["text"] for row in rows}
+    assert {"Waiting room A"} == {row["site"] for row in rows}
     days = {(row["week"], row["date"], row["status"]) for row in rows}
     assert {("2026-W48", "2026-11-23", "new")} == days
     assert [f"waiting-room-a-2026-W48-{drawn.id[:8]}.png"] == [
