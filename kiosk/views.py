@@ -20,6 +20,9 @@ from kiosk.errors import error_response
 from kiosk.survey import FACES, QUESTIONS, InvalidSubmission, parse_submission
 
 bp = Blueprint("kiosk", __name__)
+# How many "You said, we did" entries the kiosk thank-you and the public page show.
+YOU_SAID_ON_KIOSK = 3
+YOU_SAID_ON_PAGE = 10
 
 
 def database():
@@ -48,6 +51,17 @@ def kiosk(site: str):
         questions=QUESTIONS,
         faces=FACES,
         config=current_app.config,
+        you_said=storage.you_said_entries(database(), site, limit=YOU_SAID_ON_KIOSK),
+    )
+
+
+@bp.get("/you-said-we-did/<site>")
+def you_said_we_did(site: str):
+    """What children told a site's staff, and what the staff changed because of it."""
+    return render_template(
+        "kiosk/you_said.html",
+        site=site_or_404(site),
+        you_said=storage.you_said_entries(database(), site, limit=YOU_SAID_ON_PAGE),
     )
 
 

@@ -7,12 +7,18 @@ transactions), submissions, comments, sites, staff, summary. Import it as
 """
 
 from kiosk.storage.comments import (
+    STATUSES,
     comment_with_receipt,
     comments_for_site,
+    comments_for_week,
     count_unreviewed_concerns,
+    delete_comment,
     drawing_for,
+    find_comment,
     receipt_in_use,
     record_comment,
+    set_comment_hidden,
+    set_comment_status,
     was_withdrawn,
     withdraw_comment,
 )
@@ -44,8 +50,24 @@ from kiosk.storage.submissions import (
     submissions_for_site,
 )
 from kiosk.storage.summary import answer_counts, answer_counts_by_month
+from kiosk.storage.you_said import (
+    add_you_said,
+    delete_you_said,
+    find_you_said,
+    you_said_entries,
+)
 
 __all__ = [
+    "STATUSES",
+    "add_you_said",
+    "comments_for_week",
+    "delete_comment",
+    "delete_you_said",
+    "find_comment",
+    "find_you_said",
+    "set_comment_hidden",
+    "set_comment_status",
+    "you_said_entries",
     "answer_counts",
     "answer_counts_between",
     "comments_between",

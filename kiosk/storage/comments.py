@@ -93,3 +93,56 @@ def count_unreviewed_concerns(db: sqlite_utils.Database) -> int:
     return db.execute(
         "SELECT count(*) FROM comments WHERE concern = 1 AND status = 'new'"
     ).fetchone()[0]
+
+
+# What staff have done about a comment. The staff form offers these and
+# set_comment_status refuses anything else.
+STATUSES = ("new", "seen", "actioned")
+_LISTED = "id, site, topic, text, drawing IS NOT NULL AS has_drawing, concern, status, hidden, date"
+
+
+def comments_for_week(
+    db: sqlite_utils.Database, week: str, site: str | None = None, include_hidden: bool = False
+) -> list[dict]:
+    """A week's comments for one site or all: those needing attention first, then
+    by date and random id, never in order of arrival."""
+    sql = f"SELECT {_LISTED} FROM comments WHERE week = ?"  # noqa: S608 (a constant)
+    params: list = [week]
+    if site is not None:
+        sql += " AND site = ?"
+        params.append(site)
+    if not include_hidden:
+        sql += " AND hidden = 0"
+    sql += " ORDER BY concern DESC, date, id"
+    return list(db.query(sql, params))
+
+
+def find_comment(db: sqlite_utils.Database, comment_id: str) -> dict | None:
+    """One comment without its drawing's bytes, or None."""
+    sql = f"SELECT {_LISTED}, week FROM comments WHERE id = ?"  # noqa: S608 (a constant)
+    return next(db.query(sql, [comment_id]), None)
+
+
+def set_comment_status(db: sqlite_utils.Database, comment_id: str, status: str) -> bool:
+    """Mark a comment new, seen or actioned. False when there is no such comment."""
+    if status not in STATUSES:
+        raise ValueError(f"not a comment status: {status!r}")
+    with writing(db):
+        cursor = db.execute("UPDATE comments SET status = ? WHERE id = ?", (status, comment_id))
+    return cursor.rowcount == 1
+
+
+def set_comment_hidden(db: sqlite_utils.Database, comment_id: str, hidden: bool) -> bool:
+    """Hide a comment from the usual list (it is kept), or show it again."""
+    with writing(db):
+        cursor = db.execute(
+            "UPDATE comments SET hidden = ? WHERE id = ?", (int(bool(hidden)), comment_id)
+        )
+    return cursor.rowcount == 1
+
+
+def delete_comment(db: sqlite_utils.Database, comment_id: str) -> bool:
+    """Remove a comment and its drawing; secure_delete overwrites them in the file."""
+    with writing(db):
+        cursor = db.execute("DELETE FROM comments WHERE id = ?", [comment_id])
+    return cursor.rowcount == 1

@@ -105,6 +105,25 @@ def _create_staff(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0006_you_said_we_did")
+def _create_you_said_we_did(db: sqlite_utils.Database) -> None:
+    # What staff heard and what they did about it, for children to read. Written
+    # by staff, not children, but kept to what the page shows: no author (the
+    # audit log has that), no time, a random id, no order of writing.
+    db.execute(
+        """
+        CREATE TABLE you_said_we_did (
+            id TEXT PRIMARY KEY,
+            site TEXT NOT NULL,
+            heard TEXT NOT NULL,
+            did TEXT NOT NULL,
+            date TEXT NOT NULL
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX you_said_we_did_by_site ON you_said_we_did (site, date)")
+
+
 @migrations(name="0009_submissions_by_date")
 def _index_submissions_by_date(db: sqlite_utils.Database) -> None:
     # The month view of the summary (offered when a week has too few responses)

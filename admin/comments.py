@@ -1,0 +1,155 @@
+"""Staff act on the feedback box: a week's comments and drawings, concerns first,
+each marked new, seen or actioned, hidden from the list or deleted for good.
+
+Every action goes to the audit log with the site and week only, never the words.
+"""
+
+import datetime
+import re
+
+from flask import Response, abort, flash, g, redirect, render_template, request, url_for
+from flask_wtf import FlaskForm
+from wtforms import SelectField
+from wtforms.fields import SelectChoice
+from wtforms.validators import InputRequired
+
+from admin import NAV, bp
+from kiosk import storage
+from kiosk.survey import iso_week
+from kiosk.views import database
+
+NAV.append(("admin.comments", "Comments"))
+ISO_WEEK = re.compile(r"([0-9]{4})-W([0-9]{2})")
+
+
+class StatusForm(FlaskForm):
+    """The status choice; the template offers the same storage.STATUSES."""
+
+    status = SelectField(
+        "Status",
+        choices=[SelectChoice(status, status.capitalize()) for status in storage.STATUSES],
+        validators=[InputRequired()],
+    )
+
+
+def chosen_week(text: str | None) -> str:
+    """The ISO week asked for, or this week when none (or nonsense) is asked for."""
+    match = ISO_WEEK.fullmatch(text or "")
+    if match and 1900 <= int(match[1]) <= 9000:
+        try:
+            return iso_week(datetime.date.fromisocalendar(int(match[1]), int(match[2]), 1))
+        except ValueError:
+            pass
+    return iso_week(datetime.date.today())
+
+
+def week_after(week: str, weeks: int) -> str:
+    year, number = (int(part) for part in week.split("-W"))
+    monday = datetime.date.fromisocalendar(year, number, 1)
+    return iso_week(monday + datetime.timedelta(weeks=weeks))
+
+
+def chosen_site(text: str | None) -> str | None:
+    """A site's slug, or None for all sites (also for one that does not exist)."""
+    return text if text in {s["slug"] for s in storage.list_sites(database())} else None
+
+
+def list_values(values) -> dict:
+    """Which list the staff member was looking at, from the query or an action
+    form's hidden fields, so each action goes back to the same list."""
+    return {
+        "site": chosen_site(values.get("site")),
+        "week": chosen_week(values.get("week")),
+        "hidden": "1" if values.get("hidden") == "1" else None,
+    }
+
+
+def back_to_list():
+    return redirect(url_for("admin.comments", **list_values(request.form)))
+
+
+def comment_or_404(comment_id: str) -> dict:
+    comment = storage.find_comment(database(), comment_id)
+    if comment is None:
+        abort(404)
+    return comment
+
+
+def where(comment: dict) -> str:
+    """The audit detail: which site and week, nothing the child said."""
+    return f"site {comment['site']}, {comment['week']}"
+
+
+@bp.get("/comments")
+def comments():
+    """The week's comments and drawings, those that need attention first."""
+    db = database()
+    shown = list_values(request.args)
+    return render_template(
+        "admin/comments.html",
+        sites=storage.list_sites(db),
+        shown=shown,
+        previous_week=week_after(shown["week"], -1),
+        next_week=week_after(shown["week"], 1),
+        comments=storage.comments_for_week(
+            db, shown["week"], shown["site"], include_hidden=bool(shown["hidden"])
+        ),
+        statuses=storage.STATUSES,
+    )
+
+
+@bp.get("/comments/<comment_id>/drawing.png")
+def comment_drawing(comment_id: str):
+    """A comment's drawing, for staff only (the guard covers this route too)."""
+    drawing = storage.drawing_for(database(), comment_id)
+    if drawing is None:
+        abort(404)
+    response = Response(drawing, mimetype="image/png")
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.post("/comments/<comment_id>/status")
+def comment_status(comment_id: str):
+    """Mark a comment new, seen or actioned."""
+    comment = comment_or_404(comment_id)
+    form = StatusForm()
+    if not form.validate():
+        abort(422)
+    storage.set_comment_status(database(), comment_id, form.status.data)
+    storage.audit(database(), g.staff, f"marked a comment {form.status.data}", where(comment))
+    flash(f"Comment marked {form.status.data}.")
+    return back_to_list()
+
+
+@bp.post("/comments/<comment_id>/hide")
+def hide_comment(comment_id: str):
+    """Take a comment out of the usual list; it is kept, and "show hidden" finds it."""
+    return change_hidden(comment_id, True, "hid a comment", "Comment hidden.")
+
+
+@bp.post("/comments/<comment_id>/unhide")
+def unhide_comment(comment_id: str):
+    """Put a hidden comment back in the usual list."""
+    return change_hidden(comment_id, False, "showed a hidden comment again", "Comment shown again.")
+
+
+def change_hidden(comment_id: str, hidden: bool, action: str, message: str):
+    comment = comment_or_404(comment_id)
+    storage.set_comment_hidden(database(), comment_id, hidden)
+    storage.audit(database(), g.staff, action, where(comment))
+    flash(message)
+    return back_to_list()
+
+
+@bp.route("/comments/<comment_id>/delete", methods=["GET", "POST"])
+def delete_comment(comment_id: str):
+    """Ask first; on the second step delete the comment and its drawing for good."""
+    comment = comment_or_404(comment_id)
+    if request.method == "GET":
+        shown = list_values(request.args)
+        return render_template("admin/comment_delete.html", comment=comment, shown=shown)
+    storage.delete_comment(database(), comment_id)
+    storage.audit(database(), g.staff, "deleted a comment", where(comment))
+    flash("Comment deleted for good.")
+    return back_to_list()

@@ -1,0 +1,83 @@
+"""'You said, we did': staff write what they heard and what they changed, and the
+kiosk thank-you and /you-said-we-did/<site> show it to children."""
+
+import datetime
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask_wtf import FlaskForm
+from wtforms import DateField, SelectField, TextAreaField
+from wtforms.fields import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
+
+from admin import NAV, bp
+from kiosk import storage
+from kiosk.storage.you_said import DID_MAX_CHARS, HEARD_MAX_CHARS
+from kiosk.views import database
+
+NAV.append(("admin.you_said", "You said, we did"))
+
+
+def not_in_the_future(form, field):
+    if field.data and field.data > datetime.date.today():
+        raise ValidationError("Choose today or a day before.")
+
+
+class YouSaidForm(FlaskForm):
+    site = SelectField("Site", validators=[InputRequired()])
+    heard = TextAreaField(
+        "You said (what children told us)",
+        validators=[DataRequired(), Length(max=HEARD_MAX_CHARS)],
+    )
+    did = TextAreaField(
+        "We did (what we changed)", validators=[DataRequired(), Length(max=DID_MAX_CHARS)]
+    )
+    date = DateField("Date", validators=[DataRequired(), not_in_the_future])
+
+
+def entry_or_404(entry_id: str) -> dict:
+    entry = storage.find_you_said(database(), entry_id)
+    if entry is None:
+        abort(404)
+    return entry
+
+
+@bp.route("/you-said-we-did", methods=["GET", "POST"])
+def you_said():
+    """Write a new entry; below, the entries already shown to children."""
+    db = database()
+    sites = storage.list_sites(db)
+    form = YouSaidForm()
+    form.site.choices = [SelectChoice(s["slug"], s["name"]) for s in sites]
+    if request.method == "GET":
+        form.date.data = datetime.date.today()
+    status = 200
+    if form.validate_on_submit():
+        storage.add_you_said(db, form.site.data, form.heard.data, form.did.data, form.date.data)
+        detail = f"site {form.site.data}, {form.date.data.isoformat()}"
+        storage.audit(db, g.staff, "added a You said, we did entry", detail)
+        flash("Entry added. Children will see it on the kiosk thank-you and the site's page.")
+        return redirect(url_for("admin.you_said"))
+    if request.method == "POST":
+        status = 422
+    names = {s["slug"]: s["name"] for s in sites}
+    return render_template(
+        "admin/you_said.html",
+        form=form,
+        entries=storage.you_said_entries(db),
+        names=names,
+        heard_max=HEARD_MAX_CHARS,
+        did_max=DID_MAX_CHARS,
+    ), status
+
+
+@bp.route("/you-said-we-did/<entry_id>/delete", methods=["GET", "POST"])
+def delete_you_said(entry_id: str):
+    """Ask first; on the second step delete the entry."""
+    entry = entry_or_404(entry_id)
+    if request.method == "GET":
+        return render_template("admin/you_said_delete.html", entry=entry)
+    storage.delete_you_said(database(), entry_id)
+    detail = f"site {entry['site']}, {entry['date']}"
+    storage.audit(database(), g.staff, "deleted a You said, we did entry", detail)
+    flash("Entry deleted.")
+    return redirect(url_for("admin.you_said"))
