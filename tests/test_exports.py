@@ -48,7 +48,7 @@ def add_comment(db, text="the chairs are comfy", site="waiting-room-a", day=MOND
         topic=fields.get("topic"),
         text=text,
         drawing=fields.get("drawing"),
-        concern=False,
+        concern=fields.get("concern", False),
         receipt_hash=new_submission_id(),
         date=day,
     )

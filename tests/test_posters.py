@@ -2,8 +2,11 @@
 plain promises about anonymity. (tests/browser/test_posters_and_exports.py prints it.)"""
 
 import re
+from urllib.parse import quote
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kiosk import create_app, storage
 from tests.conftest import make_config
@@ -77,3 +80,12 @@ def test_the_public_address_is_the_one_people_reach(tmp_path):
     assert "only works on this computer" not in page
     assert "only works on this computer" not in client.get("/admin/posters").get_data(as_text=True)
     storage.close_thread_connections()
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(site=st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40))
+def test_any_site_name_in_the_address_is_a_poster_or_a_404(staff, site):
+    response = staff.get(f"/admin/posters/{quote(site, safe='')}")
+    assert response.status_code in {200, 404}

@@ -15,6 +15,7 @@ from kiosk import storage
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_staff_area import LAPTOP, sign_in
 from tests.test_accounts import make_account
+from tests.test_exports import add_comment
 from tests.test_summary import add
 
 A4_AT_96_DPI = {"width": 794, "height": 1123}
@@ -35,6 +36,9 @@ def staff_page(page, live_server):
 
 
 def test_a_poster_prints_on_one_a4_page_and_its_code_scans(staff_page, live_server):
+    db = storage.open_database(live_server.app.config["DATABASE"])
+    add_comment(db, text="someone hurts me", concern=True)  # staff pages show a banner
+    db.close()
     page = staff_page
     page.get_by_role("link", name="Posters", exact=True).click()
     expect(page.get_by_role("heading", name="Posters")).to_be_visible()
@@ -42,6 +46,7 @@ def test_a_poster_prints_on_one_a4_page_and_its_code_scans(staff_page, live_serv
     page.get_by_role("link", name="Poster for Youth hub").click()
     expect(page.get_by_role("heading", name="Tell us anything")).to_be_visible()
     assert_accessible(page)
+    expect(page.get_by_text("not been reviewed yet")).to_be_visible()
 
     pdf = page.pdf(format="A4", print_background=True)
     assert 1 == pages_in(pdf)
@@ -51,6 +56,7 @@ def test_a_poster_prints_on_one_a4_page_and_its_code_scans(staff_page, live_serv
     expect(page.get_by_role("banner")).to_be_hidden()
     expect(page.get_by_role("navigation")).to_be_hidden()
     expect(page.get_by_text("Only the poster below is printed.")).to_be_hidden()
+    expect(page.get_by_text("not been reviewed yet")).to_be_hidden()
     expect(page.get_by_text("0800 1111")).to_be_visible()
     printed = Image.open(io.BytesIO(page.screenshot(full_page=True)))
     address = "http://127.0.0.1:5000/feedback/youth-hub"
