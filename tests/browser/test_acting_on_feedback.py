@@ -66,6 +66,11 @@ def test_staff_mark_a_concern_seen_and_tell_children_what_changed(page, live_ser
     page.get_by_role("button", name="Add the entry").click()
     expect(page.get_by_role("cell", name=HEARD)).to_be_visible()
     assert_accessible(page)
+    page.get_by_role("link", name=re.compile("^Delete the entry of")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Delete this")
+    assert_accessible(page)
+    page.get_by_role("link", name="No, keep it").click()
+    expect(page.get_by_role("cell", name=HEARD)).to_be_visible()
 
     page.get_by_role("link", name="Audit log").click()
     expect(page.get_by_role("cell", name="marked a comment seen")).to_be_visible()
