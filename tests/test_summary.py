@@ -1,14 +1,19 @@
 """The weekly summary: counts per question for a week and a site, and no
 breakdown at all for fewer than MIN_GROUP_SIZE responses."""
 
+import collections
 import datetime
+import pathlib
 import re
+import tempfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kiosk import storage
+from kiosk import create_app, storage
 from kiosk.survey import QUESTIONS, Submission, iso_week
-from tests.conftest import new_submission_id
+from tests.conftest import SITES, make_config, new_submission_id
 from tests.test_accounts import make_account, sign_in
 
 MONDAY = datetime.date(2026, 11, 23)  # ISO week 2026-W48
@@ -223,3 +228,79 @@ def test_a_banner_on_staff_pages_while_a_concern_is_unreviewed(staff, client, db
     for page in ["/admin/", "/admin/audit"]:
         text = " ".join(staff.get(page).get_data(as_text=True).split())
         assert "1 message needs attention and has not been reviewed yet." in text
+
+
+# The property: no page shows anything that depends on a group under
+# MIN_GROUP_SIZE. Any submissions over random weeks and sites are stored; for a
+# page (the weekly summary, the month view or the report, for one site or all),
+# every group it counts (a week, or a month) that is too small is then replaced
+# by other submissions of that same period, again too few. If the page showed any
+# count or share from such a group, some replacement would change the page.
+
+START = MONDAY - datetime.timedelta(weeks=15)
+PAGES = [
+    f"{path}?{site}{period}"
+    for path in ("/admin/", "/admin/report")
+    for site in ("", "site=waiting-room-a&")
+    for period in ("week=2026-W48", "month=2026-11")
+]
+answer_sets = st.tuples(*[st.sampled_from(["yes", "sometimes", "no", "skip"])] * 4)
+a_submission = st.tuples(
+    st.sampled_from(["waiting-room-a", "youth-hub"]),
+    st.integers(0, 16 * 7 - 1).map(lambda days: START + datetime.timedelta(days=days)),
+    answer_sets,
+)
+
+
+def page_group(url: str, submission) -> str | None:
+    """Which group of this page a submission is counted in (None: not on this page)."""
+    site, day, _ = submission
+    if "site=waiting-room-a" in url and site != "waiting-room-a":
+        return None
+    return day.isoformat()[:7] if "month=" in url else iso_week(day)
+
+
+def rendered(session_cookie: str, submissions, url: str) -> str:
+    with tempfile.TemporaryDirectory() as folder:
+        app = create_app(make_config(pathlib.Path(folder)))
+        db = storage.open_database(app.config["DATABASE"])
+        for site, day, answers in submissions:
+            add(db, list(answers), site=site, day=day)
+        db.close()
+        client = app.test_client()
+        client.set_cookie("session", session_cookie)
+        response = client.get(url)
+        storage.close_thread_connections()
+    assert 200 == response.status_code
+    # The sign-out form's token differs from one app to the next; nothing else may.
+    return re.sub(r'name="csrf_token" type="hidden" value="[^"]+"', "", response.get_data(True))
+
+
+@pytest.fixture(scope="module")
+def session_cookie(tmp_path_factory):
+    app = create_app(make_config(tmp_path_factory.mktemp("sign-in")))
+    make_account(app)
+    client = app.test_client()
+    sign_in(client)
+    storage.close_thread_connections()
+    return client.get_cookie("session").value
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    submissions=st.lists(a_submission, max_size=60),
+    url=st.sampled_from(PAGES),
+    data=st.data(),
+)
+def test_no_page_shows_anything_from_a_group_under_the_minimum(
+    session_cookie, submissions, url, data
+):
+    groups = collections.Counter(page_group(url, s) for s in submissions)
+    small = {group for group, n in groups.items() if group is not None and n < 5}
+    replaced = [s for s in submissions if page_group(url, s) not in small]
+    for group in sorted(small):
+        days = sorted({s[1] for s in submissions if page_group(url, s) == group})
+        site = "waiting-room-a" if "site=" in url else data.draw(st.sampled_from(sorted(SITES)))
+        for _ in range(data.draw(st.integers(0, 4), label=f"how many in {group}")):
+            replaced.append((site, data.draw(st.sampled_from(days)), data.draw(answer_sets)))
+    assert rendered(session_cookie, submissions, url) == rendered(session_cookie, replaced, url)

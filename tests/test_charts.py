@@ -1,0 +1,96 @@
+"""The summary's charts: inline SVG that states its numbers, in calm colours,
+with a gap (never a number) for a group too small to show."""
+
+import re
+
+import pytest
+
+from admin.charts import EDGE, FILL, INK, compare_bars, trend_bars
+from admin.figures import Shown
+from admin.periods import Period
+
+THIS, LAST = Period("week", "2026-W48"), Period("week", "2026-W47")
+
+
+def counts(yes=0, sometimes=0, no=0, skip=0) -> dict:
+    answers = {"yes": yes, "sometimes": sometimes, "no": no, "skip": skip}
+    return {"responses": sum(answers.values()), "questions": {"safe": answers}}
+
+
+def chart(now, before, text="Do you feel safe?") -> str:
+    return str(
+        compare_bars(
+            "c", "safe", text, Shown(THIS, now), Shown(LAST, before), ("This week", "Last week"), 5
+        )
+    )
+
+
+def label(svg: str) -> str:
+    return re.search(r'aria-label="([^"]*)"', svg)[1]
+
+
+def drawn_numbers(svg: str) -> list[str]:
+    return re.findall(r'text-anchor="middle" fill="#1f2d3a">(\d+%?)</text>', svg)
+
+
+def test_a_chart_is_an_image_whose_label_states_every_number():
+    svg = chart(counts(yes=6, no=2), counts(sometimes=5, skip=1))
+    assert 'role="img"' in svg
+    assert (
+        "Do you feel safe? This week (2026-W48): Yes 6, Sometimes 0, No 2, Skipped 0."
+        " Last week (2026-W47): Yes 0, Sometimes 5, No 0, Skipped 1."
+    ) == label(svg)
+    assert f"<title>{label(svg)}</title>" in svg
+    # Drawn left to right: last week then this week, for Yes, Sometimes, No, Skipped.
+    assert ["0", "6", "5", "0", "0", "2", "1", "0"] == drawn_numbers(svg)
+
+
+def test_a_small_week_is_drawn_as_nothing_and_said_plainly():
+    svg = chart(counts(yes=6), None)
+    assert "Last week (2026-W47): fewer than 5 responses, not shown." in label(svg)
+    assert ["6", "0", "0", "0"] == drawn_numbers(svg)
+    assert 4 == len(re.findall(r"<rect x=\"[\d.]+\" y=\"[\d.]+\" width=\"34\"", svg))
+
+
+def test_words_in_a_label_are_escaped():
+    svg = chart(counts(yes=5), None, text='Is it <b>"safe"</b> & calm?')
+    assert "&lt;b&gt;&#34;safe&#34;&lt;/b&gt; &amp; calm?" in label(svg)
+    assert "<b>" not in svg
+
+
+def colours(svg: str) -> set[str]:
+    return {colour.lower() for colour in re.findall(r'(?:fill|stroke)="(#[0-9a-fA-F]{6})"', svg)}
+
+
+def is_reddish(colour: str) -> bool:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return red > 150 and red > green + 40 and red > blue + 40
+
+
+@pytest.mark.parametrize(
+    "svg",
+    [
+        chart(counts(yes=9, sometimes=3, no=7, skip=2), counts(no=5)),
+        str(trend_bars("Responses", [("2026-W48", "W48", 7), ("2026-W47", "W47", None)], False)),
+        str(trend_bars("Yes", [("2026-W48", "W48", 40)], True)),
+    ],
+)
+def test_calm_colours_from_the_kiosk_faces_never_red(svg):
+    assert colours(svg)
+    assert set() == {colour for colour in colours(svg) if is_reddish(colour)}
+    palette = {*FILL.values(), *EDGE.values(), INK, "#ffffff"}
+    assert set() == colours(svg) - palette
+
+
+def test_a_trend_leaves_small_periods_as_gaps():
+    points = [("2026-W46", "W46", 12), ("2026-W47", "W47", None), ("2026-W48", "W48", 6)]
+    svg = str(trend_bars("Responses", points, percent=False))
+    assert "Responses: 2026-W46 12, 2026-W47 not shown, 2026-W48 6." == label(svg)
+    assert ["12", "W46", "W47", "6", "W48"] == re.findall(r">(\w+)</text>", svg)
+    assert 2 == svg.count('stroke-width="1.5"')  # two bars, no bar for the gap
+
+
+def test_a_share_trend_is_in_per_cent():
+    svg = str(trend_bars('Share of "Yes"', [("2026-11", "Nov", 40)], percent=True))
+    assert "Share of &#34;Yes&#34;: 2026-11 40%." == label(svg)
+    assert ["40%"] == drawn_numbers(svg)
