@@ -7,6 +7,12 @@ Drawings come as one ZIP rather than a link each: a team meeting wants the
 week's drawings in one download and one audit entry, and the ZIP's names match
 the "drawing" column of the comments CSV. Every entry in it carries the same
 fixed timestamp, because a ZIP otherwise records a time of day.
+
+Counts over dates are counted in whole ISO weeks (Monday of the first day's
+week to Sunday of the last day's). With single days, two ranges a day apart,
+each of at least MIN_GROUP_SIZE responses, would differ by one day's answers:
+perhaps one child's. Weeks are what the rest of the staff area shows, so
+exports give away nothing finer than the summary page does.
 """
 
 import datetime
@@ -56,6 +62,14 @@ class Choice:
 
     def audit_detail(self) -> str:
         return f"site {self.slug or 'all sites'}, {self.label}"
+
+    def whole_weeks(self) -> "Choice":
+        """The same choice from the Monday of its first week to the Sunday of its last."""
+        first = self.first - datetime.timedelta(days=self.first.weekday())
+        last = self.last + datetime.timedelta(days=6 - self.last.weekday())
+        if (first, last) == (self.first, self.last):
+            return self
+        return Choice(self.site, first, last, f"{first} to {last}")
 
 
 def chosen(args) -> Choice:
@@ -118,7 +132,7 @@ def export_page():
 def export_counts():
     """How children answered each question: no breakdown for a small group."""
     try:
-        choice = chosen(request.args)
+        choice = chosen(request.args).whole_weeks()
     except Refused as refusal:
         return error_response(refusal.status, str(refusal))
     db = database()

@@ -88,20 +88,33 @@ def test_counts_for_a_week_and_a_site(staff, db):
     ] == [[r["Yes"], r["Sometimes"], r["No"], r["Skipped"], r["responses"]] for r in rows]
 
 
-def test_a_date_range_for_all_sites(staff, db):
-    add(db, ["yes"] * 4, day=MONDAY - datetime.timedelta(days=1), times=2)  # week 47
+def test_dates_are_counted_in_whole_weeks_for_all_sites(staff, db):
+    add(db, ["yes"] * 4, day=MONDAY - datetime.timedelta(days=1), times=2)  # Sunday of week 47
     add(db, ["no"] * 4, site="youth-hub", day=MONDAY, times=2)
     add(db, ["yes"] * 4, day=MONDAY + datetime.timedelta(days=2), times=1)
-    add(db, ["no"] * 4, day=MONDAY + datetime.timedelta(days=3), times=9)  # after the range
+    add(db, ["no"] * 4, day=MONDAY + datetime.timedelta(days=6), times=3)  # Sunday of week 48
+    add(db, ["no"] * 4, day=MONDAY + datetime.timedelta(days=7), times=9)  # week 49
+    add(db, ["no"] * 4, day=MONDAY - datetime.timedelta(days=8), times=9)  # week 46
     response = staff.get("/admin/export/counts.csv?from=2026-11-22&to=2026-11-25")
     assert (
-        'attachment; filename="counts-all-sites-2026-11-22-to-2026-11-25.csv"'
+        'attachment; filename="counts-all-sites-2026-11-16-to-2026-11-29.csv"'
         == response.headers["Content-Disposition"]
     )
     rows = read_csv(response)
     assert {"All sites"} == {row["site"] for row in rows}
-    assert {"2026-11-22 to 2026-11-25"} == {row["period"] for row in rows}
-    assert [("3", "2", "5")] * 4 == [(r["Yes"], r["No"], r["responses"]) for r in rows]
+    assert {"2026-11-16 to 2026-11-29"} == {row["period"] for row in rows}
+    assert [("3", "5", "8")] * 4 == [(r["Yes"], r["No"], r["responses"]) for r in rows]
+
+
+def test_comments_keep_the_exact_dates_asked_for(staff, db):
+    add_comment(db, text="inside", day=MONDAY + datetime.timedelta(days=2))
+    add_comment(db, text="a day later", day=MONDAY + datetime.timedelta(days=3))
+    response = staff.get("/admin/export/comments.csv?from=2026-11-22&to=2026-11-25")
+    assert (
+        'attachment; filename="comments-all-sites-2026-11-22-to-2026-11-25.csv"'
+        == response.headers["Content-Disposition"]
+    )
+    assert ["inside"] == [row["text"] for row in read_csv(response)]
 
 
 def test_a_small_group_gets_no_breakdown(staff, db):
@@ -282,8 +295,11 @@ def week_period(week: str) -> tuple:
 
 
 def range_period(pair: tuple) -> tuple:
+    """Dates asked for, and the whole weeks counted: Monday of the first, Sunday of the last."""
     first, last = (MONDAY - datetime.timedelta(days=days) for days in sorted(pair, reverse=True))
-    return f"from={first}&to={last}", first, last
+    monday = first - datetime.timedelta(days=first.weekday())
+    sunday = last + datetime.timedelta(days=6 - last.weekday())
+    return f"from={first}&to={last}", monday, sunday
 
 
 periods = st.sampled_from(sorted(WEEKS)).map(week_period) | st.tuples(
