@@ -85,9 +85,11 @@ def comments():
     """The week's comments and drawings, those that need attention first."""
     db = database()
     shown = list_values(request.args)
+    sites = storage.list_sites(db)
     return render_template(
         "admin/comments.html",
-        sites=storage.list_sites(db),
+        sites=sites,
+        names={s["slug"]: s["name"] for s in sites},
         shown=shown,
         previous_week=week_after(shown["week"], -1),
         next_week=week_after(shown["week"], 1),

@@ -75,7 +75,9 @@ def delete_you_said(entry_id: str):
     """Ask first; on the second step delete the entry."""
     entry = entry_or_404(entry_id)
     if request.method == "GET":
-        return render_template("admin/you_said_delete.html", entry=entry)
+        site = storage.find_site(database(), entry["site"])
+        name = site["name"] if site else entry["site"]
+        return render_template("admin/you_said_delete.html", entry=entry, site_name=name)
     storage.delete_you_said(database(), entry_id)
     detail = f"site {entry['site']}, {entry['date']}"
     storage.audit(database(), g.staff, "deleted a You said, we did entry", detail)

@@ -95,6 +95,7 @@ def test_each_comment_shows_topic_text_date_status_and_drawing_never_a_time(staf
     assert "Needs attention" in text
     assert "The waiting room" in text
     assert "Draw more" in text
+    assert "<dt>Site</dt><dd>Waiting room A</dd>" in text
     assert "<dt>Date</dt><dd>2026-11-23</dd>" in text
     assert "<dt>Status</dt><dd>New</dd>" in text
     assert f'src="/admin/comments/{comment_id}/drawing.png"' in text
@@ -289,3 +290,18 @@ def test_junk_at_the_comment_actions_is_never_a_500(
     response = staff.post(f"/admin/comments/{target}/{action}", data=form)
     assert response.status_code < 500, response.get_data()[:300]
     assert response.status_code in {302, 400, 404, 405, 422}
+
+
+@JUNK
+@given(
+    query=st.dictionaries(
+        st.sampled_from(["site", "week", "hidden"]) | st.text(max_size=8),
+        st.sampled_from(["1", WEEK, "0001-W01", "9999-W52", "2026-W54", "youth-hub"])
+        | st.text(max_size=40),
+        max_size=4,
+    )
+)
+def test_any_query_on_the_comments_page_is_never_a_500(staff, db, query):
+    add_comment(db)
+    response = staff.get("/admin/comments", query_string=query)
+    assert 200 == response.status_code, response.get_data()[:300]

@@ -119,6 +119,7 @@ def test_deleting_an_entry_asks_first_and_is_audited(staff, db):
     confirm = staff.get(f"{URL}/{entry['id']}/delete")
     assert 200 == confirm.status_code
     assert "Delete this" in confirm.get_data(as_text=True)
+    assert "<dt>Site</dt><dd>Youth hub</dd>" in confirm.get_data(as_text=True)
     assert 1 == len(entries(db)), "asking deletes nothing"
     token = form_token(staff, f"{URL}/{entry['id']}/delete")
     response = staff.post(f"{URL}/{entry['id']}/delete", data={"csrf_token": token})
