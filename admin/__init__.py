@@ -28,4 +28,4 @@ def staff_only():
 
 
 # Importing each module registers its routes on bp and its links in NAV.
-from admin import comments, exports, posters, summary, views, you_said  # noqa: E402, F401
+from admin import comments, exports, posters, sites, summary, views, you_said  # noqa: E402, F401

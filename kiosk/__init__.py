@@ -14,7 +14,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from kiosk import storage
+from kiosk import retention, storage
 from kiosk.limits import limiter
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +45,8 @@ DEFAULTS = {
     "PROXY_COUNT": 0,
     # The staff area.
     "MIN_GROUP_SIZE": 5,
+    # Submissions, comments and taken-back ids older than this many days are deleted.
+    "RETENTION_DAYS": 365,
     "PERMANENT_SESSION_LIFETIME": datetime.timedelta(hours=8),
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
@@ -73,6 +75,8 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     db = storage.open_database(app.config["DATABASE"])
     storage.save_sites(db, app.config["SITES"])
+    # Retention at every start, so old answers go even where no daily job was set up.
+    app.extensions["kiosk.purged_at_start"] = retention.purge_and_audit(db, app.config, "at start")
     db.close()
 
     # Flask's own lines start with a time of day: staff could match an error

@@ -1,5 +1,6 @@
 """Command-line jobs: `flask --app kiosk <command>`."""
 
+import datetime
 import sys
 
 import click
@@ -7,7 +8,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from admin import accounts
-from kiosk import storage
+from kiosk import demo, retention, storage
 
 
 @click.command("init-db")
@@ -41,6 +42,68 @@ def create_user(name: str) -> None:
     db.close()
 
 
+@click.command("purge")
+@with_appcontext
+def purge() -> None:
+    """Delete submissions, comments and taken-back ids older than RETENTION_DAYS.
+
+    Run it daily (README.md has a cron line and a systemd timer). Starting the
+    app, which this command does first, purges too: the count printed adds both.
+    """
+    db = storage.open_database(current_app.config["DATABASE"])
+    purged = retention.purge_and_audit(db, current_app.config, "flask purge", always_audit=True)
+    at_start = current_app.extensions.get("kiosk.purged_at_start")
+    total = purged + at_start if at_start else purged
+    db.close()
+    click.echo(
+        f"Deleted {total.submissions} submissions, {total.comments} comments and"
+        f" {total.withdrawn} taken-back ids dated before {total.kept_from.isoformat()}"
+        f" (RETENTION_DAYS is {current_app.config['RETENTION_DAYS']})."
+    )
+
+
+@click.command("demo-data")
+@click.option("--weeks", default=12, show_default=True, type=click.IntRange(1, 52))
+@with_appcontext
+def demo_data(weeks: int) -> None:
+    """Fill an empty database with invented answers and comments for every open site."""
+    config = current_app.config
+    if weeks * 7 > config["RETENTION_DAYS"]:
+        raise click.ClickException(
+            f"RETENTION_DAYS is {config['RETENTION_DAYS']}: older weeks would be deleted"
+            " at the next start. Ask for fewer weeks."
+        )
+    db = storage.open_database(config["DATABASE"])
+    try:
+        if demo.has_answers(db):
+            raise click.ClickException(
+                "This database already has answers or comments. Demo data only goes into an"
+                " empty one, so invented answers never mix with children's real ones."
+                " For a demo, use a new file: KIOSK_DATABASE=instance/demo.db."
+            )
+        sites = [site["slug"] for site in storage.list_sites(db) if not site["retired"]]
+        if not sites:
+            raise click.ClickException("Every site is retired: there is nowhere to add answers.")
+        counts = demo.fill(
+            db,
+            sites=sites,
+            weeks=weeks,
+            today=datetime.date.today(),
+            secret=config["SECRET_KEY"],
+            topics=config["FEEDBACK_TOPICS"],
+            concern_phrases=config.get("CONCERN_PHRASES"),
+        )
+    finally:
+        db.close()
+    click.echo(
+        f"Added {counts.responses} invented responses and {counts.comments} comments"
+        f" ({counts.concerns} needing attention, {counts.drawings} with a drawing)"
+        f" for {len(sites)} sites over the last {weeks} weeks. None of it is real."
+    )
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(init_db)
     app.cli.add_command(create_user)
+    app.cli.add_command(purge)
+    app.cli.add_command(demo_data)

@@ -18,7 +18,7 @@ from kiosk.drawings import InvalidDrawing, clean_drawing
 from kiosk.errors import error_response, wants_json
 from kiosk.forms import FeedbackForm, WithdrawForm
 from kiosk.limits import limiter
-from kiosk.views import database, site_or_404
+from kiosk.views import database, resting, site_or_404
 
 bp = Blueprint("feedback", __name__)
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
@@ -64,7 +64,10 @@ def render_box(site: dict, form: FeedbackForm, problem: str | None = None, statu
 @bp.get("/feedback/<site>")
 def box(site: str):
     """The feedback box for one site: topic, words, drawing, Send."""
-    return render_box(site_or_404(site), new_form(site))
+    place = site_or_404(site)
+    if place["retired"]:
+        return resting(place)
+    return render_box(place, new_form(site))
 
 
 def refuse(site: dict, status: int, message: str):
@@ -91,7 +94,11 @@ def thanks(site: dict, receipt_code: str, status: int = 201):
 @bp.post("/feedback/<site>")
 @limiter.limit(lambda: current_app.config["FEEDBACK_RATE_LIMIT"])
 def send(site: str):
-    """Keep a comment and its drawing, once; show the receipt code and where to get help."""
+    """Keep a comment and its drawing, once; show the receipt code and where to get help.
+
+    A retired site's box still keeps what is sent: the page was opened before
+    the site was retired, and the young person's words must not be lost.
+    """
     place = site_or_404(site)
     config = current_app.config
     if request.mimetype not in FORM_TYPES:

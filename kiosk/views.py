@@ -36,6 +36,12 @@ def site_or_404(slug: str) -> dict:
     return site
 
 
+def resting(site: dict):
+    """A retired site's kiosk and feedback box: a calm thank-you with the same help.
+    410 Gone, so a monitor notices; a person sees only the kind page."""
+    return render_template("kiosk/retired.html", site=site), 410
+
+
 @bp.get("/")
 def home():
     """The default site's kiosk, so a tablet only needs the server's address."""
@@ -45,9 +51,12 @@ def home():
 @bp.get("/kiosk/<site>")
 def kiosk(site: str):
     """The four questions for one site, one per screen, all in one page."""
+    place = site_or_404(site)
+    if place["retired"]:
+        return resting(place)
     return render_template(
         "kiosk/kiosk.html",
-        site=site_or_404(site),
+        site=place,
         questions=QUESTIONS,
         faces=FACES,
         config=current_app.config,
@@ -81,6 +90,9 @@ def submit(site: str):
     only send after a cross-origin preflight this app never grants. Without
     the token the kiosk sets no cookie at all, and a page open for a week
     cannot go stale.
+
+    A retired site still takes answers: a tablet that was offline sends what
+    children gave before the site was retired, and those must not be lost.
     """
     site_or_404(site)
     if not request.is_json:

@@ -29,8 +29,17 @@ from kiosk.storage.database import (
     writing,
 )
 from kiosk.storage.exports import answer_counts_between, comments_between, drawings_between
+from kiosk.storage.retention import Purged, purge_old
 from kiosk.storage.schema import migrations
-from kiosk.storage.sites import find_site, list_sites, save_sites
+from kiosk.storage.sites import (
+    InvalidSite,
+    add_site,
+    find_site,
+    list_sites,
+    rename_site,
+    save_sites,
+    set_site_retired,
+)
 from kiosk.storage.staff import (
     audit,
     audit_entries,
@@ -58,6 +67,12 @@ from kiosk.storage.you_said import (
 )
 
 __all__ = [
+    "InvalidSite",
+    "Purged",
+    "add_site",
+    "purge_old",
+    "rename_site",
+    "set_site_retired",
     "STATUSES",
     "add_you_said",
     "comments_for_week",

@@ -1,0 +1,124 @@
+"""Staff pages: add, rename, retire and reopen the sites that have a kiosk.
+
+Sites in config.toml are created at start when missing, and never renamed
+from there: a name changed here stays changed (kiosk/storage/sites.py). A
+site's address part (its slug) never changes, because printed posters point
+at it. A retired site's kiosk and feedback box say kindly that they are
+resting, but still take what a tablet queued while offline.
+"""
+
+from flask import abort, current_app, flash, g, redirect, render_template, url_for
+from flask_wtf import FlaskForm
+from wtforms import StringField
+
+from admin import NAV, bp
+from kiosk import storage
+from kiosk.storage.sites import slug_from_name
+from kiosk.views import database
+
+NAV.append(("admin.sites", "Sites"))
+
+
+# Names and address parts are checked once, by the storage layer (InvalidSite),
+# so the forms carry only their fields and the form token.
+class AddSiteForm(FlaskForm):
+    name = StringField("Name people see")
+    slug = StringField("Web address part (leave empty to make it from the name)")
+
+
+class RenameSiteForm(FlaskForm):
+    name = StringField("New name")
+
+
+class SiteActionForm(FlaskForm):
+    """Retire or reopen: the button and the form token only."""
+
+
+def sites_page(problem: str | None = None, status: int = 200, add_form=None):
+    sites = storage.list_sites(database())
+    return render_template(
+        "admin/sites.html",
+        sites=sites,
+        add_form=add_form or AddSiteForm(formdata=None),
+        action_form=SiteActionForm(),
+        default_site=current_app.config["DEFAULT_SITE"],
+        problem=problem,
+    ), status
+
+
+def site_or_404(slug: str) -> dict:
+    site = storage.find_site(database(), slug)
+    if site is None:
+        abort(404)
+    return site
+
+
+@bp.get("/sites")
+def sites():
+    """Every site: its name, addresses, whether it is open or resting."""
+    return sites_page()
+
+
+@bp.post("/sites")
+def add_site():
+    """Add a site; its address part is made from the name unless one is typed."""
+    form = AddSiteForm()
+    if not form.validate_on_submit():
+        return sites_page("Please fill in the form again.", 400, form)
+    name = form.name.data or ""
+    slug = (form.slug.data or "").strip() or slug_from_name(name)
+    try:
+        added = storage.add_site(database(), slug, name)
+    except storage.InvalidSite as problem:
+        return sites_page(str(problem), 422, form)
+    if not added:
+        return sites_page(f"There is already a site at “{slug}”. Please choose another.", 409, form)
+    storage.audit(database(), g.staff, "added a site", slug)
+    flash(f"Added {storage.find_site(database(), slug)['name']}. Its kiosk is at /kiosk/{slug}.")
+    return redirect(url_for("admin.sites"))
+
+
+@bp.post("/sites/<slug>/rename")
+def rename_site(slug: str):
+    """Change the name people see. The address stays, so posters keep working."""
+    site = site_or_404(slug)
+    form = RenameSiteForm()
+    if not form.validate_on_submit():
+        return sites_page("Please fill in the form again.", 400)
+    try:
+        storage.rename_site(database(), slug, form.name.data)
+    except storage.InvalidSite as problem:
+        return sites_page(str(problem), 422)
+    new_name = storage.find_site(database(), slug)["name"]
+    storage.audit(database(), g.staff, "renamed a site", f"{slug}: {site['name']} → {new_name}")
+    flash(f"{site['name']} is now called {new_name}.")
+    return redirect(url_for("admin.sites"))
+
+
+@bp.post("/sites/<slug>/retire")
+def retire_site(slug: str):
+    """Rest a site's kiosk and feedback box. Its answers stay until retention."""
+    site = site_or_404(slug)
+    if slug == current_app.config["DEFAULT_SITE"]:
+        message = (
+            f"{site['name']} is the default site: the kiosk at / opens it, so it cannot be"
+            " retired. Change DEFAULT_SITE in config.toml first."
+        )
+        return sites_page(message, 409)
+    return set_retired(site, True)
+
+
+@bp.post("/sites/<slug>/reopen")
+def reopen_site(slug: str):
+    """Open a retired site's kiosk and feedback box again."""
+    return set_retired(site_or_404(slug), False)
+
+
+def set_retired(site: dict, retired: bool):
+    if not SiteActionForm().validate_on_submit():
+        return sites_page("Please try again.", 400)
+    storage.set_site_retired(database(), site["slug"], retired)
+    action = "retired a site" if retired else "reopened a site"
+    storage.audit(database(), g.staff, action, site["slug"])
+    flash(f"{site['name']} is {'resting' if retired else 'open again'}.")
+    return redirect(url_for("admin.sites"))
