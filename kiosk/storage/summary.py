@@ -1,5 +1,6 @@
 """What the weekly summary reads: counts of answers by question, never rows."""
 
+import functools
 import json
 
 import sqlite_utils
@@ -11,8 +12,11 @@ def answer_counts(db: sqlite_utils.Database, weeks: list[str], site: str | None 
     """For each week: {"responses": n, "questions": {question: {answer: n}}}.
 
     Grouping by the stored answers string reads only the covering index
-    (survey, week, site, answers): a week has at most 4^4 distinct strings,
-    which are tallied here.
+    (survey, week, site, answers): a week has at most 4^4 distinct strings per
+    site, which are tallied here. Grouping by site too, though the page wants
+    all sites together, follows the index's own order, so SQLite counts as it
+    reads instead of sorting: over 1,000,000 rows, 59 ms instead of 164 ms for
+    twelve weeks (bench/README.md).
     """
     placeholders = ",".join("?" * len(weeks))  # only question marks go into the SQL
     sql = (
@@ -23,7 +27,7 @@ def answer_counts(db: sqlite_utils.Database, weeks: list[str], site: str | None 
     if site is not None:
         sql += " AND site = ?"
         params.append(site)
-    sql += " GROUP BY week, answers"
+    sql += " GROUP BY week, site, answers"
     summary = {
         week: {
             "responses": 0,
@@ -33,9 +37,15 @@ def answer_counts(db: sqlite_utils.Database, weeks: list[str], site: str | None 
     }
     for week, answers, count in db.execute(sql, params).fetchall():
         summary[week]["responses"] += count
-        for question, answer in json.loads(answers).items():
+        for question, answer in _parsed(answers):
             summary[week]["questions"][question][answer] += count
     return summary
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(answers: str) -> tuple:
+    """(question, answer) pairs of a stored answers string; there are at most 4^4."""
+    return tuple(json.loads(answers).items())
 
 
 def answer_counts_by_month(
@@ -70,6 +80,6 @@ def answer_counts_by_month(
         if month not in summary:
             continue
         summary[month]["responses"] += count
-        for question, answer in json.loads(answers).items():
+        for question, answer in _parsed(answers):
             summary[month]["questions"][question][answer] += count
     return summary

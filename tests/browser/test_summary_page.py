@@ -1,0 +1,107 @@
+"""A staff member reads the weekly summary's charts, its month view and the
+printable report in a real browser: the chart's label and the table beside it
+agree, axe-core finds nothing, and the report prints on at most two A4 pages."""
+
+import datetime
+import re
+import uuid
+
+import pytest
+from playwright.sync_api import expect
+
+from admin.periods import Period
+from kiosk import storage
+from kiosk.survey import Submission
+from tests.browser.conftest import assert_accessible
+from tests.browser.test_staff_area import LAPTOP, sign_in
+from tests.test_accounts import make_account
+
+TODAY = datetime.date.today()
+THIS_WEEK = Period.week_of(TODAY)
+
+
+def store(live_server, answers, times, day=TODAY):
+    db = storage.open_database(live_server.app.config["DATABASE"])
+    for _ in range(times):
+        storage.record_submission(
+            db,
+            Submission(
+                id=uuid.uuid4().hex,
+                site="waiting-room-a",
+                survey="child",
+                answers=dict(zip(("safe", "talk", "team", "ideas"), answers, strict=True)),
+                date=day,
+            ),
+        )
+    db.close()
+
+
+@pytest.fixture
+def staff_page(page, live_server):
+    assert 0 == make_account(live_server.app).exit_code
+    page.set_viewport_size(LAPTOP)
+    store(live_server, ["yes", "sometimes", "no", "skip"], 4)
+    store(live_server, ["no", "yes", "yes", "yes"], 3)
+    store(
+        live_server, ["sometimes", "no", "yes", "yes"], 5, day=TODAY - datetime.timedelta(weeks=1)
+    )
+    sign_in(page, live_server)
+    return page
+
+
+def chart_numbers(label: str, period: Period) -> list[str]:
+    part = re.search(
+        rf"\({period.key}\): Yes (\d+), Sometimes (\d+), No (\d+), Skipped (\d+)\.", label
+    )
+    return list(part.groups())
+
+
+def test_the_chart_and_its_table_tell_the_same_numbers(staff_page):
+    page = staff_page
+    expect(page.get_by_role("heading", level=2)).to_contain_text(f"{THIS_WEEK.title}: 7 responses")
+    last_week = THIS_WEEK.shifted(-1)
+    expected = {
+        "safe": (["4", "0", "3", "0"], ["0", "5", "0", "0"]),
+        "ideas": (["3", "0", "0", "4"], ["5", "0", "0", "0"]),
+    }
+    for key, text in [
+        ("safe", "Do you feel safe during our meetings?"),
+        ("ideas", "Are your ideas helping to change things?"),
+    ]:
+        figure = page.locator("figure.question-chart").filter(has_text=text)
+        chart = figure.get_by_role("img")
+        expect(chart).to_be_visible()
+        label = chart.get_attribute("aria-label")
+        table = figure.get_by_role("table")
+        rows = [row.locator("td").all_inner_texts() for row in table.locator("tbody tr").all()]
+        this_column, last_column = [row[0] for row in rows], [row[1] for row in rows]
+        assert expected[key] == (this_column, last_column)
+        assert (this_column, last_column) == (
+            chart_numbers(label, THIS_WEEK),
+            chart_numbers(label, last_week),
+        )
+    trend = page.locator("figure.trend-chart").first.get_by_role("img")
+    expect(trend).to_have_attribute(
+        "aria-label", re.compile(rf"{last_week.key} 5, {THIS_WEEK.key} 7\.$")
+    )
+    assert_accessible(page)
+
+
+def test_a_small_week_offers_the_month_and_the_report_prints(staff_page, live_server):
+    page = staff_page
+    page.get_by_role("link", name=re.compile("^Next week")).click()
+    expect(page.get_by_text("Fewer than 5 responses this week")).to_be_visible()
+    month = THIS_WEEK.shifted(1).month()
+    page.get_by_role("link", name=f"See {month.name} instead").click()
+    expect(page.get_by_role("heading", name="Monthly summary")).to_be_visible()
+    assert_accessible(page)
+
+    page.goto(f"{live_server.url}/admin/?site=waiting-room-a")
+    page.get_by_role("link", name="Print report").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Weekly report: Waiting room A")
+    expect(page.get_by_role("heading", level=2)).to_contain_text("7 responses")
+    assert_accessible(page)
+    page.emulate_media(media="print")
+    expect(page.get_by_text("Signed in as sam")).to_be_hidden()
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    assert 1 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2
