@@ -123,3 +123,9 @@ def test_purged_words_are_gone_from_the_file(app, db, tmp_path):
 def test_retention_of_less_than_a_day_is_refused(db):
     with pytest.raises(ValueError, match="at least 1"):
         storage.purge_old(db, TODAY, 0)
+
+
+def test_purging_in_small_batches_deletes_the_same_rows(old_and_new):
+    purged = storage.purge_old(old_and_new, TODAY, 365, batch=2)
+    assert (3, 1, 1) == (purged.submissions, purged.comments, purged.withdrawn)
+    assert 4 == storage.count_submissions(old_and_new)
