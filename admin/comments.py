@@ -32,6 +32,14 @@ class StatusForm(FlaskForm):
     )
 
 
+@bp.context_processor
+def concern_weeks():
+    """For the banner's link: the weeks holding an unreviewed concern, oldest first."""
+    if g.get("staff") is None:
+        return {"concern_weeks": []}
+    return {"concern_weeks": storage.weeks_with_unreviewed_concerns(database())}
+
+
 def chosen_week(text: str | None) -> str:
     """The ISO week asked for, or this week when none (or nonsense) is asked for."""
     match = ISO_WEEK.fullmatch(text or "")

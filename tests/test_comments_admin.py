@@ -305,3 +305,16 @@ def test_any_query_on_the_comments_page_is_never_a_500(staff, db, query):
     add_comment(db)
     response = staff.get("/admin/comments", query_string=query)
     assert 200 == response.status_code, response.get_data()[:300]
+
+
+def test_the_banner_and_the_page_lead_to_weeks_with_unreviewed_concerns(staff, db):
+    add_comment(db, "someone hits me", concern=True, day=MONDAY - datetime.timedelta(days=7))
+    add_comment(db, "I want to hurt myself", concern=True)
+    add_comment(db, "he hit me", concern=True, day=MONDAY + datetime.timedelta(days=7))
+    [next_week] = storage.comments_for_week(db, "2026-W49")
+    post(staff, f"/admin/comments/{next_week['id']}/status", status="seen")
+    assert '<a href="/admin/comments?week=2026-W47">Read them</a>' in page(staff, "/admin/")
+    text = page(staff, LIST)
+    assert "have not been reviewed: <a" in text
+    assert '<a href="/admin/comments?week=2026-W47">2026-W47</a>.' in text
+    assert "2026-W49</a>" not in text

@@ -20,6 +20,7 @@ from kiosk.storage.comments import (
     set_comment_hidden,
     set_comment_status,
     was_withdrawn,
+    weeks_with_unreviewed_concerns,
     withdraw_comment,
 )
 from kiosk.storage.database import (
@@ -82,6 +83,7 @@ __all__ = [
     "find_you_said",
     "set_comment_hidden",
     "set_comment_status",
+    "weeks_with_unreviewed_concerns",
     "you_said_entries",
     "answer_counts",
     "answer_counts_between",

@@ -146,3 +146,11 @@ def delete_comment(db: sqlite_utils.Database, comment_id: str) -> bool:
     with writing(db):
         cursor = db.execute("DELETE FROM comments WHERE id = ?", [comment_id])
     return cursor.rowcount == 1
+
+
+def weeks_with_unreviewed_concerns(db: sqlite_utils.Database) -> list[str]:
+    """The weeks that hold a comment needing attention that nobody has reviewed, oldest first."""
+    rows = db.execute(
+        "SELECT DISTINCT week FROM comments WHERE concern = 1 AND status = 'new' ORDER BY week"
+    ).fetchall()
+    return [week for (week,) in rows]
