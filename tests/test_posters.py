@@ -5,11 +5,11 @@ import re
 from urllib.parse import quote
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kiosk import create_app, storage
-from tests.conftest import make_config
+from tests.conftest import SITES, make_config
 from tests.test_accounts import make_account, sign_in
 from tests.test_qr import rasterise, scan
 
@@ -86,6 +86,10 @@ def test_the_public_address_is_the_one_people_reach(tmp_path):
     max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(site=st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40))
+@example(site="/0")
+@example(site="youth-hub")
 def test_any_site_name_in_the_address_is_a_poster_or_a_404(staff, site):
     response = staff.get(f"/admin/posters/{quote(site, safe='')}")
-    assert response.status_code in {200, 404}
+    # An encoded "/" reaches the router as a slash: Werkzeug redirects "//" (308).
+    assert response.status_code in {308, 404} or site in SITES, (site, response.status_code)
+    assert response.status_code != 200 or site in SITES
