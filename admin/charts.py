@@ -17,12 +17,17 @@ FILL = {"yes": "#9ad8b0", "sometimes": "#f7dd8b", "no": "#a9c8ea", "skip": "#dfe
 EDGE = {"yes": "#24453a", "sometimes": "#4a3d17", "no": "#1f3551", "skip": "#3d4f5e"}
 INK = "#1f2d3a"
 NOT_SHOWN = "fewer than {minimum} responses, not shown"
+NOT_SHOWN_PART = "not shown, as part of it had fewer than {minimum} responses"
+
+
+def not_shown(shown: Shown, minimum: int) -> str:
+    return (NOT_SHOWN if shown.too_few else NOT_SHOWN_PART).format(minimum=minimum)
 
 
 def described(shown: Shown, name: str, question: str, minimum: int) -> str:
     answers = shown.answers(question)
     if answers is None:
-        return f"{name} ({shown.period.key}): " + NOT_SHOWN.format(minimum=minimum) + "."
+        return f"{name} ({shown.period.key}): {not_shown(shown, minimum)}."
     words = ", ".join(f"{word} {answers[key]}" for key, word in ANSWERS)
     return f"{name} ({shown.period.key}): {words}."
 
@@ -61,7 +66,7 @@ def compare_bars(
     for row, (shown, name, hatched) in enumerate(legend):
         y = 6 + row * 18
         fill = f"url(#{chart_id}-yes)" if hatched else FILL["yes"]
-        state = "" if shown.counts else ": " + NOT_SHOWN.format(minimum=minimum)
+        state = "" if shown.counts else ": " + not_shown(shown, minimum)
         body.append(
             f'<rect x="4" y="{y}" width="12" height="12" fill="{fill}" stroke="{EDGE["yes"]}"/>'
             f'<text x="22" y="{y + 10}" font-size="12" fill="{INK}">'

@@ -1,6 +1,13 @@
 """What a summary shows, prepared in one place so the small-number rule is kept
-in one place: the counts of a period with fewer than MIN_GROUP_SIZE responses
-are replaced by None here, before any template or chart sees them."""
+in one place: the counts of a period that may not be shown are replaced by None
+here, before any template or chart sees them.
+
+A period's figures are shown when it has at least MIN_GROUP_SIZE responses and
+the part of it that shows nowhere on its own (the sites, in a week of all
+sites; the weeks, in a month) is either nothing or again at least
+MIN_GROUP_SIZE. Otherwise subtraction would give it away: all sites (12) less
+the sites shown on their own (9) would be a site's 3 children's answers.
+"""
 
 from dataclasses import dataclass
 
@@ -8,14 +15,16 @@ import sqlite_utils
 
 from admin.periods import Period
 from kiosk import storage
+from kiosk.survey import ANSWER_KEYS, QUESTION_KEYS
 
 
 @dataclass(frozen=True)
 class Shown:
-    """One period's figures; counts is None when the group is too small to show."""
+    """One period's figures; counts is None when they may not be shown."""
 
     period: Period
     counts: dict | None
+    too_few: bool = True  # when not shown: too few responses, or else a small part
 
     @property
     def responses(self) -> int | None:
@@ -48,8 +57,24 @@ class Figures:
         return any(shown.counts is not None for shown in self.trend)
 
 
-def only_if_enough(period: Period, counts: dict, minimum: int) -> Shown:
-    return Shown(period, counts if counts["responses"] >= max(minimum, 1) else None)
+def only_if_safe(period: Period, weekly: dict, minimum: int) -> Shown:
+    """The sum of the period's weeks, if it may be shown (see the module's docstring)."""
+    minimum = max(minimum, 1)
+    total = {"responses": 0, "questions": {q: dict.fromkeys(ANSWER_KEYS, 0) for q in QUESTION_KEYS}}
+    hidden_part = 0
+    for week in period.weeks():
+        counts = weekly[week.key]
+        total["responses"] += counts["responses"]
+        for question, answers in counts["questions"].items():
+            for answer, n in answers.items():
+                total["questions"][question][answer] += n
+        hidden_part += sum(n for n in counts["sites"].values() if n < minimum)
+    if len(period.weeks()) > 1 or len(weekly[period.weeks()[0].key]["sites"]) > 1:
+        safe = hidden_part == 0 or hidden_part >= minimum
+    else:
+        safe = True  # one week of one site: nothing smaller to subtract
+    too_few = total["responses"] < minimum
+    return Shown(period, None if too_few or not safe else total, too_few)
 
 
 def figures_for(
@@ -57,9 +82,6 @@ def figures_for(
 ) -> Figures:
     """The period asked for and the ones before it, in one query."""
     periods = period.trend()
-    keys = [p.key for p in periods]
-    if period.kind == "week":
-        counts = storage.answer_counts(db, keys, site)
-    else:
-        counts = storage.answer_counts_by_month(db, keys, site)
-    return Figures([only_if_enough(p, counts[p.key], minimum) for p in periods])
+    weeks = sorted({week.key for p in periods for week in p.weeks()})
+    weekly = storage.answer_counts(db, weeks, site)
+    return Figures([only_if_safe(p, weekly, minimum) for p in periods])

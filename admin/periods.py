@@ -1,5 +1,10 @@
-"""The stretch of time a summary covers: an ISO week, or a calendar month
-(offered when a week has too few responses to show)."""
+"""The stretch of time a summary covers: an ISO week, or a month (offered when
+a week has too few responses to show).
+
+A month is counted in whole ISO weeks, those whose Thursday falls in it (as
+ISO gives a week its year), so a month is exactly the sum of its weeks: a
+month cut at the 1st would differ from its weeks by a day or two of answers,
+perhaps one child's, which anyone could work out by subtraction."""
 
 import datetime
 import re
@@ -26,27 +31,45 @@ class Period:
         return cls("month", f"{day.year:04d}-{day.month:02d}")
 
     @property
-    def first_day(self) -> datetime.date:
+    def calendar_start(self) -> datetime.date:
+        """The Monday of a week, the 1st of a month."""
         if self.kind == "week":
             year, number = ISO_WEEK.fullmatch(self.key).groups()
             return datetime.date.fromisocalendar(int(year), int(number), 1)
         year, month = MONTH.fullmatch(self.key).groups()
         return datetime.date(int(year), int(month), 1)
 
+    def weeks(self) -> list["Period"]:
+        """The ISO weeks counted in this period: a week itself, or a month's
+        weeks whose Thursday is in the month (four or five)."""
+        if self.kind == "week":
+            return [self]
+        start = self.calendar_start
+        thursday = start + datetime.timedelta(days=(3 - start.weekday()) % 7)
+        weeks = []
+        while thursday.month == start.month:
+            weeks.append(Period.week_of(thursday))
+            thursday += datetime.timedelta(weeks=1)
+        return weeks
+
+    @property
+    def first_day(self) -> datetime.date:
+        return self.weeks()[0].calendar_start
+
     @property
     def last_day(self) -> datetime.date:
-        return self.shifted(1).first_day - datetime.timedelta(days=1)
+        return self.weeks()[-1].calendar_start + datetime.timedelta(days=6)
 
     def shifted(self, steps: int) -> "Period":
         """The period `steps` weeks or months later (earlier when negative)."""
         if self.kind == "week":
-            return Period.week_of(self.first_day + datetime.timedelta(weeks=steps))
-        months = self.first_day.year * 12 + self.first_day.month - 1 + steps
+            return Period.week_of(self.calendar_start + datetime.timedelta(weeks=steps))
+        months = self.calendar_start.year * 12 + self.calendar_start.month - 1 + steps
         return Period("month", f"{months // 12:04d}-{months % 12 + 1:02d}")
 
     def month(self) -> "Period":
         """The calendar month of a week: the month of its Thursday, as ISO counts weeks."""
-        return Period.month_of_day(self.first_day + datetime.timedelta(days=3))
+        return Period.month_of_day(self.calendar_start + datetime.timedelta(days=3))
 
     def trend(self) -> list["Period"]:
         """This period and the ones before it, oldest first."""
@@ -58,24 +81,28 @@ class Period:
         so a reader can find it again."""
         if self.kind == "week":
             return f"week {self.key}"
-        return self.first_day.strftime("%B %Y")
+        return self.calendar_start.strftime("%B %Y")
 
     @property
     def title(self) -> str:
         return self.name[0].upper() + self.name[1:]
 
     def first_week(self) -> "Period":
-        return Period.week_of(self.first_day)
+        return self.weeks()[0]
 
     @property
     def dates(self) -> str:
         first, last = self.first_day, self.last_day
-        return f"{first.day} {first:%B %Y} to {last.day} {last:%B %Y}"
+        dates = f"{first.day} {first:%B %Y} to {last.day} {last:%B %Y}"
+        if self.kind == "month":
+            weeks = self.weeks()
+            return f"weeks {weeks[0].key} to {weeks[-1].key}, {dates}"
+        return dates
 
     @property
     def short(self) -> str:
         """A label under a trend chart's column: "W48" or "Nov"."""
-        return self.key[5:] if self.kind == "week" else self.first_day.strftime("%b")
+        return self.key[5:] if self.kind == "week" else self.calendar_start.strftime("%b")
 
     def query(self) -> dict:
         return {self.kind: self.key}

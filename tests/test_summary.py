@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from admin.periods import Period
 from kiosk import create_app, storage
 from kiosk.survey import QUESTIONS, Submission, iso_week
 from tests.conftest import SITES, make_config, new_submission_id
@@ -88,12 +89,38 @@ def test_a_small_week_offers_its_month(staff, db):
     assert "Last month (2026-10): Yes 7, Sometimes 0, No 0, Skipped 0." in month
 
 
-def test_the_month_of_a_week_is_the_month_of_its_thursday():
-    from admin.periods import Period
+def test_all_sites_are_not_shown_when_subtracting_a_site_would_show_a_small_one(staff, db):
+    add(db, ["yes", "yes", "yes", "yes"], times=9)
+    add(db, ["no", "no", "no", "no"], site="youth-hub", times=3)
+    one_site = staff.get("/admin/?site=waiting-room-a&week=2026-W48").get_data(as_text=True)
+    assert "Waiting room A: 9 responses" in one_site
+    every_site = staff.get("/admin/?week=2026-W48").get_data(as_text=True)
+    assert "Week 2026-W48: figures not shown" in every_site
+    assert "12 responses" not in every_site
+    assert "<td>" not in every_site
 
+
+def test_a_month_is_not_shown_when_it_would_give_away_its_one_small_week(staff, db):
+    for weeks_ago in (1, 2, 3):
+        add(db, ["yes", "yes", "yes", "yes"], day=MONDAY - datetime.timedelta(weeks=weeks_ago))
+        add(db, ["yes"] * 4, day=MONDAY - datetime.timedelta(weeks=weeks_ago), times=5)
+    add(db, ["no", "no", "no", "no"], times=2)  # 2026-W48, the month's last week
+    month = staff.get("/admin/?site=waiting-room-a&month=2026-11").get_data(as_text=True)
+    assert "November 2026, Waiting room A: figures not shown" in month
+    assert "No figures are shown for this month: a site or a week in it had fewer" in month
+    assert "<td>" not in month
+    add(db, ["no", "no", "no", "no"], day=MONDAY + datetime.timedelta(days=1), times=3)
+    month = staff.get("/admin/?site=waiting-room-a&month=2026-11").get_data(as_text=True)
+    assert "November 2026, Waiting room A: 23 responses" in month
+
+
+def test_the_month_of_a_week_is_the_month_of_its_thursday():
     assert Period("month", "2026-10") == Period("week", "2026-W44").month()  # 26 Oct to 1 Nov
     assert Period("month", "2026-12") == Period("week", "2026-W53").month()  # 28 Dec to 3 Jan
-    assert "2026-W53" == Period("month", "2027-01").first_week().key  # Friday 1 January
+    assert "2027-W01" == Period("month", "2027-01").first_week().key  # Thursday 7 January
+    assert ["2026-W49", "2026-W50", "2026-W51", "2026-W52", "2026-W53"] == [
+        week.key for week in Period("month", "2026-12").weeks()
+    ]
 
 
 def beside(page: str, question: str) -> dict[str, list[str]]:
@@ -257,7 +284,8 @@ def page_group(url: str, submission) -> str | None:
     site, day, _ = submission
     if "site=waiting-room-a" in url and site != "waiting-room-a":
         return None
-    return day.isoformat()[:7] if "month=" in url else iso_week(day)
+    week = Period.week_of(day)
+    return week.month().key if "month=" in url else week.key
 
 
 def rendered(session_cookie: str, submissions, url: str) -> str:

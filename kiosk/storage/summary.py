@@ -9,7 +9,8 @@ from kiosk.survey import ANSWER_KEYS, CHILD_SURVEY, QUESTION_KEYS
 
 
 def answer_counts(db: sqlite_utils.Database, weeks: list[str], site: str | None = None) -> dict:
-    """For each week: {"responses": n, "questions": {question: {answer: n}}}.
+    """For each week: {"responses": n, "questions": {question: {answer: n}},
+    "sites": {site: n}} (the last so a page can tell which sites are too small).
 
     Grouping by the stored answers string reads only the covering index
     (survey, week, site, answers): a week has at most 4^4 distinct strings per
@@ -20,7 +21,7 @@ def answer_counts(db: sqlite_utils.Database, weeks: list[str], site: str | None 
     """
     placeholders = ",".join("?" * len(weeks))  # only question marks go into the SQL
     sql = (
-        "SELECT week, answers, count(*) FROM submissions"  # noqa: S608
+        "SELECT week, site, answers, count(*) FROM submissions"  # noqa: S608
         f" WHERE survey = ? AND week IN ({placeholders})"
     )
     params: list = [CHILD_SURVEY, *weeks]
@@ -32,11 +33,14 @@ def answer_counts(db: sqlite_utils.Database, weeks: list[str], site: str | None 
         week: {
             "responses": 0,
             "questions": {q: dict.fromkeys(ANSWER_KEYS, 0) for q in QUESTION_KEYS},
+            "sites": {},
         }
         for week in weeks
     }
-    for week, answers, count in db.execute(sql, params).fetchall():
+    for week, site_slug, answers, count in db.execute(sql, params).fetchall():
         summary[week]["responses"] += count
+        sites = summary[week]["sites"]
+        sites[site_slug] = sites.get(site_slug, 0) + count
         for question, answer in _parsed(answers):
             summary[week]["questions"][question][answer] += count
     return summary
