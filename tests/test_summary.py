@@ -235,16 +235,6 @@ def test_the_summary_reads_only_counts(db):
     ]
 
 
-def test_month_counts_read_dates_not_weeks(db):
-    add(db, ["yes", "no", "skip", "sometimes"], day=datetime.date(2026, 11, 30), times=2)
-    add(db, ["no", "no", "no", "no"], day=datetime.date(2026, 12, 1), times=3)
-    add(db, ["no", "no", "no", "no"], day=datetime.date(2026, 12, 31), site="youth-hub")
-    counts = storage.answer_counts_by_month(db, ["2026-11", "2026-12"], "waiting-room-a")
-    assert (2, 3) == (counts["2026-11"]["responses"], counts["2026-12"]["responses"])
-    assert 2 == counts["2026-11"]["questions"]["talk"]["no"]
-    assert 4 == storage.answer_counts_by_month(db, ["2026-12"])["2026-12"]["responses"]
-
-
 def test_a_banner_on_staff_pages_while_a_concern_is_unreviewed(staff, client, db):
     from tests.test_feedback import send
 

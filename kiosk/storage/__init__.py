@@ -59,7 +59,7 @@ from kiosk.storage.submissions import (
     record_submission,
     submissions_for_site,
 )
-from kiosk.storage.summary import answer_counts, answer_counts_by_month
+from kiosk.storage.summary import answer_counts
 from kiosk.storage.you_said import (
     add_you_said,
     delete_you_said,
@@ -89,7 +89,6 @@ __all__ = [
     "answer_counts_between",
     "comments_between",
     "drawings_between",
-    "answer_counts_by_month",
     "audit",
     "audit_entries",
     "clear_failed_sign_ins",

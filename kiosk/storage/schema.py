@@ -122,10 +122,3 @@ def _create_you_said_we_did(db: sqlite_utils.Database) -> None:
         """
     )
     db.execute("CREATE INDEX you_said_we_did_by_site ON you_said_we_did (site, date)")
-
-
-@migrations(name="0009_submissions_by_date")
-def _index_submissions_by_date(db: sqlite_utils.Database) -> None:
-    # The month view of the summary (offered when a week has too few responses)
-    # reads a date range: a covering index, like submissions_by_week.
-    db.execute("CREATE INDEX submissions_by_date ON submissions (survey, date, site, answers)")

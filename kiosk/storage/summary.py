@@ -51,39 +51,3 @@ def _parsed(answers: str) -> tuple:
     """(question, answer) pairs of a stored answers string; there are at most 4^4."""
     return tuple(json.loads(answers).items())
 
-
-def answer_counts_by_month(
-    db: sqlite_utils.Database, months: list[str], site: str | None = None
-) -> dict:
-    """For each calendar month ("2026-11"): the same shape as answer_counts.
-
-    One GROUP BY over the covering index submissions_by_date
-    (survey, date, site, answers), from the first day of the earliest month
-    to the last day of the latest.
-    """
-    summary = {
-        month: {
-            "responses": 0,
-            "questions": {q: dict.fromkeys(ANSWER_KEYS, 0) for q in QUESTION_KEYS},
-        }
-        for month in months
-    }
-    if not months:
-        return summary
-    # "2026-11-99" sorts after every real day of November and before December.
-    sql = (
-        "SELECT substr(date, 1, 7) AS month, answers, count(*) FROM submissions"
-        " WHERE survey = ? AND date >= ? AND date <= ?"
-    )
-    params: list = [CHILD_SURVEY, f"{min(months)}-01", f"{max(months)}-99"]
-    if site is not None:
-        sql += " AND site = ?"
-        params.append(site)
-    sql += " GROUP BY month, answers"
-    for month, answers, count in db.execute(sql, params).fetchall():
-        if month not in summary:
-            continue
-        summary[month]["responses"] += count
-        for question, answer in _parsed(answers):
-            summary[month]["questions"][question][answer] += count
-    return summary
