@@ -50,4 +50,3 @@ def answer_counts(db: sqlite_utils.Database, weeks: list[str], site: str | None 
 def _parsed(answers: str) -> tuple:
     """(question, answer) pairs of a stored answers string; there are at most 4^4."""
     return tuple(json.loads(answers).items())
-
