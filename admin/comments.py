@@ -97,7 +97,7 @@ def comments():
     return render_template(
         "admin/comments.html",
         sites=sites,
-        names={s["slug"]: s["name"] for s in sites},
+        site_names={s["slug"]: s["name"] for s in sites},
         shown=shown,
         previous_week=week_after(shown["week"], -1),
         next_week=week_after(shown["week"], 1),

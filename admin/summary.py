@@ -58,6 +58,11 @@ def summary_parts() -> dict:
         "questions": QUESTIONS,
         "faces": FACES,
         "skip": SKIP,
+        # The week's words and drawings sit under its figures, concerns first.
+        "comments": (
+            storage.comments_for_week(db, period.key, site) if period.kind == "week" else []
+        ),
+        "site_names": {s["slug"]: s["name"] for s in sites},
     }
 
 

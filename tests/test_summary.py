@@ -322,3 +322,20 @@ def test_no_page_shows_anything_from_a_group_under_the_minimum(
         for _ in range(data.draw(st.integers(0, 4), label=f"how many in {group}")):
             replaced.append((site, data.draw(st.sampled_from(days)), data.draw(answer_sets)))
     assert rendered(session_cookie, submissions, url) == rendered(session_cookie, replaced, url)
+
+
+def test_the_weeks_comments_sit_under_the_figures_concerns_first(staff, client):
+    from tests.test_feedback import send
+
+    visitor = client.application.test_client()
+    assert 201 == send(visitor, text="the chairs are comfy").status_code
+    assert 201 == send(visitor, text="someone hit me at home").status_code
+    page = staff.get("/admin/").get_data(as_text=True)
+    section = page[page.index("Comments and drawings this week") :]
+    assert section.index("someone hit me at home") < section.index("the chairs are comfy")
+    assert "Needs attention" in section
+
+
+def test_a_week_without_comments_says_so(staff):
+    page = staff.get("/admin/?week=2020-W10").get_data(as_text=True)
+    assert "No comments or drawings this week." in page
