@@ -58,8 +58,9 @@ test: install-test chromium lint
 bench: install-test
 	@$(BIN)/python bench/submit_rate.py; submit=$$?; \
 	$(BIN)/python bench/first_load.py; first=$$?; \
-	echo "bench: submit_rate.py exited $$submit, first_load.py exited $$first"; \
-	if [ $$submit -eq 1 ] || [ $$first -ne 0 ]; then exit 1; fi; \
+	$(BIN)/python bench/summary_speed.py; summary=$$?; \
+	echo "bench: submit_rate.py exited $$submit, first_load.py $$first, summary_speed.py $$summary"; \
+	if [ $$submit -eq 1 ] || [ $$first -ne 0 ] || [ $$summary -ne 0 ]; then exit 1; fi; \
 	exit $$submit
 
 clean:
