@@ -5,7 +5,6 @@ Every action goes to the audit log with the site and week only, never the words.
 """
 
 import datetime
-import re
 
 from flask import Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
@@ -14,12 +13,11 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import InputRequired
 
 from admin import NAV, bp
+from admin.periods import Period, chosen_period
 from kiosk import storage
-from kiosk.survey import iso_week
 from kiosk.views import database
 
 NAV.append(("admin.comments", "Comments"))
-ISO_WEEK = re.compile(r"([0-9]{4})-W([0-9]{2})")
 
 
 class StatusForm(FlaskForm):
@@ -42,19 +40,11 @@ def concern_weeks():
 
 def chosen_week(text: str | None) -> str:
     """The ISO week asked for, or this week when none (or nonsense) is asked for."""
-    match = ISO_WEEK.fullmatch(text or "")
-    if match and 1900 <= int(match[1]) <= 9000:
-        try:
-            return iso_week(datetime.date.fromisocalendar(int(match[1]), int(match[2]), 1))
-        except ValueError:
-            pass
-    return iso_week(datetime.date.today())
+    return chosen_period({"week": text}, datetime.date.today()).key
 
 
 def week_after(week: str, weeks: int) -> str:
-    year, number = (int(part) for part in week.split("-W"))
-    monday = datetime.date.fromisocalendar(year, number, 1)
-    return iso_week(monday + datetime.timedelta(weeks=weeks))
+    return Period("week", week).shifted(weeks).key
 
 
 def chosen_site(text: str | None) -> str | None:

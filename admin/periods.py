@@ -109,10 +109,11 @@ class Period:
 
 
 def chosen_period(args, today: datetime.date) -> Period:
-    """The month or week asked for; this week when none (or nonsense) is asked for."""
+    """The month or week asked for; this week when none (or nonsense) is asked for.
+    Years far from now are nonsense too: the page links a period before and after."""
     for kind, pattern in (("month", MONTH), ("week", ISO_WEEK)):
         text = args.get(kind) or ""
-        if pattern.fullmatch(text):
+        if pattern.fullmatch(text) and 1900 <= int(text[:4]) <= 9000:
             try:
                 period = Period(kind, text)
                 if period.shifted(0) == period:

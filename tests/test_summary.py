@@ -339,3 +339,13 @@ def test_the_weeks_comments_sit_under_the_figures_concerns_first(staff, client):
 def test_a_week_without_comments_says_so(staff):
     page = staff.get("/admin/?week=2020-W10").get_data(as_text=True)
     assert "No comments or drawings this week." in page
+
+
+@pytest.mark.parametrize(
+    "query", ["week=9999-W52", "week=0001-W01", "month=9999-12", "month=0001-01", "month=2026-13"]
+)
+@pytest.mark.parametrize("page", ["/admin/", "/admin/report", "/admin/comments"])
+def test_a_period_far_from_now_shows_this_week_not_an_error(staff, page, query):
+    response = staff.get(f"{page}?{query}")
+    assert 200 == response.status_code
+    assert iso_week(datetime.date.today()) in response.get_data(as_text=True)
