@@ -15,8 +15,16 @@ bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="template
 
 OPEN_TO_STRANGERS = {"admin.sign_in", "admin.setup"}
 
-# The header's links, in order: each staff-area module adds its own page(s).
-NAV: list[tuple[str, str]] = []
+# The header's links, in the order a manager works through them once a week.
+NAV = [
+    ("admin.summary", "Weekly summary"),
+    ("admin.comments", "Comments"),
+    ("admin.you_said", "You said, we did"),
+    ("admin.posters", "Posters"),
+    ("admin.export_page", "Export"),
+    ("admin.sites", "Sites"),
+    ("admin.audit_log", "Audit log"),
+]
 
 
 @bp.before_request
@@ -27,5 +35,5 @@ def staff_only():
     return None
 
 
-# Importing each module registers its routes on bp and its links in NAV.
+# Importing each module registers its routes on bp.
 from admin import comments, exports, posters, sites, summary, views, you_said  # noqa: E402, F401

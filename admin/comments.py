@@ -12,12 +12,10 @@ from wtforms import SelectField
 from wtforms.fields import SelectChoice
 from wtforms.validators import InputRequired
 
-from admin import NAV, bp
+from admin import bp
 from admin.periods import Period, chosen_period
 from kiosk import storage
 from kiosk.views import database
-
-NAV.append(("admin.comments", "Comments"))
 
 
 class StatusForm(FlaskForm):

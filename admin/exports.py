@@ -23,14 +23,13 @@ from dataclasses import dataclass
 
 from flask import Response, current_app, g, render_template, request
 
-from admin import NAV, bp, views  # noqa: F401  (views first: the summary leads the header)
+from admin import bp
 from admin.spreadsheets import csv_bytes, filename_part
 from kiosk import storage
 from kiosk.errors import error_response
 from kiosk.survey import FACES, QUESTIONS, SKIP, iso_week
 from kiosk.views import database
 
-NAV.append(("admin.export_page", "Export"))
 LONGEST_RANGE_DAYS = 366
 WEEK = re.compile(r"([0-9]{4})-W([0-9]{2})")
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

@@ -11,12 +11,10 @@ from flask import abort, current_app, flash, g, redirect, render_template, url_f
 from flask_wtf import FlaskForm
 from wtforms import StringField
 
-from admin import NAV, bp
+from admin import bp
 from kiosk import storage
 from kiosk.storage.sites import slug_from_name
 from kiosk.views import database
-
-NAV.append(("admin.sites", "Sites"))
 
 
 # Names and address parts are checked once, by the storage layer (InvalidSite),

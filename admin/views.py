@@ -12,8 +12,6 @@ from kiosk import storage
 from kiosk.limits import limiter
 from kiosk.views import database
 
-NAV.extend([("admin.summary", "Weekly summary"), ("admin.audit_log", "Audit log")])
-
 
 @bp.context_processor
 def staff_page_parts():

@@ -9,12 +9,10 @@ from wtforms import DateField, SelectField, TextAreaField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
-from admin import NAV, bp
+from admin import bp
 from kiosk import storage
 from kiosk.storage.you_said import DID_MAX_CHARS, HEARD_MAX_CHARS
 from kiosk.views import database
-
-NAV.append(("admin.you_said", "You said, we did"))
 
 
 def not_in_the_future(form, field):
