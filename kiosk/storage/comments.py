@@ -106,15 +106,21 @@ def comments_for_week(
 ) -> list[dict]:
     """A week's comments for one site or all: those needing attention first, then
     by date and random id, never in order of arrival."""
-    sql = f"SELECT {_LISTED} FROM comments WHERE week = ?"  # noqa: S608 (a constant)
-    params: list = [week]
+    narrower, params = narrowed(site, include_hidden)
+    sql = f"SELECT {_LISTED} FROM comments WHERE week = ?{narrower}"  # noqa: S608 (constants)
+    return list(db.query(sql + " ORDER BY concern DESC, date, id", [week, *params]))
+
+
+def narrowed(site: str | None, include_hidden: bool) -> tuple[str, list]:
+    """The SQL that keeps one site's comments (or all) and leaves out hidden ones
+    unless asked, with its parameters: the same rule for every staff list."""
+    sql, params = "", []
     if site is not None:
         sql += " AND site = ?"
         params.append(site)
     if not include_hidden:
         sql += " AND hidden = 0"
-    sql += " ORDER BY concern DESC, date, id"
-    return list(db.query(sql, params))
+    return sql, params
 
 
 def find_comment(db: sqlite_utils.Database, comment_id: str) -> dict | None:

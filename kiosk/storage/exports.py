@@ -6,6 +6,7 @@ import json
 
 import sqlite_utils
 
+from kiosk.storage.comments import narrowed
 from kiosk.survey import ANSWER_KEYS, CHILD_SURVEY, QUESTION_KEYS, iso_week
 
 
@@ -46,17 +47,12 @@ def comments_between(
 ) -> list[dict]:
     """Comments sent from `first` to `last`, by date then random id: never in order of arrival.
     No receipt hash and no drawing bytes (see drawings_between)."""
+    narrower, params = narrowed(site, include_hidden)
     sql = (
-        "SELECT id, site, topic, text, drawing IS NOT NULL AS has_drawing, status, hidden,"
-        " date, week FROM comments WHERE date BETWEEN ? AND ?"
+        "SELECT id, site, topic, text, drawing IS NOT NULL AS has_drawing, status, hidden,"  # noqa: S608
+        f" date, week FROM comments WHERE date BETWEEN ? AND ?{narrower}"
     )
-    params: list = [first.isoformat(), last.isoformat()]
-    if site is not None:
-        sql += " AND site = ?"
-        params.append(site)
-    if not include_hidden:
-        sql += " AND hidden = 0"
-    return list(db.query(sql + " ORDER BY date, site, id", params))
+    return list(db.query(sql + " ORDER BY date, site, id", [*span(first, last), *params]))
 
 
 def drawings_between(
@@ -67,14 +63,13 @@ def drawings_between(
     include_hidden: bool = False,
 ) -> list[dict]:
     """The drawings (PNG bytes) of comments sent from `first` to `last`, by date then id."""
+    narrower, params = narrowed(site, include_hidden)
     sql = (
-        "SELECT id, site, date, week, drawing FROM comments"
-        " WHERE drawing IS NOT NULL AND date BETWEEN ? AND ?"
+        "SELECT id, site, date, week, drawing FROM comments"  # noqa: S608 (constants)
+        f" WHERE drawing IS NOT NULL AND date BETWEEN ? AND ?{narrower}"
     )
-    params: list = [first.isoformat(), last.isoformat()]
-    if site is not None:
-        sql += " AND site = ?"
-        params.append(site)
-    if not include_hidden:
-        sql += " AND hidden = 0"
-    return list(db.query(sql + " ORDER BY date, site, id", params))
+    return list(db.query(sql + " ORDER BY date, site, id", [*span(first, last), *params]))
+
+
+def span(first: datetime.date, last: datetime.date) -> list[str]:
+    return [first.isoformat(), last.isoformat()]
