@@ -14,8 +14,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from kiosk import retention, storage
-from kiosk.limits import limiter
+from kiosk import limits, retention, storage
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 csrf = CSRFProtect()
@@ -90,7 +89,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.before_request(refuse_unnamed_form_parts)
     app.session_interface = SecureWhenHttps()
     csrf.init_app(app)
-    limiter.init_app(app)
+    limits.init_app(app)
     from kiosk import commands, errors, feedback, headers, views
 
     headers.init_app(app)

@@ -179,3 +179,12 @@ def test_the_setup_form_explains_a_bad_password(client, db, password, again, mes
     assert 422 == response.status_code
     assert message in response.get_data(as_text=True)
     assert 0 == storage.count_staff(db)
+
+
+def test_one_address_gets_twenty_sign_in_tries_in_ten_minutes(app, client, kiosk_client):
+    # Names with no account: the per-account wait never starts, so only the
+    # per-address limit (kiosk/limits.py) can refuse the 21st try.
+    statuses = [sign_in(client, name=f"guess{n}").status_code for n in range(21)]
+    assert [401] * 20 + [429] == statuses
+    # The same address is a kiosk tablet too, perhaps: its answers still go in.
+    assert 201 == kiosk_client.submit().status_code
