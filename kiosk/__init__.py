@@ -111,6 +111,13 @@ class SecureWhenHttps(SecureCookieSessionInterface):
     def get_cookie_secure(self, app: Flask) -> bool:
         return bool(app.config["SESSION_COOKIE_SECURE"] or request.is_secure)
 
+    def open_session(self, app: Flask, request):
+        # Flask builds a signing serializer before it looks for the cookie:
+        # about 20 µs on every kiosk submission, which never has one.
+        if not request.cookies.get(self.get_cookie_name(app)):
+            return self.session_class()
+        return super().open_session(app, request)
+
 
 def refuse_unnamed_form_parts():
     """Werkzeug files a form part whose name it cannot read under None."""
