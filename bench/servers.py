@@ -155,6 +155,16 @@ def kiosk_server(folder: Path, config: Path, app: str = "kiosk.wsgi:app") -> Ser
 
 def bare_server(folder: Path) -> Server:
     """bench/bare_app.py under the same gunicorn: 2 sync workers, no access log."""
+    return plain_flask_server("bare", "bare_app:app", folder, clean_environment())
+
+
+def floor_server(folder: Path) -> Server:
+    """bench/floor_app.py, the bare endpoint plus one stored row, in a database of its own."""
+    env = clean_environment() | {"FLOOR_DATABASE": str(folder / "floor.db")}
+    return plain_flask_server("floor", "floor_app:app", folder, env)
+
+
+def plain_flask_server(name: str, app: str, folder: Path, env: dict[str, str]) -> Server:
     port = free_port()
     command = [
         gunicorn_path(),
@@ -168,6 +178,6 @@ def bare_server(folder: Path) -> Server:
         str(BENCH),
         "--log-level",
         "warning",
-        "bare_app:app",
+        app,
     ]
-    return Server("bare", command, clean_environment(), folder / "bare-gunicorn.log", port)
+    return Server(name, command, env, folder / f"{name}-gunicorn.log", port)

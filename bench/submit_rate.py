@@ -1,22 +1,25 @@
 """Submissions per second through gunicorn, beside a bare Flask endpoint: `make bench`.
 
-1. Starts two gunicorn servers on free 127.0.0.1 ports, 2 sync workers each:
-   the kiosk (kiosk/gunicorn_conf.py, a fresh database in a temporary folder)
-   and bench/bare_app.py (one POST route that reads JSON, no database).
+1. Starts three gunicorn servers on free 127.0.0.1 ports, 2 sync workers each:
+   the kiosk (kiosk/gunicorn_conf.py, a fresh database in a temporary folder),
+   bench/bare_app.py (one POST route that reads JSON, no database), and
+   bench/floor_app.py (that route plus one row stored by the kiosk's storage
+   code: the fastest a submit that only answers once the row is safe can be).
 2. Runs wrk with bench/submit.lua against each server for the same fixed
-   time, in the order bare, kiosk, kiosk, bare (so a slow drift of the
-   machine hits both alike). Every request is a kiosk submission with a fresh
-   random id, sent as the kiosk page sends it: JSON, no form token, no cookie.
+   time, in the order bare, floor, kiosk, kiosk, floor, bare (so a slow drift
+   of the machine hits all alike). Every request is a kiosk submission with a
+   fresh random id, sent as the kiosk page sends it: JSON, no form token, no
+   cookie.
 3. Sends a fixed number of submissions from a counting Python client and
    compares the ids it saw acknowledged with the rows in the SQLite file, then
    replays some acknowledged ids, which must answer 409 and add nothing.
 
-wrk, both servers and this script share the machine's cores: the rates belong
-to this machine under that sharing, and the budget is their ratio. Exits 1
-when the ratio is below 0.5, when any request failed, or when the rows do not
-match the acknowledged submissions exactly; 3 when other programs took so much
-CPU during the wrk runs that the ratio cannot be judged. Figures go to
-bench/results/submit_rate.json.
+wrk, the servers and this script share the machine's cores: the rates belong
+to this machine under that sharing, and the budget is the kiosk's rate over
+the bare endpoint's. Exits 1 when that ratio is below 0.5, when any request
+failed, or when the rows do not match the acknowledged submissions exactly;
+3 when other programs took so much CPU during the wrk runs that the ratio
+cannot be judged. Figures go to bench/results/submit_rate.json.
 """
 
 import argparse
@@ -43,6 +46,11 @@ SITES = {
     "bench-counted": "Bench counted",
 }
 RESULTS = servers.BENCH / "results"
+NAMES = {
+    "bare": "bare Flask endpoint",
+    "floor": "bare + one stored row",
+    "kiosk": "kiosk submit",
+}
 
 
 def parse_arguments() -> argparse.Namespace:
@@ -101,7 +109,7 @@ def print_table(runs: list[dict]) -> None:
     )
     print(f"{'':22}{'':>24}{'µs/req (sys)':>16}{'µs/req':>9}{'':>22}")
     for run in runs:
-        name = "bare Flask endpoint" if run["server"] == "bare" else "kiosk submit"
+        name = NAMES[run["server"]]
         print(
             f"{name:22}{run['rate']:8.0f}{run['p50_us'] / 1000:8.2f}{run['p99_us'] / 1000:8.2f}"
             f"{run['worker_cpu_us_per_request']:10.0f}"
@@ -117,28 +125,38 @@ def measure(options, folder: Path, about: dict) -> dict:
     database = str(folder / "kiosk.db")
     kiosk = servers.kiosk_server(folder, config, options.kiosk_app)
     bare = servers.bare_server(folder)
+    floor = servers.floor_server(folder)
+    everything = (kiosk, bare, floor)
     try:
-        kiosk.start()
-        bare.start()
+        for server in everything:
+            server.start()
         kiosk.wait_until_answering("GET", "/kiosk/bench-warmup", None)
         bare.wait_until_answering("POST", "/kiosk/ready/submissions", '{"id": "ready"}')
+        floor.wait_until_answering("GET", "/", None)
 
         def wrk(server, site, seconds):
             return load.run_wrk(server, site, seconds, options)
 
         print(f"Warm-up: {options.warmup} s of wrk on each server (not counted).")
-        wrk(bare, "bench-warmup", options.warmup)
-        wrk(kiosk, "bench-warmup", options.warmup)
-        order = [bare, kiosk, kiosk, bare] * options.rounds
+        for server in everything:
+            wrk(server, "bench-warmup", options.warmup)
+        # Mirrored, so a slow drift of the machine hits every server alike.
+        order = [bare, floor, kiosk, kiosk, floor, bare] * options.rounds
         runs = []
-        for server in order[: 2 * options.rounds]:
+        for server in order[: len(everything) * options.rounds]:
             print(f"wrk: {options.duration} s on {server.name}...", flush=True)
             runs.append(wrk(server, "bench-wrk", options.duration))
         print_table(runs)
-        bare_runs = [run for run in runs if run["server"] == "bare"]
+        rates = {
+            server.name: total_rate([run for run in runs if run["server"] == server.name])
+            for server in everything
+        }
         kiosk_runs = [run for run in runs if run["server"] == "kiosk"]
-        ratio = total_rate(kiosk_runs) / total_rate(bare_runs)
+        ratio = rates["kiosk"] / rates["bare"]
         print(f"{'ratio submit / bare':22}{ratio:8.2f}  (budget: at least {TARGET_RATIO})")
+        floor_share, code_share = rates["floor"] / rates["bare"], rates["kiosk"] / rates["floor"]
+        print(f"{'ratio floor / bare':22}{floor_share:8.2f}  (what the disk allows)")
+        print(f"{'ratio submit / floor':22}{code_share:8.2f}  (what the kiosk's own code costs)")
 
         counted = counted_client.check_nothing_lost(
             servers.HOST, kiosk.port, database, "bench-counted", options
@@ -153,12 +171,12 @@ def measure(options, folder: Path, about: dict) -> dict:
             f"{'ok' if wrk_ok else 'WRONG'}"
         )
     except BaseException:
-        for server in (kiosk, bare):
+        for server in everything:
             print(f"--- last lines of the {server.name} server's log:\n{server.tail()}")
         raise
     finally:
-        bare.stop()
-        kiosk.stop()
+        for server in everything:
+            server.stop()
 
     errors = sum(run["errors"] for run in runs) + len(counted["errors"])
     failures, inconclusive = [], []
@@ -184,8 +202,10 @@ def measure(options, folder: Path, about: dict) -> dict:
         "machine": about,
         "options": vars(options),
         "runs": runs,
-        "rates": {"bare": total_rate(bare_runs), "kiosk": total_rate(kiosk_runs)},
+        "rates": rates,
         "ratio": ratio,
+        "ratio_floor_to_bare": rates["floor"] / rates["bare"],
+        "ratio_kiosk_to_floor": rates["kiosk"] / rates["floor"],
         "counted": counted,
         "wrk_rows": {"replies": wrk_replies, "rows": wrk_rows},
         "failures": failures,
