@@ -103,6 +103,46 @@ def test_the_development_server_writes_down_no_one(tmp_path, caplog, capfd):
     assert submission_id.encode() in database_bytes(tmp_path / "kiosk.db")
 
 
+def take_back_from(port, address: str) -> int:
+    """Ask to take back a message with an unknown code, from one address; the status."""
+
+    def from_address(method, path, body=None, headers=None):
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", port, timeout=10, source_address=(address, 0)
+        )
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        reply = (response.status, response.getheader("Set-Cookie"), response.read())
+        connection.close()
+        return reply
+
+    _, cookie, body = from_address("GET", "/token")
+    form = f"csrf_token={json.loads(body)['token']}&receipt_code=apple-river-seven"
+    headers = {"Cookie": cookie.split(";")[0], "Content-Type": "application/x-www-form-urlencoded"}
+    return from_address("POST", "/feedback/withdraw", form, headers)[0]
+
+
+def test_the_development_server_still_tells_senders_apart_for_the_limits(tmp_path):
+    # Hiding the address from the logs must not hide it from the rate limit too,
+    # or every phone in the building would share one limit.
+    app = create_app(make_config(tmp_path, WITHDRAW_RATE_LIMIT="1 per 10 minutes"))
+    server = serve(app, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_port
+        statuses = [
+            take_back_from(port, "127.0.0.81"),
+            take_back_from(port, "127.0.0.81"),
+            take_back_from(port, "127.0.0.82"),
+        ]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(10)
+    assert [404, 429, 404] == statuses
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
