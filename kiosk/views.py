@@ -13,7 +13,7 @@ from flask import (
     url_for,
 )
 from flask_wtf.csrf import generate_csrf
-from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 
 from kiosk import csrf, storage
 from kiosk.errors import error_response
@@ -97,12 +97,13 @@ def submit(site: str):
     site_or_404(site)
     if not request.is_json:
         return error_response(415, "Send the answers as JSON.")
-    # The form-token check has read the body already, under the app-wide limit;
-    # a kiosk submission has a much smaller one of its own.
-    if len(request.get_data(cache=True)) > current_app.config["SUBMISSION_MAX_BYTES"]:
-        return error_response(413, "Those answers are too big to be from the kiosk.")
+    # A kiosk submission is a few hundred bytes: anything much bigger is refused
+    # before it is read, not after reading up to the app-wide MAX_CONTENT_LENGTH.
+    request.max_content_length = current_app.config["SUBMISSION_MAX_BYTES"]
     try:
         body = request.get_json()
+    except RequestEntityTooLarge:
+        return error_response(413, "Those answers are too big to be from the kiosk.")
     # Nesting deeper than Python's JSON reader goes raises RecursionError, not
     # a ValueError that Flask would turn into a 400.
     except (BadRequest, RecursionError):

@@ -102,7 +102,13 @@ GOOD_JSON = json.dumps({"id": "0" * 32, "answers": all_answers()})
             413,
             "Those answers are too big to be from the kiosk.",
         ),
-        ("[" + "0," * (1024 * 1024) + "0]", "application/json", 413, "That was too big to send."),
+        # Past the app-wide limit too: refused before reading, with the same words.
+        (
+            "[" + "0," * (1024 * 1024) + "0]",
+            "application/json",
+            413,
+            "Those answers are too big to be from the kiosk.",
+        ),
     ],
 )
 def test_a_body_of_the_wrong_kind_or_size_gets_a_plain_message(
