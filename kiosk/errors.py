@@ -1,7 +1,7 @@
 """Error pages in one place: a plain message, as JSON for the kiosk's own
 requests and as a friendly page for people."""
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, make_response, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -42,7 +42,13 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
-        return error_response(error.code or 500, getattr(error, "plain_message", None))
+        response = make_response(error_response(error.code or 500))
+        # A 405 must say which methods are allowed (Allow); keep the error's
+        # own headers, but not its Content-Type: the body is ours.
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):

@@ -149,3 +149,14 @@ def test_an_answer_the_kiosk_does_not_offer_is_refused(kiosk_client, db, answers
         response.get_json(),
     )
     assert 0 == storage.count_submissions(db)
+
+
+def test_the_wrong_method_says_which_one_to_use(kiosk_client):
+    response = kiosk_client.client.get(
+        "/kiosk/waiting-room-a/submissions", headers={"Accept": "application/json"}
+    )
+    assert (405, {"OPTIONS", "POST"}, "error") == (
+        response.status_code,
+        {method.strip() for method in response.headers["Allow"].split(",")},
+        response.get_json()["status"],
+    )
