@@ -62,6 +62,20 @@ def test_the_withdraw_page_says_how_long_a_code_works_and_where_to_get_help(clie
     assert [] == [words for words in SIGNPOSTING if words not in page]
 
 
+def test_the_kiosk_pages_never_lead_to_the_withdraw_page(client):
+    """The withdraw page has no idle reset: on the shared tablet the next child would
+    find it, or find "Your message has been deleted". Phones still get the link."""
+    assert URL in page_text(client.get("/feedback/waiting-room-a"))
+    kiosk_box = "/feedback/waiting-room-a?from=kiosk"
+    page = page_text(client.get(kiosk_box))
+    assert (False, True) == (URL in page, 'href="/kiosk/waiting-room-a" data-stop' in page)
+    fields = feedback_page_fields(client)
+    refused = client.post(kiosk_box, data={**fields, "text": ""})
+    assert (422, False) == (refused.status_code, URL in page_text(refused))
+    thanks = client.post(kiosk_box, data={**fields, "text": "Hello"})
+    assert (201, False) == (thanks.status_code, URL in page_text(thanks))
+
+
 def test_the_right_code_deletes_the_words_and_the_drawing_and_nothing_else(client, db):
     kept = a_sent_comment(client, "Someone else's message")
     code = a_sent_comment(client, "Please take this back")

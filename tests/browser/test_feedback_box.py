@@ -160,3 +160,26 @@ def test_the_kiosk_box_clears_itself_when_left_alone(page, live_server):
     assert "half a thought" not in page.content()
     assert [] == stored(live_server)
     assert_nothing_in_browser_storage(page)
+
+
+def test_the_kiosk_box_has_stop_at_the_top_and_no_way_to_the_withdraw_page(page, live_server):
+    finish_the_kiosk_questions(page, live_server)
+    expect(page.get_by_role("heading", name="Tell us anything")).to_be_visible()
+    # The withdraw page has no idle reset: on the shared tablet, the next child would find it.
+    expect(page.get_by_role("link", name="Take back a message")).to_have_count(0)
+    stop = page.get_by_role("link", name="Stop", exact=True)
+    expect(stop).to_be_in_viewport()
+    box = stop.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44, box
+    assert box["y"] < page.get_by_label("Write your message").bounding_box()["y"]
+    assert_accessible(page)
+
+    page.get_by_label("Write your message").fill("never mind")
+    stop.click()
+    expect(page.get_by_role("heading", name="Tell us what you think")).to_be_visible()
+    page.go_back()
+    page.wait_for_load_state()
+    typed = page.evaluate("() => [...document.querySelectorAll('textarea')].map(t => t.value)")
+    assert "never mind" not in typed
+    assert [] == stored(live_server)
+    assert_nothing_in_browser_storage(page)
