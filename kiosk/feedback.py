@@ -75,7 +75,9 @@ def refuse(site: dict, status: int, message: str):
     if wants_json():
         return error_response(status, message)
     form = new_form(site["slug"])
+    # Without JavaScript this page is all they have: keep what they wrote and chose.
     form.text.data = request.form.get("text", "")
+    form.topic.data = request.form.get("topic")
     return render_box(site, form, message, status)
 
 

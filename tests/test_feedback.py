@@ -4,6 +4,7 @@ where to get help; anything else gets a plain 4xx and nothing is kept."""
 import datetime
 import io
 import logging
+import re
 import secrets
 import sqlite3
 from pathlib import Path
@@ -494,6 +495,16 @@ def test_a_refused_drawing_on_a_plain_form_shows_the_box_again_with_the_words_ke
         "My words</textarea>" in page,
     )
     assert [] == [words for words in SIGNPOSTING if words not in page]
+    assert [] == stored(db)
+
+
+def test_a_refused_plain_form_keeps_the_chosen_topic(client, db):
+    response = send(
+        client, accept=HTML, topic="Our meetings", text="My words", drawing=drawing_part(jpeg())
+    )
+    page = page_text(response)
+    checked = re.findall(r'<input checked[^>]* name="topic" type="radio" value="([^"]*)"', page)
+    assert (422, ["Our meetings"]) == (response.status_code, checked)
     assert [] == stored(db)
 
 
