@@ -39,7 +39,8 @@ DEFAULTS = {
     "WITHDRAW_DAYS": 30,
     # None: the list in kiosk/safeguarding.py.
     "CONCERN_PHRASES": None,
-    "FEEDBACK_RATE_LIMIT": "10 per 10 minutes",
+    # Per address: a kiosk tablet, or a youth group on one Wi-Fi, is one sender.
+    "FEEDBACK_RATE_LIMIT": "30 per 10 minutes",
     "WITHDRAW_RATE_LIMIT": "10 per 10 minutes",
     "PROXY_COUNT": 0,
     # The staff area.
@@ -48,6 +49,8 @@ DEFAULTS = {
     "RETENTION_DAYS": 365,
     "PERMANENT_SESSION_LIFETIME": datetime.timedelta(hours=8),
     "SESSION_COOKIE_HTTPONLY": True,
+    # False still marks the cookie Secure whenever the request came over HTTPS.
+    "SESSION_COOKIE_SECURE": False,
     "SESSION_COOKIE_SAMESITE": "Lax",
 }
 
@@ -84,6 +87,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     if app.config["PROXY_COUNT"]:
         # Behind a proxy the rate limit must count senders, not the proxy.
         # The address is only ever hashed (kiosk/limits.py), never kept.
+        # (X-Forwarded-Proto is trusted from the nearest proxy, ProxyFix's
+        # default, so the cookie is still Secure when the proxy took HTTPS off.)
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"])
     # Before the form-token check, which fails with a 500 on a part without a name.
     app.before_request(refuse_unnamed_form_parts)

@@ -7,7 +7,8 @@ import time
 import pytest
 
 from admin import accounts
-from kiosk import storage
+from kiosk import create_app, storage
+from tests.conftest import make_config
 
 PASSWORD = "a long enough password"
 
@@ -145,6 +146,21 @@ def test_the_session_cookie_is_httponly_lax_and_secure_over_https(app):
     )
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" in cookie
+
+
+def test_behind_a_proxy_that_took_https_off_the_cookie_is_still_secure(tmp_path):
+    app = create_app(make_config(tmp_path, PROXY_COUNT=1))
+    make_account(app)
+    client = app.test_client()
+    proxied = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.7"}
+    token_page = client.get("/admin/sign-in", headers=proxied)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', token_page.text)[1]
+    response = client.post(
+        "/admin/sign-in",
+        data={"csrf_token": token, "name": "sam", "password": PASSWORD},
+        headers={**proxied, "Referer": "https://localhost/admin/sign-in"},
+    )
+    assert (302, True) == (response.status_code, "Secure" in response.headers["Set-Cookie"])
 
 
 def setup_link(db, hours=24):
