@@ -104,7 +104,11 @@ def check_answers(answers: object) -> dict:
 
 
 def check_date(value: object, today: datetime.date, max_age_days: int) -> datetime.date:
-    """The day the child pressed Send: a queued kiosk may send it days later."""
+    """The day the child pressed Send: a queued kiosk may send it days later.
+
+    A date that is not a real day is refused; a day in the future is a wrong
+    clock on the tablet, not the child's mistake, so it counts as today.
+    """
     if value is None:
         return today
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -114,8 +118,10 @@ def check_date(value: object, today: datetime.date, max_age_days: int) -> dateti
     except ValueError:
         raise InvalidSubmission("The date is not a real day.") from None
     # One day of slack: the kiosk's clock may be a time zone ahead of the server's.
+    # Further ahead, the tablet's clock is wrong; the child still answered, so
+    # their answers count today rather than being refused and lost.
     if day > today + datetime.timedelta(days=1):
-        raise InvalidSubmission("The date is in the future.")
+        return today
     if day < today - datetime.timedelta(days=max_age_days):
         raise InvalidSubmission("The date is too long ago to keep.")
     return day

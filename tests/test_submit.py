@@ -52,6 +52,21 @@ def test_a_send_without_a_date_counts_today(kiosk_client, db):
     assert row["date"] in {before.isoformat(), datetime.date.today().isoformat()}
 
 
+def test_a_date_ahead_of_the_server_counts_today(kiosk_client, db):
+    """A tablet whose clock runs days ahead still has a child's real answers:
+    they are stored, counted today, not refused and lost."""
+    before = datetime.date.today()
+    ahead = before + datetime.timedelta(days=30)
+    body = {"id": new_submission_id(), "answers": all_answers(), "date": ahead.isoformat()}
+    response = kiosk_client.submit(body=body)
+    assert (201, {"status": "stored", "id": body["id"]}) == (
+        response.status_code,
+        response.get_json(),
+    )
+    [row] = stored_rows(db)
+    assert row["date"] in {before.isoformat(), datetime.date.today().isoformat()}
+
+
 def test_a_replayed_send_is_acknowledged_but_not_stored_twice(kiosk_client, db):
     body = {"id": new_submission_id(), "answers": all_answers()}
     assert 201 == kiosk_client.submit(body=body).status_code

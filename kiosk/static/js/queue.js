@@ -54,17 +54,42 @@ async function post(item) {
   });
 }
 
-// What to do with an answer from the server: "done" removes the submission.
-async function outcome(response) {
-  if (response.status === 201 || response.status === 409) return "done";
-  if (response.status === 408 || response.status === 429 || response.status >= 500) return "later";
-  return "refused";
+// The statuses our submit endpoint gives for a submission it will never take
+// (unreadable, unknown site, too big, not JSON, answers it does not offer).
+const REFUSED = new Set([400, 404, 413, 415, 422]);
+
+// Our server's JSON, or null: a captive portal, proxy or login page answers
+// with its own page, and that must never count as the server's word.
+async function ourJson(response) {
+  if (response.redirected) return null;
+  const type = response.headers.get("Content-Type") || "";
+  if (!type.startsWith("application/json")) return null;
+  try {
+    const body = await response.json();
+    return body && typeof body === "object" ? body : null;
+  } catch {
+    return null;
+  }
+}
+
+// What to do with an answer from the server. "done" and "refused" remove the
+// submission, so each needs our server's own JSON saying so; anything else
+// (a portal's page, a proxy's 403, a server error) keeps it for later.
+async function outcome(item, response) {
+  const body = await ourJson(response);
+  if (!body) return "later";
+  if (response.status === 201 && body.status === "stored" && body.id === item.body.id) return "done";
+  if (response.status === 409 && body.reason === "duplicate") return "done";
+  if (REFUSED.has(response.status) && body.status === "error" && typeof body.message === "string") {
+    return "refused";
+  }
+  return "later";
 }
 
 async function sendAll() {
   for (const item of read()) {
-    const result = await outcome(await post(item));
-    if (result === "later") throw new Error("server busy");
+    const result = await outcome(item, await post(item));
+    if (result === "later") throw new Error("not acknowledged yet");
     if (result === "refused") console.warn("The server refused a submission; it cannot be sent.");
     remove(item.body.id);
   }

@@ -1,0 +1,67 @@
+"""Only our server's own word removes a child's answers from the tablet.
+
+A waiting room's Wi-Fi may put a sign-in page, a proxy or a login wall between
+the tablet and the server. Their replies are not "stored" and not "refused":
+the answers wait and go once the way is clear, exactly once."""
+
+import datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from kiosk import storage
+from tests.browser.test_kiosk_offline import QUEUE_EMPTY, send_four_answers
+
+PORTAL_PAGE = "<!doctype html><title>Wi-Fi</title><h1>Sign in to use the Wi-Fi</h1>"
+
+
+def stored_rows(live_server):
+    db = storage.open_database(live_server.app.config["DATABASE"])
+    rows = storage.submissions_for_site(db, "waiting-room-a")
+    db.close()
+    return rows
+
+
+def portal_reply(route, kind):
+    """What a captive portal or proxy answers in place of our server."""
+    if kind == "redirect":
+        # To a page on the same address that our server does not have: even
+        # its JSON "not found" is not an answer to the submission.
+        route.fulfill(status=302, headers={"Location": "/wifi-sign-in"})
+    else:
+        route.fulfill(status=kind, content_type="text/html", body=PORTAL_PAGE)
+
+
+@pytest.mark.parametrize("kind", [200, "redirect", 401, 403, 404, 407])
+def test_a_portal_reply_keeps_the_answers_until_the_server_takes_them(page, live_server, kind):
+    attempts = []
+
+    def portal_first(route):
+        attempts.append(route.request.post_data_json["id"])
+        if len(attempts) == 1:
+            portal_reply(route, kind)
+        else:
+            route.continue_()
+
+    page.route("**/submissions", portal_first)
+    page.goto(live_server.url + "/kiosk/waiting-room-a")
+    send_four_answers(page)
+    page.get_by_role("button", name="Finish").click()
+    expect(page.get_by_text("1 waiting to be sent")).to_be_visible()
+
+    page.wait_for_function(QUEUE_EMPTY, timeout=15_000)
+    expect(page.get_by_text("1 waiting to be sent")).to_be_hidden()
+    assert 2 == len(attempts)
+    assert attempts[0] == attempts[1]
+    assert 1 == len(stored_rows(live_server))
+
+
+def test_a_tablet_clock_days_ahead_still_has_its_answers_kept(page, live_server):
+    """The server would once refuse a date in the future and the tablet would
+    drop the answers; now they count today."""
+    page.clock.set_system_time(datetime.datetime.now() + datetime.timedelta(days=40))
+    page.goto(live_server.url + "/kiosk/waiting-room-a")
+    send_four_answers(page)
+    page.wait_for_function(QUEUE_EMPTY)
+    [row] = stored_rows(live_server)
+    assert row["date"] == datetime.date.today().isoformat()
