@@ -28,7 +28,7 @@ def from_kiosk() -> bool:
     return request.args.get("from") == "kiosk"
 
 
-def new_form(site: str) -> FeedbackForm:
+def new_form() -> FeedbackForm:
     """A form with this page's own id and receipt code, sealed by the server."""
     form = FeedbackForm(formdata=None)
     form.topic.choices = [(topic, topic) for topic in current_app.config["FEEDBACK_TOPICS"]]
@@ -57,7 +57,6 @@ def render_box(site: dict, form: FeedbackForm, problem: str | None = None, statu
         form=form,
         problem=problem,
         from_kiosk=from_kiosk(),
-        config=current_app.config,
     ), status
 
 
@@ -67,14 +66,14 @@ def box(site: str):
     place = site_or_404(site)
     if place["retired"]:
         return resting(place)
-    return render_box(place, new_form(site))
+    return render_box(place, new_form())
 
 
 def refuse(site: dict, status: int, message: str):
     """A plain 4xx: JSON for the page's script, the box again for a plain form."""
     if wants_json():
         return error_response(status, message)
-    form = new_form(site["slug"])
+    form = new_form()
     # Without JavaScript this page is all they have: keep what they wrote and chose.
     form.text.data = request.form.get("text", "")
     form.topic.data = request.form.get("topic")
@@ -89,7 +88,6 @@ def thanks(site: dict, receipt_code: str, status: int = 201):
         site=site,
         receipt_code=receipt_code,
         from_kiosk=from_kiosk(),
-        config=current_app.config,
     ), status
 
 
