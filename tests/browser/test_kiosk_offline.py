@@ -71,3 +71,26 @@ def test_a_page_left_open_past_its_form_token_still_sends(page, live_server):
     send_four_answers(page)
     page.wait_for_function(QUEUE_EMPTY)
     assert 1 == stored_count(live_server)
+
+
+FULL_STORAGE = """
+Storage.prototype.setItem = function () {
+  throw new DOMException("The tablet's storage is full.", "QuotaExceededError");
+};
+"""
+
+
+def test_answers_sent_offline_with_full_storage_still_arrive(page, context, live_server):
+    """The tablet's storage is full or turned off: the page keeps the answers
+    in its memory, and sends them when the internet is back."""
+    page.add_init_script(FULL_STORAGE)
+    page.goto(live_server.url + "/kiosk/waiting-room-a")
+    context.set_offline(True)
+    send_four_answers(page)
+    page.get_by_role("button", name="Finish").click()
+    expect(page.get_by_text("1 waiting to be sent")).to_be_visible()
+    assert 0 == stored_count(live_server)
+
+    context.set_offline(False)
+    expect(page.get_by_text("1 waiting to be sent")).to_be_hidden(timeout=15_000)
+    assert 1 == stored_count(live_server)

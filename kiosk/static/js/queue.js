@@ -4,12 +4,16 @@
 
 const KEY = "kiosk-submissions-waiting";
 const RETRY_SECONDS = [3, 10, 30, 60];
+// The page's own copy of the list. It is the one to trust whenever the last
+// write to storage failed: storage then still holds an older list.
 let memoryQueue = [];
+let storageBehind = false;
 let flushing = null;
 let retryTimer = null;
 let failures = 0;
 
 function read() {
+  if (storageBehind) return memoryQueue;
   try {
     return JSON.parse(localStorage.getItem(KEY) || "[]");
   } catch {
@@ -22,8 +26,11 @@ function write(items) {
   try {
     if (items.length) localStorage.setItem(KEY, JSON.stringify(items));
     else localStorage.removeItem(KEY);
+    storageBehind = false;
   } catch {
-    // Private mode or full storage: the page's memory still holds them.
+    // Private mode or full storage: the page's memory holds them, and is read
+    // from until a write to storage works again.
+    storageBehind = true;
   }
   document.dispatchEvent(new CustomEvent("queue-changed", { detail: items.length }));
 }
