@@ -1,6 +1,6 @@
 // The drawing pad of the feedback box: finger, stylus or mouse on a canvas.
 // Strokes live only in this page's memory, never in browser storage, so Undo can
-// take the last one away and the idle reset can forget them all. The canvas keeps
+// take the last one away and leaving the page forgets them all. The canvas keeps
 // its pixel size and CSS scales it, so every pointer position is mapped from CSS
 // pixels to canvas pixels before it is drawn.
 
@@ -19,7 +19,7 @@ export function attachDrawingPad(fieldset) {
   let strokes = [];
   // What Undo takes back, newest last: a stroke, or the strokes the Clear button
   // removed (a child who taps Clear by mistake can have the drawing back).
-  let history = [];
+  const history = [];
   let drawing = null; // { pointerId, stroke } while a finger, pen or mouse is down
 
   // The template names each colour once, in the radio's value; the thickness
@@ -99,9 +99,6 @@ export function attachDrawingPad(fieldset) {
       lines ? `Your drawing, ${lines} ${lines === 1 ? "line" : "lines"}` : "Drawing space, empty",
     );
     if (status) status.textContent = message;
-    fieldset.dispatchEvent(
-      new CustomEvent("drawing-changed", { bubbles: true, detail: { blank: lines === 0 } }),
-    );
   }
 
   function stopDrawing() {
@@ -168,15 +165,8 @@ export function attachDrawingPad(fieldset) {
   repaint();
 
   return {
-    isBlank: () => strokes.length === 0,
-    toDataURL: () => (strokes.length ? canvas.toDataURL("image/png") : null),
-    // For Stop, Send and the idle reset: forget everything, Undo included.
-    clear() {
-      stopDrawing();
-      strokes = [];
-      history = [];
-      repaint();
-      changed();
-    },
+    // The drawing as a PNG file for Send, or null when nothing is drawn.
+    toBlob: () =>
+      strokes.length ? new Promise((resolve) => canvas.toBlob(resolve, "image/png")) : Promise.resolve(null),
   };
 }

@@ -16,13 +16,6 @@ function backToStart() {
   window.location.replace(settings.kioskUrl);
 }
 
-function dataUrlToBlob(dataUrl) {
-  const bytes = atob(dataUrl.slice(dataUrl.indexOf(",") + 1));
-  const buffer = new Uint8Array(bytes.length);
-  for (let i = 0; i < bytes.length; i += 1) buffer[i] = bytes.charCodeAt(i);
-  return new Blob([buffer], { type: "image/png" });
-}
-
 function showThanks(receiptCode) {
   const thanks = root.querySelector("[data-feedback-thanks]");
   thanks.querySelector("[data-receipt-code]").textContent = receiptCode;
@@ -86,21 +79,23 @@ function setUpForm() {
     setTimeout(() => attempt(fields), seconds * 1000);
   }
 
-  form.addEventListener("submit", (event) => {
+  form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    // Off before the drawing is made into a file, so a second tap cannot send twice.
+    sendButton.disabled = true;
     const fields = new FormData(form);
     // The pad's pen choices are for the page, not the server.
     fields.delete("drawing-colour");
     fields.delete("drawing-thickness");
-    const drawing = pad ? pad.toDataURL() : null;
-    if (drawing) fields.set("drawing", dataUrlToBlob(drawing), "drawing.png");
+    const drawing = pad ? await pad.toBlob() : null;
+    if (drawing) fields.set("drawing", drawing, "drawing.png");
     if (!text.value.trim() && !drawing) {
       say("Write something or draw something first.");
+      sendButton.disabled = false;
       text.focus();
       return;
     }
     say("");
-    sendButton.disabled = true;
     failures = 0;
     attempt(fields);
   });
