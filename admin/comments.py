@@ -28,14 +28,6 @@ class StatusForm(FlaskForm):
     )
 
 
-@bp.context_processor
-def concern_weeks():
-    """For the banner's link: the weeks holding an unreviewed concern, oldest first."""
-    if g.get("staff") is None:
-        return {"concern_weeks": []}
-    return {"concern_weeks": storage.weeks_with_unreviewed_concerns(database())}
-
-
 def chosen_week(text: str | None) -> str:
     """The ISO week asked for, or this week when none (or nonsense) is asked for."""
     return chosen_period({"week": text}, datetime.date.today()).key
@@ -45,16 +37,19 @@ def week_after(week: str, weeks: int) -> str:
     return Period("week", week).shifted(weeks).key
 
 
-def chosen_site(text: str | None) -> str | None:
+def chosen_site(text: str | None, sites: list[dict]) -> str | None:
     """A site's slug, or None for all sites (also for one that does not exist)."""
-    return text if text in {s["slug"] for s in storage.list_sites(database())} else None
+    return text if text in {s["slug"] for s in sites} else None
 
 
-def list_values(values) -> dict:
+def list_values(values, sites: list[dict] | None = None) -> dict:
     """Which list the staff member was looking at, from the query or an action
-    form's hidden fields, so each action goes back to the same list."""
+    form's hidden fields, so each action goes back to the same list. Pass the
+    sites when they are read already."""
+    if sites is None:
+        sites = storage.list_sites(database())
     return {
-        "site": chosen_site(values.get("site")),
+        "site": chosen_site(values.get("site"), sites),
         "week": chosen_week(values.get("week")),
         "hidden": "1" if values.get("hidden") == "1" else None,
     }
@@ -80,8 +75,8 @@ def where(comment: dict) -> str:
 def comments():
     """The week's comments and drawings, those that need attention first."""
     db = database()
-    shown = list_values(request.args)
     sites = storage.list_sites(db)
+    shown = list_values(request.args, sites)
     return render_template(
         "admin/comments.html",
         sites=sites,

@@ -16,12 +16,16 @@ from kiosk.views import database
 @bp.context_processor
 def staff_page_parts():
     """Every staff page has the links, the sign-out form and, while any concern
-    is unreviewed, a banner saying so."""
-    signed_in = g.get("staff") is not None
+    is unreviewed, a banner saying how many, leading to the oldest week holding
+    one (the Comments page lists the other weeks). One query for both."""
+    by_week = {}
+    if g.get("staff") is not None:
+        by_week = storage.unreviewed_concerns_by_week(database())
     return {
         "nav": NAV,
         "sign_out_form": SignOutForm(),
-        "unreviewed_concerns": storage.count_unreviewed_concerns(database()) if signed_in else 0,
+        "unreviewed_concerns": sum(by_week.values()),
+        "concern_weeks": list(by_week),
     }
 
 

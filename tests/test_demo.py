@@ -42,7 +42,7 @@ def test_the_demo_has_concerns_found_by_the_real_matcher(app, db):
         if c["concern"]
     ]
     assert sorted(demo.CONCERN_WORDS) == sorted(concerns)
-    assert 2 == storage.count_unreviewed_concerns(db)
+    assert 2 == sum(storage.unreviewed_concerns_by_week(db).values())
 
 
 def test_invented_everyday_words_are_not_concerns_and_concern_words_are():

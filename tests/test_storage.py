@@ -10,6 +10,7 @@ import textwrap
 import pytest
 
 from kiosk import storage
+from kiosk.comments import Comment
 from kiosk.survey import Submission
 from tests.conftest import all_answers, new_submission_id
 
@@ -167,3 +168,34 @@ def test_workers_starting_together_on_a_new_database_all_start(tmp_path, attempt
     for worker in workers:
         worker.join(timeout=60)
     assert [0, 0, 0, 0] == [worker.exitcode for worker in workers]
+
+
+def store_comment(db, day: datetime.date, concern: bool) -> str:
+    comment_id = new_submission_id()
+    comment = Comment(id=comment_id, site="waiting-room-a", topic=None, text="he hit me",
+                      drawing=b"\x89PNG" + bytes(20_000), concern=concern,
+                      receipt_hash=comment_id * 2, date=day)  # fmt: skip
+    assert storage.record_comment(db, comment)
+    return comment_id
+
+
+def test_unreviewed_concerns_are_counted_by_week_oldest_first_hidden_ones_too(db):
+    monday = datetime.date(2026, 11, 23)  # 2026-W48
+    store_comment(db, monday, concern=True)
+    storage.set_comment_hidden(db, store_comment(db, monday, concern=True), True)
+    store_comment(db, monday - datetime.timedelta(weeks=1), concern=True)
+    storage.set_comment_status(db, store_comment(db, monday, concern=True), "seen")
+    store_comment(db, monday, concern=False)
+    assert {"2026-W47": 1, "2026-W48": 2} == storage.unreviewed_concerns_by_week(db)
+    assert ["2026-W47", "2026-W48"] == list(storage.unreviewed_concerns_by_week(db))
+
+
+def test_counting_unreviewed_concerns_reads_an_index_not_the_drawings(db):
+    # Every staff page runs this count; a scan of the table would read through
+    # every drawing, hundreds of milliseconds with a few thousand of them.
+    traced = []
+    db.conn.set_trace_callback(traced.append)
+    storage.unreviewed_concerns_by_week(db)
+    db.conn.set_trace_callback(None)
+    [plan] = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + traced[0]).fetchall()]
+    assert "USING COVERING INDEX comments_unreviewed" in plan

@@ -88,13 +88,6 @@ def drawing_for(db: sqlite_utils.Database, comment_id: str) -> bytes | None:
     return row["drawing"] if row else None
 
 
-def count_unreviewed_concerns(db: sqlite_utils.Database) -> int:
-    """Comments marked "needs attention" that no staff member has looked at yet."""
-    return db.execute(
-        "SELECT count(*) FROM comments WHERE concern = 1 AND status = 'new'"
-    ).fetchone()[0]
-
-
 # What staff have done about a comment. The staff form offers these and
 # set_comment_status refuses anything else.
 STATUSES = ("new", "seen", "actioned")
@@ -154,9 +147,12 @@ def delete_comment(db: sqlite_utils.Database, comment_id: str) -> bool:
     return cursor.rowcount == 1
 
 
-def weeks_with_unreviewed_concerns(db: sqlite_utils.Database) -> list[str]:
-    """The weeks that hold a comment needing attention that nobody has reviewed, oldest first."""
+def unreviewed_concerns_by_week(db: sqlite_utils.Database) -> dict[str, int]:
+    """How many comments marked "needs attention" nobody has reviewed yet, by week,
+    oldest first; hidden ones count too. The index comments_unreviewed answers it
+    without reading the rows, so never through the drawings."""
     rows = db.execute(
-        "SELECT DISTINCT week FROM comments WHERE concern = 1 AND status = 'new' ORDER BY week"
+        "SELECT week, count(*) FROM comments WHERE concern = 1 AND status = 'new'"
+        " GROUP BY week ORDER BY week"
     ).fetchall()
-    return [week for (week,) in rows]
+    return dict(rows)
