@@ -94,3 +94,31 @@ def test_answers_sent_offline_with_full_storage_still_arrive(page, context, live
     context.set_offline(False)
     expect(page.get_by_text("1 waiting to be sent")).to_be_hidden(timeout=15_000)
     assert 1 == stored_count(live_server)
+
+
+def test_tell_us_more_is_hidden_while_offline(page, context, live_server):
+    """Offline, "Tell us more" would open the browser's error page, with no way
+    back to the start for the next child: it shows only once the answers are sent."""
+    page.goto(live_server.url + "/kiosk/waiting-room-a")
+    context.set_offline(True)
+    send_four_answers(page)
+    expect(page.get_by_role("status")).to_contain_text("Thank you")
+    expect(page.get_by_role("button", name="Finish")).to_be_visible()
+    expect(page.get_by_role("link", name="Tell us more")).to_be_hidden()
+
+    context.set_offline(False)
+    expect(page.get_by_role("link", name="Tell us more")).to_be_visible()
+    assert 1 == stored_count(live_server)
+
+
+def test_tell_us_more_is_hidden_while_answers_wait(page, live_server):
+    """Online, but the server cannot take the answers yet: they are still
+    waiting, so the tablet does not leave this page."""
+    page.route("**/submissions", lambda route: route.abort("connectionrefused"))
+    page.goto(live_server.url + "/kiosk/waiting-room-a")
+    send_four_answers(page)
+    expect(page.get_by_role("status")).to_contain_text("Thank you")
+    expect(page.get_by_role("button", name="Finish")).to_be_visible()
+    expect(page.get_by_role("link", name="Tell us more")).to_be_hidden()
+    page.get_by_role("button", name="Finish").click()
+    expect(page.get_by_text("1 waiting to be sent")).to_be_visible()

@@ -14,6 +14,7 @@ const questionKeys = questionScreens.map((s) => s.dataset.question);
 const stillThere = root.querySelector("[data-still-there]");
 const stopButton = root.querySelector(".kiosk-bar [data-action='stop']");
 const readAloudButton = root.querySelector("[data-action='read-aloud']");
+const tellUsMore = root.querySelector("[data-tell-us-more]");
 const wordFor = { yes: "Yes", sometimes: "Sometimes", no: "No", skip: "Skipped" };
 
 let answers = {};
@@ -86,6 +87,9 @@ function updateWaitingNote() {
   const count = waitingCount();
   const note = root.querySelector("[data-waiting-note]");
   note.textContent = count ? `${count} waiting to be sent. They will go when the internet is back.` : "";
+  // "Tell us more" opens another page. Offline, or while answers still wait,
+  // that page may not load, and the browser's error page has no way back.
+  tellUsMore.hidden = !navigator.onLine || count > 0;
 }
 
 root.addEventListener("click", (event) => {
@@ -131,6 +135,8 @@ window.addEventListener("pageshow", (event) => {
 });
 
 document.addEventListener("queue-changed", updateWaitingNote);
+window.addEventListener("online", updateWaitingNote);
+window.addEventListener("offline", updateWaitingNote);
 
 readAloudButton.hidden = !canSpeak();
 
