@@ -14,15 +14,12 @@ survive under transparent pixels. White is what a child drew on, and a
 flattened drawing reads the same on any staff page or printout.
 """
 
-import binascii
 import io
 import threading
 import warnings
-from base64 import b64decode
 
 from PIL import Image
 
-DATA_URL_PREFIX = "data:image/png;base64,"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 DEFAULT_MAX_WIDTH = 1200
 DEFAULT_MAX_HEIGHT = 1200
@@ -44,13 +41,14 @@ class InvalidDrawing(ValueError):
 
 
 def clean_drawing(
-    drawing: bytes | str,
+    drawing: bytes,
     max_width: int = DEFAULT_MAX_WIDTH,
     max_height: int = DEFAULT_MAX_HEIGHT,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> bytes | None:
-    """A drawing as a `data:image/png;base64,` string or PNG bytes, re-encoded
-    as a PNG with nothing but its pixels; None for a blank canvas."""
+    """A drawing's PNG bytes, re-encoded as a PNG with nothing but its pixels;
+    None for a blank canvas. The page sends the canvas as an image/png file part;
+    a form without JavaScript has no drawing to send."""
     png = _png_bytes(drawing, max_bytes)
     with _decoding, warnings.catch_warnings():
         # Only this warning: the filters are shared with every thread, and another
@@ -69,28 +67,15 @@ def clean_drawing(
     return out.getvalue()
 
 
-def _png_bytes(drawing: bytes | str, max_bytes: int) -> bytes:
+def _png_bytes(drawing: bytes, max_bytes: int) -> bytes:
     """The bytes of the PNG, refusing anything that is not one before decoding it."""
-    if isinstance(drawing, str):
-        if not drawing.startswith(DATA_URL_PREFIX):
-            raise InvalidDrawing(UNREADABLE)
-        encoded = drawing[len(DATA_URL_PREFIX) :]
-        # Four base64 characters make three bytes: refuse a long string undecoded.
-        if len(encoded) > (max_bytes + 2) // 3 * 4:
-            raise InvalidDrawing(TOO_BIG)
-        try:
-            png = b64decode(encoded, validate=True)
-        except (binascii.Error, ValueError):
-            raise InvalidDrawing(UNREADABLE) from None
-    elif isinstance(drawing, bytes):
-        png = drawing
-    else:
+    if not isinstance(drawing, bytes):
         raise InvalidDrawing(UNREADABLE)
-    if len(png) > max_bytes:
+    if len(drawing) > max_bytes:
         raise InvalidDrawing(TOO_BIG)
-    if not png.startswith(PNG_SIGNATURE):
+    if not drawing.startswith(PNG_SIGNATURE):
         raise InvalidDrawing(UNREADABLE)
-    return png
+    return drawing
 
 
 def _decode(png: bytes, max_width: int, max_height: int) -> Image.Image:

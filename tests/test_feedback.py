@@ -1,6 +1,7 @@
 """The feedback box: words, a drawing or both are kept once, with a receipt code and
 where to get help; anything else gets a plain 4xx and nothing is kept."""
 
+import base64
 import datetime
 import io
 import logging
@@ -144,6 +145,15 @@ def test_words_and_a_drawing_are_kept_together(client, db):
     [row] = stored(db)
     assert "This is our room" == row["text"]
     assert chunk_types(row["drawing"])[0] == b"IHDR"
+
+
+def test_only_a_png_file_part_is_a_drawing_never_a_data_url_in_a_text_field(client, db):
+    # Without JavaScript the box has no file field, so a plain form sends no drawing.
+    assert 'type="file"' not in page_text(client.get(URL))
+    data_url = "data:image/png;base64," + base64.b64encode(a_drawing()).decode()
+    response = send(client, text="Words", drawing=data_url)
+    assert 201 == response.status_code
+    assert [("Words", None)] == [(row["text"], row["drawing"]) for row in stored(db)]
 
 
 def test_a_form_sent_without_multipart_is_kept_too(client, db):
