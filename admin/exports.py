@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from flask import Response, current_app, g, render_template, request
 
 from admin import bp
+from admin.periods import FIRST_YEAR, LAST_YEAR, read_period
 from admin.spreadsheets import csv_bytes, filename_part
 from kiosk import storage
 from kiosk.errors import error_response
@@ -31,7 +32,6 @@ from kiosk.survey import FACES, QUESTIONS, SKIP, iso_week
 from kiosk.views import database
 
 LONGEST_RANGE_DAYS = 366
-WEEK = re.compile(r"([0-9]{4})-W([0-9]{2})")
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP can say: no time of day
 
@@ -82,12 +82,10 @@ def chosen(args) -> Choice:
     if week and (first or last):
         raise Refused(400, "Choose a week, or a first and last date, not both.")
     if week:
-        match = WEEK.fullmatch(week)
-        try:
-            monday = datetime.date.fromisocalendar(int(match[1]), int(match[2]), 1)
-        except (TypeError, ValueError):
-            raise Refused(400, "A week looks like 2026-W48.") from None
-        return Choice(site, monday, monday + datetime.timedelta(days=6), iso_week(monday))
+        period = read_period("week", week)
+        if period is None:
+            raise Refused(400, f"A week looks like 2026-W48, from {FIRST_YEAR} to {LAST_YEAR}.")
+        return Choice(site, period.first_day, period.last_day, period.key)
     first_day, last_day = read_day(first), read_day(last)
     if first_day > last_day:
         raise Refused(400, "The first date is after the last date.")
@@ -97,12 +95,17 @@ def chosen(args) -> Choice:
 
 
 def read_day(text: str) -> datetime.date:
+    """A date like 2026-11-27, in the years the staff area's weeks are read in
+    (admin.periods): a date near 9999-12-31 has no whole week around it."""
     try:
-        if DAY.fullmatch(text):
-            return datetime.date.fromisoformat(text)
+        day = datetime.date.fromisoformat(text) if DAY.fullmatch(text) else None
     except ValueError:
-        pass
-    raise Refused(400, "Choose a week, or a first and last date like 2026-11-27.")
+        day = None
+    if day is None:
+        raise Refused(400, "Choose a week, or a first and last date like 2026-11-27.")
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise Refused(400, f"Choose dates from {FIRST_YEAR} to {LAST_YEAR}.")
+    return day
 
 
 def download(body: bytes, mimetype: str, filename: str) -> Response:

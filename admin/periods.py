@@ -108,16 +108,30 @@ class Period:
         return {self.kind: self.key}
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 9000  # far from any real period, and far from date's limits
+
+
+def read_period(kind: str, text: str) -> Period | None:
+    """The month ("2026-11") or week ("2026-W48") that `text` names, or None for
+    nonsense or a year outside FIRST_YEAR to LAST_YEAR: one parser for the staff area.
+    The limit leaves room for the periods a page or an export steps to around it."""
+    pattern = MONTH if kind == "month" else ISO_WEEK
+    if not (pattern.fullmatch(text) and FIRST_YEAR <= int(text[:4]) <= LAST_YEAR):
+        return None
+    try:
+        period = Period(kind, text)
+        if period.shifted(0) == period:  # also refuses 2026-W53 and digits other than 0-9
+            return period
+    except ValueError:
+        pass
+    return None
+
+
 def chosen_period(args, today: datetime.date) -> Period:
     """The month or week asked for; this week when none (or nonsense) is asked for.
     Years far from now are nonsense too: the page links a period before and after."""
-    for kind, pattern in (("month", MONTH), ("week", ISO_WEEK)):
-        text = args.get(kind) or ""
-        if pattern.fullmatch(text) and 1900 <= int(text[:4]) <= 9000:
-            try:
-                period = Period(kind, text)
-                if period.shifted(0) == period:
-                    return period
-            except ValueError:
-                pass
+    for kind in ("month", "week"):
+        period = read_period(kind, args.get(kind) or "")
+        if period is not None:
+            return period
     return Period.week_of(today)

@@ -7,7 +7,7 @@ import io
 import zipfile
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
@@ -252,6 +252,12 @@ def test_drawings_come_as_a_zip_of_pngs_with_no_time_of_day(staff, db):
         ("from=2024-01-01&to=2026-01-01", 400),
         ("week=2026-W48&from=2026-11-01&to=2026-11-02", 400),
         ("from=٢٠٢٦-١١-٠١&to=2026-11-02", 400),
+        ("week=9999-W52", 400),
+        ("week=1899-W52", 400),
+        ("week=٢٠٢٦-W48", 400),
+        ("from=9999-12-27&to=9999-12-31", 400),
+        ("from=0001-01-01&to=0001-01-02", 400),
+        ("from=1899-12-31&to=1900-01-01", 400),
     ],
 )
 @pytest.mark.parametrize("kind", ["counts.csv", "comments.csv", "drawings.zip"])
@@ -259,6 +265,13 @@ def test_bad_choices_get_a_plain_refusal(staff, db, kind, query, status):
     response = staff.get(f"/admin/export/{kind}?{query}")
     assert status == response.status_code
     assert [] == [e for e in storage.audit_entries(db) if e["action"].startswith("exported")]
+
+
+def test_the_first_and_last_years_a_staff_page_takes(staff):
+    for query in ["week=9000-W52", "week=1900-W01", "from=9000-12-25&to=9000-12-31"]:
+        assert 200 == staff.get(f"/admin/export/counts.csv?{query}").status_code
+    refused = staff.get("/admin/export/counts.csv?from=9999-12-27&to=9999-12-31")
+    assert "Choose dates from 1900 to 9000." in refused.get_data(as_text=True)
 
 
 def test_a_year_is_the_longest_range(staff):
@@ -354,3 +367,33 @@ def test_any_export_request_is_never_a_500(staff, kind, query):
     assert response.status_code in {200, 400, 404}, (query, response.status_code)
     if response.status_code == 200:
         assert response.headers["Content-Disposition"].startswith("attachment; filename=")
+
+
+export_kinds = st.sampled_from(["counts.csv", "comments.csv", "drawings.zip"])
+
+
+@SOME
+@given(
+    kind=export_kinds,
+    week=st.builds("{:04d}-W{:02d}".format, st.integers(0, 9999), st.integers(0, 54)),
+)
+@example(kind="counts.csv", week="9999-W52")
+@example(kind="comments.csv", week="0001-W01")
+def test_any_week_is_an_export_or_a_plain_refusal(staff, kind, week):
+    response = staff.get(f"/admin/export/{kind}", query_string={"week": week})
+    assert response.status_code in {200, 400}, (week, response.status_code)
+
+
+dates_a_little_apart = st.tuples(
+    st.dates(max_value=datetime.date(9999, 12, 1)), st.integers(0, 30)
+).map(lambda pair: (pair[0], pair[0] + datetime.timedelta(days=pair[1])))
+
+
+@SOME
+@given(kind=export_kinds, dates=st.tuples(st.dates(), st.dates()) | dates_a_little_apart)
+@example(kind="counts.csv", dates=(datetime.date(9999, 12, 27), datetime.date(9999, 12, 31)))
+@example(kind="counts.csv", dates=(datetime.date(1, 1, 1), datetime.date(1, 1, 2)))
+def test_any_two_dates_are_an_export_or_a_plain_refusal(staff, kind, dates):
+    first, last = dates
+    response = staff.get(f"/admin/export/{kind}", query_string={"from": first, "to": last})
+    assert response.status_code in {200, 400}, (first, last, response.status_code)
