@@ -115,7 +115,7 @@ def drawing(rng: random.Random, size=(300, 225)) -> bytes:
     pen.line((10, height - 10, width - 10, height - 10), fill="#2e8b57", width=4)
     png = io.BytesIO()
     image.save(png, format="PNG")
-    return clean_drawing(png.getvalue())
+    return clean_drawing(png.getvalue(), max_width=width, max_height=height, max_bytes=png.tell())
 
 
 def random_day(monday: datetime.date, today: datetime.date, rng: random.Random):

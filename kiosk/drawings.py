@@ -21,9 +21,6 @@ import warnings
 from PIL import Image
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-DEFAULT_MAX_WIDTH = 1200
-DEFAULT_MAX_HEIGHT = 1200
-DEFAULT_MAX_BYTES = 1_000_000  # a finger drawing on a 1200 x 1200 canvas is far smaller
 # The modes a PNG decodes to that a drawing can be in; 16-bit and the rest are refused.
 DRAWING_MODES = {"1", "L", "LA", "P", "PA", "RGB", "RGBA"}
 
@@ -41,14 +38,15 @@ class InvalidDrawing(ValueError):
 
 
 def clean_drawing(
-    drawing: bytes,
-    max_width: int = DEFAULT_MAX_WIDTH,
-    max_height: int = DEFAULT_MAX_HEIGHT,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    drawing: bytes, *, max_width: int, max_height: int, max_bytes: int
 ) -> bytes | None:
     """A drawing's PNG bytes, re-encoded as a PNG with nothing but its pixels;
     None for a blank canvas. The page sends the canvas as an image/png file part;
-    a form without JavaScript has no drawing to send."""
+    a form without JavaScript has no drawing to send.
+
+    The limits have no defaults: the feedback box passes its config (DRAWING_WIDTH,
+    DRAWING_HEIGHT, DRAWING_MAX_BYTES), which also sizes the page's canvas, so the
+    two can never disagree."""
     png = _png_bytes(drawing, max_bytes)
     with _decoding, warnings.catch_warnings():
         # Only this warning: the filters are shared with every thread, and another

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw, PngImagePlugin
 
+from kiosk import DEFAULTS
 from kiosk.drawings import (
     MOVING,
     PNG_SIGNATURE,
@@ -21,6 +22,9 @@ from kiosk.drawings import (
 )
 
 RED = (220, 40, 40)
+# The limits the feedback box passes: the app's own, which also size the page's canvas.
+WIDTH, HEIGHT = DEFAULTS["DRAWING_WIDTH"], DEFAULTS["DRAWING_HEIGHT"]
+LIMITS = {"max_width": WIDTH, "max_height": HEIGHT, "max_bytes": DEFAULTS["DRAWING_MAX_BYTES"]}
 
 
 def drawn_canvas(size=(300, 200)) -> Image.Image:
@@ -65,7 +69,7 @@ def test_a_drawing_keeps_its_pixels_and_loses_its_metadata():
     sent = png_bytes(drawn_canvas(), pnginfo=text, icc_profile=b"not really", dpi=(300, 300))
     assert b"Sam from class 4" in sent
 
-    kept = clean_drawing(sent)
+    kept = clean_drawing(sent, **LIMITS)
 
     assert b"Sam from class 4" not in kept
     assert set(chunk_types(kept)) == {b"IHDR", b"IDAT", b"IEND"}
@@ -78,27 +82,29 @@ def test_a_drawing_keeps_its_pixels_and_loses_its_metadata():
 
 
 def test_a_kept_drawing_is_kept_again_unchanged():
-    kept = clean_drawing(png_bytes(drawn_canvas()))
-    assert clean_drawing(kept) == kept
+    kept = clean_drawing(png_bytes(drawn_canvas()), **LIMITS)
+    assert clean_drawing(kept, **LIMITS) == kept
 
 
 def test_a_drawing_the_full_size_of_the_canvas_is_kept():
-    assert clean_drawing(png_bytes(drawn_canvas((1200, 1200)))) is not None
+    assert clean_drawing(png_bytes(drawn_canvas((WIDTH, HEIGHT))), **LIMITS) is not None
 
 
 @pytest.mark.parametrize(
     "size",
-    [(1201, 100), (100, 1201), (4000, 4000), (10000, 1)],
+    [(WIDTH + 1, 100), (100, HEIGHT + 1), (4000, 4000), (10000, 1)],
     ids=lambda size: "x".join(map(str, size)),
 )
 def test_a_drawing_bigger_than_the_canvas_is_refused(size):
     with pytest.raises(InvalidDrawing, match=TOO_BIG):
-        clean_drawing(png_bytes(Image.new("1", size)))
+        clean_drawing(png_bytes(Image.new("1", size)), **LIMITS)
 
 
 def test_a_site_with_a_smaller_canvas_refuses_a_bigger_drawing():
     with pytest.raises(InvalidDrawing, match=TOO_BIG):
-        clean_drawing(png_bytes(drawn_canvas((300, 200))), max_width=200, max_height=200)
+        clean_drawing(
+            png_bytes(drawn_canvas((300, 200))), **{**LIMITS, "max_width": 200, "max_height": 200}
+        )
 
 
 @pytest.mark.parametrize("complete", [True, False], ids=["whole", "header-only"])
@@ -108,14 +114,14 @@ def test_a_pixel_flood_is_refused_before_any_pixel_is_decoded(complete):
     # TOO_BIG is said only before load(): by Image.open under the lowered pixel limit,
     # or by the size check. Nothing was decoded.
     with pytest.raises(InvalidDrawing, match=TOO_BIG):
-        clean_drawing(flood)
+        clean_drawing(flood, **LIMITS)
 
 
 def test_the_process_wide_pixel_limit_is_put_back_after_each_drawing():
     before = Image.MAX_IMAGE_PIXELS
-    clean_drawing(png_bytes(drawn_canvas()))
+    clean_drawing(png_bytes(drawn_canvas()), **LIMITS)
     with pytest.raises(InvalidDrawing):
-        clean_drawing(pixel_flood(complete=False))
+        clean_drawing(pixel_flood(complete=False), **LIMITS)
     assert Image.MAX_IMAGE_PIXELS == before
 
 
@@ -124,7 +130,7 @@ def test_a_drawing_over_the_byte_limit_is_refused_undecoded(max_bytes):
     sent = png_bytes(drawn_canvas())
     assert len(sent) > max_bytes
     with pytest.raises(InvalidDrawing, match=TOO_BIG):
-        clean_drawing(sent, max_bytes=max_bytes)
+        clean_drawing(sent, **{**LIMITS, "max_bytes": max_bytes})
 
 
 def other_format(format_name: str) -> bytes:
@@ -156,37 +162,37 @@ def animated_png() -> bytes:
 )
 def test_anything_but_a_png_drawing_is_refused_plainly(sent):
     with pytest.raises(InvalidDrawing, match=UNREADABLE):
-        clean_drawing(sent)
+        clean_drawing(sent, **LIMITS)
 
 
 def test_a_moving_picture_is_refused():
     with pytest.raises(InvalidDrawing, match=MOVING):
-        clean_drawing(animated_png())
+        clean_drawing(animated_png(), **LIMITS)
 
 
 @pytest.mark.parametrize(
     "canvas",
     [
-        Image.new("RGBA", (1200, 800), (0, 0, 0, 0)),
-        Image.new("RGBA", (1200, 800), (255, 255, 255, 255)),
+        Image.new("RGBA", (WIDTH, HEIGHT), (0, 0, 0, 0)),
+        Image.new("RGBA", (WIDTH, HEIGHT), (255, 255, 255, 255)),
         Image.new("RGB", (300, 300), (40, 90, 200)),
         Image.new("1", (300, 300)),
     ],
     ids=["clear", "white", "filled", "one-bit-black"],
 )
 def test_a_blank_canvas_is_no_drawing(canvas):
-    assert clean_drawing(png_bytes(canvas)) is None
+    assert clean_drawing(png_bytes(canvas), **LIMITS) is None
 
 
 def test_a_faint_drawing_is_not_mistaken_for_a_blank_one():
     canvas = Image.new("RGBA", (100, 100), (0, 0, 0, 0))
     canvas.putpixel((50, 50), (0, 0, 0, 30))
-    assert clean_drawing(png_bytes(canvas)) is not None
+    assert clean_drawing(png_bytes(canvas), **LIMITS) is not None
 
 
 def refused_or_clean(sent) -> None:
     try:
-        kept = clean_drawing(sent)
+        kept = clean_drawing(sent, **LIMITS)
     except InvalidDrawing as refusal:
         assert str(refusal) in {TOO_BIG, UNREADABLE, MOVING}
         return

@@ -496,6 +496,22 @@ def test_a_drawing_that_is_not_a_small_png_is_refused_with_the_words(client, db,
     assert_refused(response, 422, message, db)
 
 
+def test_the_canvas_and_the_size_check_both_follow_the_config(tmp_path):
+    app = create_app(make_config(tmp_path, DRAWING_WIDTH=640, DRAWING_HEIGHT=480))
+    client = app.test_client()
+    try:
+        assert 'width="640" height="480"' in page_text(client.get(URL))
+        kept = send(client, drawing=drawing_part(a_drawing((640, 480))))
+        refused = send(client, drawing=drawing_part(a_drawing((641, 480))))
+    finally:
+        storage.close_thread_connections()
+    assert (201, 422, TOO_BIG) == (
+        kept.status_code,
+        refused.status_code,
+        refused.get_json()["message"],
+    )
+
+
 def test_a_refused_drawing_on_a_plain_form_shows_the_box_again_with_the_words_kept(client, db):
     response = send(client, accept=HTML, text="My words", drawing=drawing_part(jpeg()))
     page = page_text(response)
