@@ -1,7 +1,7 @@
 """The staff area's forms. Flask-WTF adds the form token to each."""
 
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, SelectField, StringField
+from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
 
@@ -18,11 +18,3 @@ class SetupForm(FlaskForm):
 
 class SignOutForm(FlaskForm):
     pass
-
-
-class SummaryForm(FlaskForm):
-    class Meta:
-        csrf = False  # a GET form: it only chooses what to show
-
-    site = SelectField("Site", validate_choice=False)
-    week = StringField("Week")

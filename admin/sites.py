@@ -18,7 +18,8 @@ from kiosk.views import database
 
 
 # Names and address parts are checked once, by the storage layer (InvalidSite),
-# so the forms carry only their fields and the form token.
+# so the forms carry only their fields. The form token is checked for every
+# POST by the app-wide CSRFProtect before any view here runs.
 class AddSiteForm(FlaskForm):
     name = StringField("Name people see")
     slug = StringField("Web address part (leave empty to make it from the name)")
@@ -28,17 +29,12 @@ class RenameSiteForm(FlaskForm):
     name = StringField("New name")
 
 
-class SiteActionForm(FlaskForm):
-    """Retire or reopen: the button and the form token only."""
-
-
 def sites_page(problem: str | None = None, status: int = 200, add_form=None):
     sites = storage.list_sites(database())
     return render_template(
         "admin/sites.html",
         sites=sites,
         add_form=add_form or AddSiteForm(formdata=None),
-        action_form=SiteActionForm(),
         default_site=current_app.config["DEFAULT_SITE"],
         problem=problem,
     ), status
@@ -61,8 +57,6 @@ def sites():
 def add_site():
     """Add a site; its address part is made from the name unless one is typed."""
     form = AddSiteForm()
-    if not form.validate_on_submit():
-        return sites_page("Please fill in the form again.", 400, form)
     name = form.name.data or ""
     slug = (form.slug.data or "").strip() or slug_from_name(name)
     try:
@@ -81,8 +75,6 @@ def rename_site(slug: str):
     """Change the name people see. The address stays, so posters keep working."""
     site = site_or_404(slug)
     form = RenameSiteForm()
-    if not form.validate_on_submit():
-        return sites_page("Please fill in the form again.", 400)
     try:
         storage.rename_site(database(), slug, form.name.data)
     except storage.InvalidSite as problem:
@@ -113,8 +105,6 @@ def reopen_site(slug: str):
 
 
 def set_retired(site: dict, retired: bool):
-    if not SiteActionForm().validate_on_submit():
-        return sites_page("Please try again.", 400)
     storage.set_site_retired(database(), site["slug"], retired)
     action = "retired a site" if retired else "reopened a site"
     storage.audit(database(), g.staff, action, site["slug"])

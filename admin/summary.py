@@ -6,7 +6,7 @@ import datetime
 from flask import current_app, render_template, request
 
 from admin import bp
-from admin.charts import compare_bars, described, trend_bars
+from admin.charts import compare_bars, trend_bars
 from admin.figures import figures_for
 from admin.periods import chosen_period
 from kiosk import storage
@@ -53,7 +53,6 @@ def summary_parts() -> dict:
         "names": names,
         "charts": charts,
         "trends": trends,
-        "described": described,
         "minimum": minimum,
         "questions": QUESTIONS,
         "faces": FACES,

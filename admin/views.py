@@ -30,8 +30,10 @@ def staff_page_parts():
 
 
 def safe_next(target: str | None) -> str:
-    """Only ever go back to a staff page of this site after signing in."""
-    if target and target.startswith("/admin") and not target.startswith("//"):
+    """Only ever go back to a staff page of this site after signing in. A target
+    starting "/admin" is a path on this site: "//host" and "/\\host", which a
+    browser reads as another site, cannot start that way."""
+    if target and target.startswith("/admin"):
         return target
     return url_for("admin.summary")
 

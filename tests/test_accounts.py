@@ -3,6 +3,7 @@ argon2id hashes, sign-in slowed after failures, sessions that end."""
 
 import re
 import time
+import urllib.parse
 
 import pytest
 
@@ -67,10 +68,20 @@ def test_after_signing_in_the_page_asked_for_opens(app, client):
     assert "/admin/audit" == response.headers["Location"]
 
 
-def test_signing_in_never_sends_you_to_another_site(app, client):
+@pytest.mark.parametrize(
+    "next_page", ["https://evil.example/admin", "//evil.example/admin", "/\\evil.example/admin"]
+)
+def test_signing_in_never_sends_you_to_another_site(app, client, next_page):
     make_account(app)
-    response = sign_in(client, next_page="https://evil.example/admin")
+    response = sign_in(client, next_page=next_page)
     assert "/admin/" == response.headers["Location"]
+
+
+def test_a_staff_page_asked_for_with_a_double_slash_stays_on_this_site(app, client):
+    make_account(app)
+    response = sign_in(client, next_page="/admin//evil.example/")
+    location = urllib.parse.urljoin("http://localhost/admin/sign-in", response.headers["Location"])
+    assert "localhost" == urllib.parse.urlsplit(location).netloc
 
 
 @pytest.mark.parametrize("name,password", [("sam", "wrong password"), ("nobody", PASSWORD)])

@@ -6,7 +6,8 @@ import random
 
 import pytest
 
-from kiosk import create_app, demo, safeguarding, storage
+from kiosk import create_app, demo, receipt_codes, safeguarding, storage
+from kiosk.comments import make_comment
 from kiosk.survey import iso_week
 from tests.conftest import make_config
 
@@ -87,6 +88,19 @@ def test_a_database_with_real_answers_is_refused(app, client, db):
     assert 201 == client.post("/kiosk/youth-hub/submissions", json=body).status_code
     assert 1 == run(app).exit_code
     assert 1 == storage.count_submissions(db)
+
+
+def test_a_database_with_only_a_comment_is_refused(app, db):
+    comment = make_comment(
+        submission_id="b" * 32, site="youth-hub", topic=None, text="More snacks", drawing=None,
+        receipt_code=receipt_codes.new_receipt_code(), secret="test-secret", today=TODAY,
+        concern_phrases=None,
+    )  # fmt: skip
+    assert storage.record_comment(db, comment)
+    result = run(app)
+    assert 1 == result.exit_code
+    assert "already has answers or comments" in result.output
+    assert 0 == storage.count_submissions(db)
 
 
 def test_retired_sites_get_no_demo_data(app, db):

@@ -86,6 +86,16 @@ def test_adding_without_the_form_token_stores_nothing(staff, db):
     assert storage.find_site(db, "room") is None
 
 
+@pytest.mark.parametrize("action", ["rename", "retire", "reopen"])
+def test_changing_a_site_without_the_form_token_changes_nothing(staff, db, action):
+    storage.set_site_retired(db, "youth-hub", action == "reopen")
+    response = staff.post(f"/admin/sites/youth-hub/{action}", data={"name": "Somewhere else"})
+    assert 400 == response.status_code
+    site = storage.find_site(db, "youth-hub")
+    assert ("Youth hub", action == "reopen") == (site["name"], bool(site["retired"]))
+    assert [] == site_actions(db)
+
+
 def test_renaming_keeps_the_address_and_is_audited(staff, db):
     response = post(staff, "/admin/sites/youth-hub/rename", name="Youth hub, Leek")
     assert 302 == response.status_code

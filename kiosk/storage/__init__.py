@@ -8,6 +8,7 @@ transactions), submissions, comments, sites, staff, summary. Import it as
 
 from kiosk.storage.comments import (
     STATUSES,
+    any_comment,
     comment_with_receipt,
     comments_for_site,
     comments_for_week,
@@ -49,7 +50,6 @@ from kiosk.storage.staff import (
     find_staff,
     note_failed_sign_in,
     save_setup_link,
-    set_password_hash,
     setup_link_is_valid,
     use_setup_link,
 )
@@ -70,6 +70,7 @@ __all__ = [
     "InvalidSite",
     "Purged",
     "add_site",
+    "any_comment",
     "purge_old",
     "rename_site",
     "set_site_retired",
@@ -110,7 +111,6 @@ __all__ = [
     "record_submission",
     "save_setup_link",
     "save_sites",
-    "set_password_hash",
     "setup_link_is_valid",
     "submissions_for_site",
     "use_setup_link",

@@ -83,6 +83,11 @@ def comments_for_site(db: sqlite_utils.Database, site: str) -> list[dict]:
     )
 
 
+def any_comment(db: sqlite_utils.Database) -> bool:
+    """Whether any comment is stored, for any site: one row looked at, not all read."""
+    return next(db.query("SELECT EXISTS (SELECT 1 FROM comments) AS found"))["found"] == 1
+
+
 def drawing_for(db: sqlite_utils.Database, comment_id: str) -> bytes | None:
     row = next(db.query("SELECT drawing FROM comments WHERE id = ?", [comment_id]), None)
     return row["drawing"] if row else None

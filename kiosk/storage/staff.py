@@ -33,11 +33,6 @@ def find_staff(db: sqlite_utils.Database, name: str) -> dict | None:
     return dict(zip(keys, row, strict=True)) if row else None
 
 
-def set_password_hash(db: sqlite_utils.Database, name: str, password_hash: str) -> None:
-    with writing(db):
-        db.execute("UPDATE staff SET password_hash = ? WHERE name = ?", (password_hash, name))
-
-
 def note_failed_sign_in(db: sqlite_utils.Database, name: str, at: float) -> None:
     with writing(db):
         db.execute(
