@@ -11,8 +11,11 @@ fixed timestamp, because a ZIP otherwise records a time of day.
 Counts over dates are counted in whole ISO weeks (Monday of the first day's
 week to Sunday of the last day's). With single days, two ranges a day apart,
 each of at least MIN_GROUP_SIZE responses, would differ by one day's answers:
-perhaps one child's. Weeks are what the rest of the staff area shows, so
-exports give away nothing finer than the summary page does.
+perhaps one child's. And counts are given only when the summary page would show
+every one of those weeks, for the same site or all sites (admin.figures): all
+sites (13) less one site (10), or two weeks less one, would otherwise give away
+a small group's answers that the summary page hides. So exports give away
+nothing the summary page does not.
 """
 
 import datetime
@@ -24,7 +27,8 @@ from dataclasses import dataclass
 from flask import Response, current_app, g, render_template, request
 
 from admin import bp
-from admin.periods import FIRST_YEAR, LAST_YEAR, read_period
+from admin.figures import each_week_safe, summed
+from admin.periods import FIRST_YEAR, LAST_YEAR, Period, read_period
 from admin.spreadsheets import csv_bytes, filename_part
 from kiosk import storage
 from kiosk.errors import error_response
@@ -61,6 +65,12 @@ class Choice:
 
     def audit_detail(self) -> str:
         return f"site {self.slug or 'all sites'}, {self.label}"
+
+    def weeks(self) -> list[Period]:
+        """The ISO weeks from the first day's to the last day's."""
+        monday = self.first - datetime.timedelta(days=self.first.weekday())
+        count = (self.last - monday).days // 7 + 1
+        return [Period.week_of(monday + datetime.timedelta(weeks=n)) for n in range(count)]
 
     def whole_weeks(self) -> "Choice":
         """The same choice from the Monday of its first week to the Sunday of its last."""
@@ -132,27 +142,35 @@ def export_page():
 
 @bp.get("/export/counts.csv")
 def export_counts():
-    """How children answered each question: no breakdown for a small group."""
+    """How children answered each question: no figures where the summary page
+    would hide any week of the period (see the module's docstring)."""
     try:
         choice = chosen(request.args).whole_weeks()
     except Refused as refusal:
         return error_response(refusal.status, str(refusal))
     db = database()
-    counts = storage.answer_counts_between(db, choice.first, choice.last, choice.slug)
+    weeks = choice.weeks()
+    weekly = storage.answer_counts(db, [week.key for week in weeks], choice.slug)
+    counts = summed(weeks, weekly)
     smallest = current_app.config["MIN_GROUP_SIZE"]
-    enough = counts["responses"] >= smallest
+    too_few = counts["responses"] < smallest
+    if too_few:
+        note = f"fewer than {smallest} responses, so no breakdown"
+    elif not each_week_safe(weeks, weekly, smallest):
+        note = f"a site or a week in it had fewer than {smallest} responses, so no figures"
+    else:
+        note = ""
     where = choice.site["name"] if choice.site else "All sites"
     faces = [face.word for face in FACES]
     header = ["site", "period", "question", *faces, "Skipped", "responses", "note"]
     rows = []
     for question in QUESTIONS:
         row = counts["questions"][question.key]
-        if enough:
-            breakdown, note = [*(row[f.key] for f in FACES), row[SKIP]], ""
+        if note:  # like the summary page, not even how many answered
+            figures = [""] * (len(FACES) + 2)
         else:
-            breakdown = [""] * (len(FACES) + 1)
-            note = f"fewer than {smallest} responses, so no breakdown"
-        rows.append([where, choice.label, question.text, *breakdown, counts["responses"], note])
+            figures = [*(row[f.key] for f in FACES), row[SKIP], counts["responses"]]
+        rows.append([where, choice.label, question.text, *figures, note])
     storage.audit(db, g.staff, "exported counts", choice.audit_detail())
     return download(csv_bytes(header, rows), "text/csv", choice.filename("counts", "csv"))
 

@@ -57,24 +57,47 @@ class Figures:
         return any(shown.counts is not None for shown in self.trend)
 
 
-def only_if_safe(period: Period, weekly: dict, minimum: int) -> Shown:
-    """The sum of the period's weeks, if it may be shown (see the module's docstring)."""
-    minimum = max(minimum, 1)
+def summed(weeks: list[Period], weekly: dict) -> dict:
+    """The counts of some weeks (from storage.answer_counts) added together."""
     total = {"responses": 0, "questions": {q: dict.fromkeys(ANSWER_KEYS, 0) for q in QUESTION_KEYS}}
-    hidden_part = 0
-    for week in period.weeks():
+    for week in weeks:
         counts = weekly[week.key]
         total["responses"] += counts["responses"]
         for question, answers in counts["questions"].items():
             for answer, n in answers.items():
                 total["questions"][question][answer] += n
-        hidden_part += sum(n for n in counts["sites"].values() if n < minimum)
+    return total
+
+
+def only_if_safe(period: Period, weekly: dict, minimum: int) -> Shown:
+    """The sum of the period's weeks, if it may be shown (see the module's docstring)."""
+    minimum = max(minimum, 1)
+    total = summed(period.weeks(), weekly)
+    hidden_part = 0
+    for week in period.weeks():
+        hidden_part += sum(n for n in weekly[week.key]["sites"].values() if n < minimum)
     if len(period.weeks()) > 1 or len(weekly[period.weeks()[0].key]["sites"]) > 1:
         safe = hidden_part == 0 or hidden_part >= minimum
     else:
         safe = True  # one week of one site: nothing smaller to subtract
     too_few = total["responses"] < minimum
     return Shown(period, None if too_few or not safe else total, too_few)
+
+
+def each_week_safe(weeks: list[Period], weekly: dict, minimum: int) -> bool:
+    """Whether every week with any responses would be shown on its own by the
+    summary page (only_if_safe), for the same site or all sites.
+
+    For a run of weeks chosen freely, as an export's dates are. A month may be
+    shown when its small parts add up to MIN_GROUP_SIZE, because months never
+    overlap; runs of weeks do. Weeks 10 to 11 and weeks 10 to 12 of one site,
+    each made of small weeks adding up to enough, differ by week 12 alone. When
+    every week is shown anyway, the difference of two runs is only whole weeks
+    the summary page shows."""
+    return all(
+        weekly[week.key]["responses"] == 0 or only_if_safe(week, weekly, minimum).counts is not None
+        for week in weeks
+    )
 
 
 def figures_for(

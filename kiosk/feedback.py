@@ -22,10 +22,26 @@ from kiosk.views import database, resting, site_or_404
 
 bp = Blueprint("feedback", __name__)
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+# On the kiosk, the thank-you stays at least this long before going back to Start,
+# however short KIOSK_THANKS_SECONDS is: it shows a receipt code to write down and
+# the Childline number, and a child may need an adult to read them out first.
+THANKS_MIN_SECONDS = 30
+# "Are you still there?" waits at least this long for a tap: time for a child to
+# notice it and reach the button before their words are cleared.
+STILL_THERE_MIN_SECONDS = 20
 
 
 def from_kiosk() -> bool:
     return request.args.get("from") == "kiosk"
+
+
+def kiosk_seconds() -> dict[str, int]:
+    """How long the kiosk pages wait, worked out here once for the templates' scripts."""
+    config = current_app.config
+    return {
+        "thanks_seconds": max(config["KIOSK_THANKS_SECONDS"], THANKS_MIN_SECONDS),
+        "still_there_seconds": max(config["KIOSK_STILL_THERE_SECONDS"], STILL_THERE_MIN_SECONDS),
+    }
 
 
 def new_form() -> FeedbackForm:
@@ -57,6 +73,7 @@ def render_box(site: dict, form: FeedbackForm, problem: str | None = None, statu
         form=form,
         problem=problem,
         from_kiosk=from_kiosk(),
+        **kiosk_seconds(),
     ), status
 
 
@@ -88,6 +105,7 @@ def thanks(site: dict, receipt_code: str, status: int = 201):
         site=site,
         receipt_code=receipt_code,
         from_kiosk=from_kiosk(),
+        **kiosk_seconds(),
     ), status
 
 

@@ -14,7 +14,7 @@ from PIL import Image
 from admin.spreadsheets import safe_cell
 from kiosk import storage
 from kiosk.comments import Comment
-from kiosk.survey import ANSWER_KEYS, FACES, QUESTION_KEYS, QUESTIONS
+from kiosk.survey import ANSWER_KEYS, FACES, QUESTION_KEYS, QUESTIONS, iso_week
 from tests.conftest import new_submission_id
 from tests.test_accounts import make_account, sign_in
 from tests.test_summary import MONDAY, add
@@ -89,10 +89,11 @@ def test_counts_for_a_week_and_a_site(staff, db):
 
 
 def test_dates_are_counted_in_whole_weeks_for_all_sites(staff, db):
-    add(db, ["yes"] * 4, day=MONDAY - datetime.timedelta(days=1), times=2)  # Sunday of week 47
-    add(db, ["no"] * 4, site="youth-hub", day=MONDAY, times=2)
+    # Every site has 0 or at least 5 responses each week, so the summary page shows each week.
+    add(db, ["yes"] * 4, day=MONDAY - datetime.timedelta(days=1), times=5)  # Sunday of week 47
+    add(db, ["no"] * 4, site="youth-hub", day=MONDAY, times=5)
     add(db, ["yes"] * 4, day=MONDAY + datetime.timedelta(days=2), times=1)
-    add(db, ["no"] * 4, day=MONDAY + datetime.timedelta(days=6), times=3)  # Sunday of week 48
+    add(db, ["no"] * 4, day=MONDAY + datetime.timedelta(days=6), times=4)  # Sunday of week 48
     add(db, ["no"] * 4, day=MONDAY + datetime.timedelta(days=7), times=9)  # week 49
     add(db, ["no"] * 4, day=MONDAY - datetime.timedelta(days=8), times=9)  # week 46
     response = staff.get("/admin/export/counts.csv?from=2026-11-22&to=2026-11-25")
@@ -103,7 +104,7 @@ def test_dates_are_counted_in_whole_weeks_for_all_sites(staff, db):
     rows = read_csv(response)
     assert {"All sites"} == {row["site"] for row in rows}
     assert {"2026-11-16 to 2026-11-29"} == {row["period"] for row in rows}
-    assert [("3", "5", "8")] * 4 == [(r["Yes"], r["No"], r["responses"]) for r in rows]
+    assert [("6", "9", "15")] * 4 == [(r["Yes"], r["No"], r["responses"]) for r in rows]
 
 
 def test_comments_keep_the_exact_dates_asked_for(staff, db):
@@ -124,6 +125,28 @@ def test_a_small_group_gets_no_breakdown(staff, db):
     for row in rows:
         assert ["", "", "", ""] == [row["Yes"], row["Sometimes"], row["No"], row["Skipped"]]
         assert "fewer than 5 responses, so no breakdown" == row["note"]
+
+
+def counts_shown(staff, query: str) -> list[tuple]:
+    rows = read_csv(staff.get(f"/admin/export/counts.csv?{query}"))
+    return [(row["Yes"], row["No"], row["responses"], row["note"]) for row in rows]
+
+
+NOT_SHOWN = [("", "", "", "a site or a week in it had fewer than 5 responses, so no figures")] * 4
+
+
+def test_no_small_group_comes_out_by_subtraction(staff, db):
+    add(db, ["yes"] * 4, times=10)  # waiting room A, week 48
+    add(db, ["no"] * 4, site="youth-hub", times=3)
+    add(db, ["no"] * 4, site="youth-hub", day=MONDAY - datetime.timedelta(days=7), times=5)
+    # The summary page shows Waiting room A and hides all sites: Youth hub's 3 are in it.
+    assert "figures not shown" in staff.get("/admin/?week=2026-W48").get_data(as_text=True)
+    assert [("10", "0", "10", "")] * 4 == counts_shown(staff, "site=waiting-room-a&week=2026-W48")
+    assert NOT_SHOWN == counts_shown(staff, "week=2026-W48")  # 13 less 10 would be Youth hub's 3
+    # Two weeks of Youth hub (8) less week 47 (5) would be the same 3 children's answers.
+    assert [("0", "5", "5", "")] * 4 == counts_shown(staff, "site=youth-hub&week=2026-W47")
+    assert NOT_SHOWN == counts_shown(staff, "site=youth-hub&from=2026-11-16&to=2026-11-29")
+    assert NOT_SHOWN == counts_shown(staff, "from=2026-11-16&to=2026-11-29")
 
 
 def test_exports_are_audited_without_any_words(staff, db):
@@ -338,14 +361,31 @@ def test_no_exported_count_comes_from_a_small_group(staff, db, submissions, site
     rows = read_csv(response)
     assert len(QUESTIONS) == len(rows)
     for index, row in enumerate(rows):
-        assert str(len(group)) == row["responses"]
-        breakdown = [row[face.word] for face in FACES] + [row["Skipped"]]
+        figures = [row[face.word] for face in FACES] + [row["Skipped"], row["responses"]]
         if len(group) < 5:
-            assert ["", "", "", ""] == breakdown
+            assert ["", "", "", "", ""] == figures
             assert "fewer than 5 responses, so no breakdown" == row["note"]
+        elif not each_week_shown(submissions, site, first, last):
+            assert ["", "", "", "", ""] == figures
+            assert "a site or a week in it had fewer than 5 responses, so no figures" == row["note"]
         else:
             expected = [sum(1 for a in group if a[index] == key) for key in ANSWER_KEYS]
-            assert [str(n) for n in expected] == breakdown
+            assert [str(n) for n in expected] + [str(len(group))] == figures
+
+
+def each_week_shown(submissions, site, first, last) -> bool:
+    """The summary page's rule, week by week: a week with responses is shown when it
+    has at least 5 and, for all sites, its sites under 5 add up to none or at least 5."""
+    per_week: dict[str, dict[str, int]] = {}
+    for where, day, _ in submissions:
+        if site in ("", where) and first <= day <= last:
+            sites = per_week.setdefault(iso_week(day), {})
+            sites[where] = sites.get(where, 0) + 1
+    for sites in per_week.values():
+        small = sum(n for n in sites.values() if n < 5)
+        if sum(sites.values()) < 5 or (len(sites) > 1 and 0 < small < 5):
+            return False
+    return True
 
 
 junk_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=25)

@@ -534,6 +534,31 @@ def test_a_refused_plain_form_keeps_the_chosen_topic(client, db):
     assert [] == stored(db)
 
 
+@pytest.mark.parametrize(
+    ("configured", "thanks", "still_there"),
+    [
+        ({}, 30, 30),
+        ({"KIOSK_THANKS_SECONDS": 5, "KIOSK_STILL_THERE_SECONDS": 5}, 30, 20),
+        ({"KIOSK_THANKS_SECONDS": 45, "KIOSK_STILL_THERE_SECONDS": 40}, 45, 40),
+    ],
+    ids=["defaults", "too-short", "longer"],
+)
+def test_the_kiosk_pages_wait_long_enough_to_read_the_receipt_and_tap(
+    tmp_path, configured, thanks, still_there
+):
+    """The kiosk's scripts read these waits from the page: never shorter than the floors."""
+    client = create_app(make_config(tmp_path, **configured)).test_client()
+    try:
+        box = page_text(client.get(URL + "?from=kiosk"))
+        fields = feedback_page_fields(client)
+        sent = page_text(client.post(URL + "?from=kiosk", data={**fields, "text": "Hi"}))
+    finally:
+        storage.close_thread_connections()
+    assert f'data-thanks-seconds="{thanks}"' in box
+    assert f'data-still-there-seconds="{still_there}"' in box
+    assert f'data-thanks-seconds="{thanks}"' in sent
+
+
 def test_an_unknown_site_is_not_found_and_nothing_kept(client, db):
     assert 404 == client.get("/feedback/nowhere").status_code
     response = send(client, "/feedback/nowhere", text="Hello")

@@ -29,7 +29,7 @@ from kiosk.storage.database import (
     open_database,
     writing,
 )
-from kiosk.storage.exports import answer_counts_between, comments_between, drawings_between
+from kiosk.storage.exports import comments_between, drawings_between
 from kiosk.storage.retention import Purged, purge_old
 from kiosk.storage.schema import migrations
 from kiosk.storage.sites import (
@@ -86,7 +86,6 @@ __all__ = [
     "unreviewed_concerns_by_week",
     "you_said_entries",
     "answer_counts",
-    "answer_counts_between",
     "comments_between",
     "drawings_between",
     "audit",

@@ -1,41 +1,11 @@
-"""What the staff exports read: counts over a date range, and comments and
-drawings for a period. Never a receipt hash, never anything about a device."""
+"""What the staff exports read besides the summary's counts (answer_counts):
+comments and drawings for a period. Never a receipt hash, never anything about a device."""
 
 import datetime
-import json
 
 import sqlite_utils
 
 from kiosk.storage.comments import narrowed
-from kiosk.survey import ANSWER_KEYS, CHILD_SURVEY, QUESTION_KEYS, iso_week
-
-
-def answer_counts_between(
-    db: sqlite_utils.Database,
-    first: datetime.date,
-    last: datetime.date,
-    site: str | None = None,
-) -> dict:
-    """Counts from `first` to `last` (both included), for one site or all:
-    {"responses": n, "questions": {question: {answer: n}}}, as answer_counts gives a week."""
-    sql = (
-        "SELECT answers, count(*) FROM submissions"
-        " WHERE survey = ? AND week BETWEEN ? AND ? AND date BETWEEN ? AND ?"
-    )
-    # The week bounds let SQLite use the (survey, week, ...) index; the dates trim the ends.
-    params: list = [CHILD_SURVEY, iso_week(first), iso_week(last)]
-    params += [first.isoformat(), last.isoformat()]
-    if site is not None:
-        sql += " AND site = ?"
-        params.append(site)
-    sql += " GROUP BY answers"
-    questions = {question: dict.fromkeys(ANSWER_KEYS, 0) for question in QUESTION_KEYS}
-    counts = {"responses": 0, "questions": questions}
-    for answers, count in db.execute(sql, params).fetchall():
-        counts["responses"] += count
-        for question, answer in json.loads(answers).items():
-            counts["questions"][question][answer] += count
-    return counts
 
 
 def comments_between(

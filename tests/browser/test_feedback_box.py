@@ -144,6 +144,19 @@ def test_tell_us_more_from_the_kiosk_then_back_to_start(page, live_server):
     assert "I like the fish tank" == comment["text"]
 
 
+def test_the_kiosk_thank_you_stays_long_enough_to_copy_the_code(page, live_server):
+    # KIOSK_THANKS_SECONDS is 15 by default: too short to write down a receipt code.
+    page.clock.install()
+    finish_the_kiosk_questions(page, live_server)
+    page.get_by_label("Write your message").fill("The fish are nice")
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_role("status")).to_contain_text("Thank you for telling us")
+    page.clock.run_for(29_000)
+    expect(page.get_by_role("status")).to_contain_text("Thank you for telling us")
+    page.clock.run_for(2_000)
+    expect(page.get_by_role("heading", name="Tell us what you think")).to_be_visible()
+
+
 def test_the_kiosk_box_clears_itself_when_left_alone(page, live_server):
     page.clock.install()
     finish_the_kiosk_questions(page, live_server)

@@ -16,6 +16,11 @@ function backToStart() {
   window.location.replace(settings.kioskUrl);
 }
 
+// The server works out how long a thank-you stays (feedback.py says why).
+function backToStartAfterThanks() {
+  setTimeout(backToStart, Number(settings.thanksSeconds) * 1000);
+}
+
 function showThanks(receiptCode) {
   const thanks = root.querySelector("[data-feedback-thanks]");
   thanks.querySelector("[data-receipt-code]").textContent = receiptCode;
@@ -23,7 +28,7 @@ function showThanks(receiptCode) {
   thanks.hidden = false;
   thanks.querySelector("h1").focus();
   window.scrollTo(0, 0);
-  if (fromKiosk) setTimeout(backToStart, Math.max(Number(settings.thanksSeconds), 30) * 1000);
+  if (fromKiosk) backToStartAfterThanks();
 }
 
 function setUpForm() {
@@ -119,7 +124,7 @@ if (fromKiosk) {
     });
   } else {
     // The thank-you after a send without JavaScript's help.
-    setTimeout(backToStart, Math.max(Number(settings.thanksSeconds), 30) * 1000);
+    backToStartAfterThanks();
   }
 }
 
