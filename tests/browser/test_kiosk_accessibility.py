@@ -10,15 +10,17 @@ TABLET_PORTRAIT = {"width": 800, "height": 1280}
 TABLET_LANDSCAPE = {"width": 1280, "height": 800}
 
 
-def visible_buttons(page):
-    return [b for b in page.get_by_role("button").all() if b.is_visible()]
+def visible_targets(page):
+    """Everything a child can tap: buttons and links."""
+    targets = page.get_by_role("button").all() + page.get_by_role("link").all()
+    return [target for target in targets if target.is_visible()]
 
 
 def assert_targets_big_enough(page):
-    for button in visible_buttons(page):
-        box = button.bounding_box()
-        name = button.inner_text() or button.get_attribute("aria-label")
-        smallest = 96 if "face" in (button.get_attribute("class") or "") else 44
+    for target in visible_targets(page):
+        box = target.bounding_box()
+        name = target.inner_text() or target.get_attribute("aria-label")
+        smallest = 96 if "face" in (target.get_attribute("class") or "") else 44
         assert box["width"] >= smallest and box["height"] >= smallest, (name, box)
         assert name.strip(), "every control has a visible name"
 
@@ -36,6 +38,8 @@ def walk_every_screen(page, live_server):
     yield "review"
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_role("status")).to_be_visible()
+    # Shown once the answers are sent; it is a target too.
+    expect(page.get_by_role("link", name="Tell us more")).to_be_visible()
     yield "thanks"
 
 
@@ -75,6 +79,8 @@ def test_the_still_there_question_passes_axe(page, live_server):
 def test_the_not_found_page_passes_axe(page, live_server):
     page.goto(live_server.url + "/kiosk/nowhere")
     assert_accessible(page)
+    expect(page.get_by_role("link", name="Go to the start")).to_be_visible()
+    assert_targets_big_enough(page)
 
 
 RECORD_SPEECH = """
