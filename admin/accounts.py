@@ -1,6 +1,7 @@
 """Staff accounts: argon2id password hashes, sign-in slowed after failures,
 and sessions that end after 8 hours, or 30 minutes without a click."""
 
+import functools
 import hashlib
 import secrets
 import time
@@ -18,9 +19,15 @@ SETUP_LINK_HOURS = 24
 
 # argon2-cffi's defaults are argon2id with RFC 9106's low-memory settings.
 password_hasher = PasswordHasher()
-# Checked against when the name is unknown, so a wrong name takes as long as a
-# wrong password and does not tell anyone which names exist.
-_STAND_IN_HASH = password_hasher.hash(secrets.token_hex(16))
+
+
+@functools.cache
+def stand_in_hash() -> str:
+    """Checked against when the name is unknown, so a wrong name takes as long as
+    a wrong password and does not tell anyone which names exist. Made on the first
+    sign-in, not at import: hashing takes a tenth of a second, and every worker
+    start and command line run would pay it."""
+    return password_hasher.hash(secrets.token_hex(16))
 
 
 def hash_password(password: str) -> str:
@@ -37,11 +44,12 @@ def password_problem(password: str, again: str | None = None) -> str | None:
 
 
 def password_matches(account: dict | None, password: str) -> bool:
+    # The stand-in is made (once per process) whether or not the name is known,
+    # so the first sign-in is not slower for an unknown name than a known one.
+    stand_in = stand_in_hash()
     try:
         return (
-            password_hasher.verify(
-                account["password_hash"] if account else _STAND_IN_HASH, password
-            )
+            password_hasher.verify(account["password_hash"] if account else stand_in, password)
             and account is not None
         )
     except (VerificationError, InvalidHashError):
