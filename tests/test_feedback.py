@@ -559,6 +559,23 @@ def test_the_kiosk_pages_wait_long_enough_to_read_the_receipt_and_tap(
     assert f'data-thanks-seconds="{thanks}"' in sent
 
 
+@pytest.mark.parametrize(
+    ("days", "promise"),
+    [
+        (365, "We keep messages for 365 days, then delete them."),
+        (30, "We keep messages for 30 days, then delete them."),
+        (1, "We keep messages for 1 day, then delete them."),
+    ],
+)
+def test_the_box_says_how_long_messages_are_kept(tmp_path, days, promise):
+    client = create_app(make_config(tmp_path, RETENTION_DAYS=days)).test_client()
+    try:
+        pages = [page_text(client.get(URL + query)) for query in ("", "?from=kiosk")]
+    finally:
+        storage.close_thread_connections()
+    assert [True, True] == [promise in page for page in pages]
+
+
 def test_an_unknown_site_is_not_found_and_nothing_kept(client, db):
     assert 404 == client.get("/feedback/nowhere").status_code
     response = send(client, "/feedback/nowhere", text="Hello")
