@@ -11,8 +11,11 @@ admin.figures, where a group under MIN_GROUP_SIZE is None: a gap, never a number
 from markupsafe import Markup, escape
 
 from admin.figures import Shown
+from kiosk.survey import FACES, SKIP
 
-ANSWERS = (("yes", "Yes"), ("sometimes", "Sometimes"), ("no", "No"), ("skip", "Skipped"))
+# Every answer a child can give, as (key, word), in the kiosk's order: the
+# charts, their spoken labels and the summary's tables all use this one list.
+ANSWERS = (*((face.key, face.word) for face in FACES), (SKIP, "Skipped"))
 FILL = {"yes": "#9ad8b0", "sometimes": "#f7dd8b", "no": "#a9c8ea", "skip": "#dfe6ec"}
 EDGE = {"yes": "#24453a", "sometimes": "#4a3d17", "no": "#1f3551", "skip": "#3d4f5e"}
 INK = "#1f2d3a"

@@ -6,11 +6,11 @@ import datetime
 from flask import current_app, render_template, request
 
 from admin import bp
-from admin.charts import compare_bars, trend_bars
+from admin.charts import ANSWERS, compare_bars, trend_bars
 from admin.figures import figures_for
 from admin.periods import chosen_period
 from kiosk import storage
-from kiosk.survey import FACES, QUESTIONS, SKIP
+from kiosk.survey import QUESTIONS
 from kiosk.views import database
 
 NAMES = {"week": ("This week", "Last week"), "month": ("This month", "Last month")}
@@ -55,8 +55,7 @@ def summary_parts() -> dict:
         "trends": trends,
         "minimum": minimum,
         "questions": QUESTIONS,
-        "faces": FACES,
-        "skip": SKIP,
+        "answers": ANSWERS,
         # The week's words and drawings sit under its figures, concerns first.
         "comments": (
             storage.comments_for_week(db, period.key, site) if period.kind == "week" else []

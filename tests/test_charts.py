@@ -8,6 +8,7 @@ import pytest
 from admin.charts import EDGE, FILL, INK, compare_bars, trend_bars
 from admin.figures import Shown
 from admin.periods import Period
+from kiosk.survey import FACES
 
 THIS, LAST = Period("week", "2026-W48"), Period("week", "2026-W47")
 
@@ -94,3 +95,11 @@ def test_a_share_trend_is_in_per_cent():
     svg = str(trend_bars('Share of "Yes"', [("2026-11", "Nov", 40)], percent=True))
     assert "Share of &#34;Yes&#34;: 2026-11 40%." == label(svg)
     assert ["40%"] == drawn_numbers(svg)
+
+
+def test_each_answer_the_kiosk_offers_is_named_under_its_bars_in_the_kiosks_order():
+    svg = chart(counts(yes=6), counts(no=5))
+    under_bars = re.findall(
+        r'font-size="13" text-anchor="middle" fill="#1f2d3a">([^<]+)</text>', svg
+    )
+    assert [*(face.word for face in FACES), "Skipped"] == under_bars
