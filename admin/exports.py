@@ -196,16 +196,22 @@ def export_comments():
     for comment in comments:
         group = (comment["site"], comment["week"])
         per_group[group] = per_group.get(group, 0) + 1
+
+    def small(comment: dict) -> bool:
+        return per_group[(comment["site"], comment["week"])] < smallest
+
+    # By week and site (as stored), then by day only in a group whose days are shown:
+    # a small group keeps its random order, so a comment's place gives no day away.
+    comments.sort(key=lambda c: (c["week"], c["site"], "" if small(c) else c["date"]))
     header = ["site", "week", "date", "topic", "text", "status", "drawing", "note"]
     rows = []
     for comment in comments:
-        small = per_group[(comment["site"], comment["week"])] < smallest
-        note = f"fewer than {smallest} messages that week, so no day" if small else ""
+        note = f"fewer than {smallest} messages that week, so no day" if small(comment) else ""
         rows.append(
             [
                 names.get(comment["site"], comment["site"]),
                 comment["week"],
-                "" if small else comment["date"],
+                "" if small(comment) else comment["date"],
                 comment["topic"],
                 comment["text"],
                 comment["status"],

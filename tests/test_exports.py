@@ -205,6 +205,41 @@ def test_a_quiet_week_gives_the_week_but_not_the_day(staff, db):
     assert "fewer than 5 messages that week, so no day" == row["note"]
 
 
+def test_a_quiet_weeks_comments_are_not_placed_by_day(staff, db):
+    days = [MONDAY + datetime.timedelta(days=n) for n in range(7)]
+    sunday_before = add_comment(
+        db, text="week 47", site="youth-hub", day=MONDAY - datetime.timedelta(days=1)
+    )
+    busy = [add_comment(db, text=f"day {n}", day=days[n]) for n in (4, 0, 3, 1, 2)]
+    quiet = [
+        add_comment(db, text=None, drawing=png(), site="youth-hub", day=days[n]) for n in (6, 0, 2)
+    ]
+    rows = read_csv(staff.get("/admin/export/comments.csv?from=2026-11-22&to=2026-11-29"))
+    # Week, then site; a week's busy site by day; the quiet site in random-id order,
+    # never between the busy site's days.
+    assert [(sunday_before.text, "2026-W47", "")] + [
+        (c.text, "2026-W48", c.date.isoformat()) for c in sorted(busy, key=lambda c: c.date)
+    ] == [(r["text"], r["week"], r["date"]) for r in rows[:6]]
+    assert [f"youth-hub-2026-W48-{c.id[:8]}.png" for c in sorted(quiet, key=lambda c: c.id)] == [
+        r["drawing"] for r in rows[6:]
+    ]
+    assert {""} == {r["date"] for r in rows[6:]}
+
+
+def test_drawings_come_by_week_site_and_random_id_not_by_day(staff, db):
+    later = [
+        add_comment(db, text=None, drawing=png(), day=MONDAY + datetime.timedelta(days=n))
+        for n in (4, 0)
+    ]
+    first_day = add_comment(db, text=None, drawing=png(), site="youth-hub")
+    response = staff.get("/admin/export/drawings.zip?week=2026-W48")
+    expected = [
+        f"waiting-room-a-2026-W48-{c.id[:8]}.png" for c in sorted(later, key=lambda c: c.id)
+    ]
+    expected.append(f"youth-hub-2026-W48-{first_day.id[:8]}.png")
+    assert expected == zipfile.ZipFile(io.BytesIO(response.get_data())).namelist()
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
