@@ -206,6 +206,26 @@ def test_the_report_shows_the_same_figures(staff, db):
 
 
 @pytest.mark.parametrize(
+    ("site", "stored", "notice"),
+    [
+        ("waiting-room-a", 4, "Fewer than 5 responses this week, so no breakdown is shown"),
+        ("", 9, "No figures are shown for this week: a site in it had fewer than 5 responses"),
+    ],
+)
+def test_a_report_without_figures_says_why_and_offers_the_months_report(
+    staff, db, site, stored, notice
+):
+    add(db, ["no", "no", "no", "no"], times=stored)
+    add(db, ["yes", "yes", "yes", "yes"], site="youth-hub", times=3)
+    query = f"site={site}&week=2026-W48" if site else "week=2026-W48"
+    report = " ".join(staff.get(f"/admin/report?{query}").get_data(as_text=True).split())
+    assert notice in report
+    month = "site=waiting-room-a&amp;month=2026-11" if site else "month=2026-11"
+    assert f'<a href="/admin/report?{month}">See November 2026 instead</a>.' in report
+    assert "<td>" not in report
+
+
+@pytest.mark.parametrize(
     "asked", ["", "nonsense", "2026-W99", "2026-W00", "2025-W53", "&month=2026-13", "&month=x"]
 )
 def test_no_week_or_a_wrong_one_shows_this_week(staff, asked):
