@@ -32,8 +32,9 @@ def staff_page_parts():
 def safe_next(target: str | None) -> str:
     """Only ever go back to a staff page of this site after signing in. A target
     starting "/admin" is a path on this site: "//host" and "/\\host", which a
-    browser reads as another site, cannot start that way."""
-    if target and target.startswith("/admin"):
+    browser reads as another site, cannot start that way. A line break cannot go
+    in a Location header, so such a target goes to the summary too."""
+    if target and target.startswith("/admin") and target.isprintable():
         return target
     return url_for("admin.summary")
 

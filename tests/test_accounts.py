@@ -77,6 +77,17 @@ def test_signing_in_never_sends_you_to_another_site(app, client, next_page):
     assert "/admin/" == response.headers["Location"]
 
 
+def test_a_next_page_with_a_line_break_opens_the_summary(app, client):
+    make_account(app)
+    token = form_token(client, "/admin/sign-in")
+    response = client.post(
+        "/admin/sign-in",
+        query_string={"next": "/admin/audit\r\nX-Evil: 1"},
+        data={"csrf_token": token, "name": "sam", "password": PASSWORD},
+    )
+    assert (302, "/admin/") == (response.status_code, response.headers["Location"])
+
+
 def test_a_staff_page_asked_for_with_a_double_slash_stays_on_this_site(app, client):
     make_account(app)
     response = sign_in(client, next_page="/admin//evil.example/")
