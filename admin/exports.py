@@ -41,19 +41,29 @@ ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP can say: no time of 
 
 
 class Refused(ValueError):
+    """A choice an export cannot take; raised only here, answered by refused() below."""
+
     def __init__(self, status: int, message: str):
         super().__init__(message)
         self.status = status
 
 
+@bp.errorhandler(Refused)
+def refused(refusal: Refused):
+    """A plain 400 or 404 with what was wrong, for any export."""
+    return error_response(refusal.status, str(refusal))
+
+
 @dataclass(frozen=True)
 class Choice:
-    """What an export is for: a site (None for all sites) and a period."""
+    """What an export is for: a site (None for all sites), a period, and whether
+    comments and drawings that staff hid are included."""
 
     site: dict | None
     first: datetime.date
     last: datetime.date
     label: str  # for people: "2026-W48" or "2026-11-01 to 2026-11-30"
+    hidden: bool = False
 
     @property
     def slug(self) -> str | None:
@@ -64,7 +74,8 @@ class Choice:
         return f"{kind}-{where}-{self.label.replace(' ', '-')}.{extension}"
 
     def audit_detail(self) -> str:
-        return f"site {self.slug or 'all sites'}, {self.label}"
+        hidden = ", hidden ones included" if self.hidden else ""
+        return f"site {self.slug or 'all sites'}, {self.label}{hidden}"
 
     def weeks(self) -> list[Period]:
         """The ISO weeks from the first day's to the last day's."""
@@ -78,11 +89,13 @@ class Choice:
         last = self.last + datetime.timedelta(days=6 - self.last.weekday())
         if (first, last) == (self.first, self.last):
             return self
-        return Choice(self.site, first, last, f"{first} to {last}")
+        return Choice(self.site, first, last, f"{first} to {last}", self.hidden)
 
 
-def chosen(args) -> Choice:
-    """Read site, and week or from and to, or say plainly what is wrong (Refused)."""
+def chosen(args, offers_hidden: bool = True) -> Choice:
+    """Read site, and week or from and to, and hidden where the export offers it
+    (not counts: answers cannot be hidden), or say plainly what is wrong (Refused)."""
+    hidden = offers_hidden and args.get("hidden") == "1"
     site = None
     if args.get("site"):
         site = storage.find_site(database(), args["site"])
@@ -95,13 +108,13 @@ def chosen(args) -> Choice:
         period = read_period("week", week)
         if period is None:
             raise Refused(400, f"A week looks like 2026-W48, from {FIRST_YEAR} to {LAST_YEAR}.")
-        return Choice(site, period.first_day, period.last_day, period.key)
+        return Choice(site, period.first_day, period.last_day, period.key, hidden)
     first_day, last_day = read_day(first), read_day(last)
     if first_day > last_day:
         raise Refused(400, "The first date is after the last date.")
     if (last_day - first_day).days + 1 > LONGEST_RANGE_DAYS:
         raise Refused(400, f"Choose at most {LONGEST_RANGE_DAYS} days.")
-    return Choice(site, first_day, last_day, f"{first_day} to {last_day}")
+    return Choice(site, first_day, last_day, f"{first_day} to {last_day}", hidden)
 
 
 def read_day(text: str) -> datetime.date:
@@ -144,10 +157,7 @@ def export_page():
 def export_counts():
     """How children answered each question: no figures where the summary page
     would hide any week of the period (see the module's docstring)."""
-    try:
-        choice = chosen(request.args).whole_weeks()
-    except Refused as refusal:
-        return error_response(refusal.status, str(refusal))
+    choice = chosen(request.args, offers_hidden=False).whole_weeks()
     db = database()
     weeks = choice.weeks()
     weekly = storage.answer_counts(db, [week.key for week in weeks], choice.slug)
@@ -183,13 +193,9 @@ def drawing_name(comment: dict) -> str:
 def export_comments():
     """Comments: words, topic, date, status. Where a site had fewer than the
     minimum in a week, only the week is given, not the day."""
-    try:
-        choice = chosen(request.args)
-    except Refused as refusal:
-        return error_response(refusal.status, str(refusal))
-    hidden = request.args.get("hidden") == "1"
+    choice = chosen(request.args)
     db = database()
-    comments = storage.comments_between(db, choice.first, choice.last, choice.slug, hidden)
+    comments = storage.comments_between(db, choice.first, choice.last, choice.slug, choice.hidden)
     names = {site["slug"]: site["name"] for site in storage.list_sites(db)}
     smallest = current_app.config["MIN_GROUP_SIZE"]
     per_group: dict[tuple, int] = {}
@@ -218,29 +224,26 @@ def export_comments():
                 drawing_name(comment) if comment["has_drawing"] else "",
                 note,
             ]
-            + (["hidden" if comment["hidden"] else ""] if hidden else [])
+            + (["hidden" if comment["hidden"] else ""] if choice.hidden else [])
         )
-    if hidden:
+    if choice.hidden:
         header.append("hidden")
-    detail = choice.audit_detail() + (", hidden ones included" if hidden else "")
-    storage.audit(db, g.staff, "exported comments", detail)
+    storage.audit(db, g.staff, "exported comments", choice.audit_detail())
     return download(csv_bytes(header, rows), "text/csv", choice.filename("comments", "csv"))
 
 
 @bp.get("/export/drawings.zip")
 def export_drawings():
     """The period's drawings as PNG files in one ZIP, named as in the comments CSV."""
-    try:
-        choice = chosen(request.args)
-    except Refused as refusal:
-        return error_response(refusal.status, str(refusal))
-    hidden = request.args.get("hidden") == "1"
+    choice = chosen(request.args)
     db = database()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
-        for drawing in storage.drawings_between(db, choice.first, choice.last, choice.slug, hidden):
+        drawings = storage.drawings_between(
+            db, choice.first, choice.last, choice.slug, choice.hidden
+        )
+        for drawing in drawings:
             entry = zipfile.ZipInfo(drawing_name(drawing), date_time=ZIP_TIMESTAMP)
             archive.writestr(entry, drawing["drawing"])
-    detail = choice.audit_detail() + (", hidden ones included" if hidden else "")
-    storage.audit(db, g.staff, "exported drawings", detail)
+    storage.audit(db, g.staff, "exported drawings", choice.audit_detail())
     return download(out.getvalue(), "application/zip", choice.filename("drawings", "zip"))

@@ -163,6 +163,13 @@ def test_exports_are_audited_without_any_words(staff, db):
     assert {"sam"} == {entry["staff"] for entry in entries}
 
 
+def test_counts_ignore_the_hidden_box_in_the_audit_log_too(staff, db):
+    # The export page's one form sends hidden=1 to every button; answers cannot be hidden.
+    assert 200 == staff.get("/admin/export/counts.csv?week=2026-W48&hidden=1").status_code
+    [entry] = storage.audit_entries(db)[:1]
+    assert ("exported counts", "site all sites, 2026-W48") == (entry["action"], entry["detail"])
+
+
 def test_comments_with_topic_date_status_and_drawing_names(staff, db):
     for n in range(5):
         add_comment(db, text=f"message {n}", topic="The building")
