@@ -18,7 +18,7 @@ from kiosk.drawings import InvalidDrawing, clean_drawing
 from kiosk.errors import error_response, wants_json
 from kiosk.forms import FeedbackForm, WithdrawForm
 from kiosk.limits import limiter
-from kiosk.views import database, resting, site_or_404
+from kiosk.views import database, resting, site_or_404, still_there_seconds
 
 bp = Blueprint("feedback", __name__)
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
@@ -26,9 +26,6 @@ FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 # however short KIOSK_THANKS_SECONDS is: it shows a receipt code to write down and
 # the Childline number, and a child may need an adult to read them out first.
 THANKS_MIN_SECONDS = 30
-# "Are you still there?" waits at least this long for a tap: time for a child to
-# notice it and reach the button before their words are cleared.
-STILL_THERE_MIN_SECONDS = 20
 
 
 def from_kiosk() -> bool:
@@ -40,7 +37,7 @@ def kiosk_seconds() -> dict[str, int]:
     config = current_app.config
     return {
         "thanks_seconds": max(config["KIOSK_THANKS_SECONDS"], THANKS_MIN_SECONDS),
-        "still_there_seconds": max(config["KIOSK_STILL_THERE_SECONDS"], STILL_THERE_MIN_SECONDS),
+        "still_there_seconds": still_there_seconds(),
     }
 
 

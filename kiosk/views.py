@@ -23,10 +23,18 @@ bp = Blueprint("kiosk", __name__)
 # How many "You said, we did" entries the kiosk thank-you and the public page show.
 YOU_SAID_ON_KIOSK = 3
 YOU_SAID_ON_PAGE = 10
+STILL_THERE_MIN_SECONDS = 20
 
 
 def database():
     return storage.connection_for_thread(current_app.config["DATABASE"])
+
+
+def still_there_seconds() -> int:
+    """How long "Are you still there?" waits for a tap, on the kiosk and its feedback box:
+    at least STILL_THERE_MIN_SECONDS, time for a child to notice it and reach the
+    button before their answers or words are cleared."""
+    return max(current_app.config["KIOSK_STILL_THERE_SECONDS"], STILL_THERE_MIN_SECONDS)
 
 
 def site_or_404(slug: str) -> dict:
@@ -59,7 +67,7 @@ def kiosk(site: str):
         site=place,
         questions=QUESTIONS,
         faces=FACES,
-        config=current_app.config,
+        still_there_seconds=still_there_seconds(),
         you_said=storage.you_said_entries(database(), site, limit=YOU_SAID_ON_KIOSK),
     )
 

@@ -552,10 +552,13 @@ def test_the_kiosk_pages_wait_long_enough_to_read_the_receipt_and_tap(
         box = page_text(client.get(URL + "?from=kiosk"))
         fields = feedback_page_fields(client)
         sent = page_text(client.post(URL + "?from=kiosk", data={**fields, "text": "Hi"}))
+        kiosk = page_text(client.get("/kiosk/waiting-room-a"))
     finally:
         storage.close_thread_connections()
     assert f'data-thanks-seconds="{thanks}"' in box
     assert f'data-still-there-seconds="{still_there}"' in box
+    # The kiosk itself asks "Are you still there?" with the same wait.
+    assert f'data-still-there-seconds="{still_there}"' in kiosk
     assert f'data-thanks-seconds="{thanks}"' in sent
 
 
