@@ -27,12 +27,13 @@ from dataclasses import dataclass
 from flask import Response, current_app, g, render_template, request
 
 from admin import bp
+from admin.charts import ANSWERS
 from admin.figures import each_week_safe, summed
 from admin.periods import FIRST_YEAR, LAST_YEAR, Period, read_period
 from admin.spreadsheets import csv_bytes, filename_part
 from kiosk import storage
 from kiosk.errors import error_response
-from kiosk.survey import FACES, QUESTIONS, SKIP, iso_week
+from kiosk.survey import QUESTIONS, iso_week
 from kiosk.views import database
 
 LONGEST_RANGE_DAYS = 366
@@ -171,15 +172,14 @@ def export_counts():
     else:
         note = ""
     where = choice.site["name"] if choice.site else "All sites"
-    faces = [face.word for face in FACES]
-    header = ["site", "period", "question", *faces, "Skipped", "responses", "note"]
+    header = ["site", "period", "question", *(word for _, word in ANSWERS), "responses", "note"]
     rows = []
     for question in QUESTIONS:
         row = counts["questions"][question.key]
         if note:  # like the summary page, not even how many answered
-            figures = [""] * (len(FACES) + 2)
+            figures = [""] * (len(ANSWERS) + 1)
         else:
-            figures = [*(row[f.key] for f in FACES), row[SKIP], counts["responses"]]
+            figures = [*(row[key] for key, _ in ANSWERS), counts["responses"]]
         rows.append([where, choice.label, question.text, *figures, note])
     storage.audit(db, g.staff, "exported counts", choice.audit_detail())
     return download(csv_bytes(header, rows), "text/csv", choice.filename("counts", "csv"))
