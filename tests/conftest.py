@@ -1,5 +1,6 @@
 """Fixtures: a fresh app on a real SQLite file in tmp_path for every test."""
 
+import re
 import uuid
 from html.parser import HTMLParser
 
@@ -19,6 +20,34 @@ def make_config(tmp_path, **overrides) -> dict:
         "DEFAULT_SITE": "waiting-room-a",
         **overrides,
     }
+
+
+# Staff accounts and signing in, as a person does through the form.
+PASSWORD = "a long enough password"
+
+
+def form_token(client, url):
+    page = client.get(url).get_data(as_text=True)
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)[1]
+
+
+def make_account(app, name="sam", password=PASSWORD):
+    result = app.test_cli_runner().invoke(args=["create-user", name], input=password + "\n")
+    return result
+
+
+def sign_in(client, name="sam", password=PASSWORD, next_page=None):
+    url = "/admin/sign-in" + (f"?next={next_page}" if next_page else "")
+    token = form_token(client, "/admin/sign-in")
+    return client.post(url, data={"csrf_token": token, "name": name, "password": password})
+
+
+@pytest.fixture
+def staff(app, client):
+    """A client signed in to the staff area."""
+    assert 0 == make_account(app).exit_code
+    assert 302 == sign_in(client).status_code
+    return client
 
 
 @pytest.fixture

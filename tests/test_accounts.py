@@ -9,25 +9,7 @@ import pytest
 
 from admin import accounts
 from kiosk import create_app, storage
-from tests.conftest import make_config
-
-PASSWORD = "a long enough password"
-
-
-def form_token(client, url):
-    page = client.get(url).get_data(as_text=True)
-    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)[1]
-
-
-def make_account(app, name="sam", password=PASSWORD):
-    result = app.test_cli_runner().invoke(args=["create-user", name], input=password + "\n")
-    return result
-
-
-def sign_in(client, name="sam", password=PASSWORD, next_page=None):
-    url = "/admin/sign-in" + (f"?next={next_page}" if next_page else "")
-    token = form_token(client, "/admin/sign-in")
-    return client.post(url, data={"csrf_token": token, "name": name, "password": password})
+from tests.conftest import PASSWORD, form_token, make_account, make_config, sign_in
 
 
 def test_create_user_reads_the_password_from_standard_input(app, db):

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from kiosk import storage
 from kiosk.comments import Comment
-from tests.test_accounts import form_token, make_account, sign_in
+from tests.conftest import form_token
 from tests.test_anonymity import database_bytes
 from tests.test_drawings import drawn_canvas, png_bytes
 
@@ -36,13 +36,6 @@ def add_comment(db, text="More snacks", *, concern=False, day=MONDAY, site="wait
     )
     assert storage.record_comment(db, comment)
     return comment.id
-
-
-@pytest.fixture
-def staff(app, client):
-    make_account(app)
-    sign_in(client)
-    return client
 
 
 def token(client) -> str:

@@ -16,17 +16,9 @@ from kiosk import storage
 from kiosk.comments import Comment
 from kiosk.survey import ANSWER_KEYS, FACES, QUESTION_KEYS, QUESTIONS, iso_week
 from tests.conftest import new_submission_id
-from tests.test_accounts import make_account, sign_in
 from tests.test_summary import MONDAY, add
 
 BOM = b"\xef\xbb\xbf"
-
-
-@pytest.fixture
-def staff(app, client):
-    make_account(app)
-    sign_in(client)
-    return client
 
 
 def read_csv(response) -> list[dict]:

@@ -9,16 +9,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kiosk import create_app, storage
-from tests.conftest import SITES, make_config
-from tests.test_accounts import make_account, sign_in
+from tests.conftest import SITES, make_account, make_config, sign_in
 from tests.test_qr import rasterise, scan
-
-
-@pytest.fixture
-def staff(app, client):
-    make_account(app)
-    sign_in(client)
-    return client
 
 
 def inline_svg(page: str) -> str:

@@ -5,15 +5,13 @@ import pytest
 
 from kiosk import create_app, storage
 from kiosk.storage.sites import InvalidSite, slug_from_name
-from tests.conftest import all_answers, feedback_page_fields, make_config, new_submission_id
-from tests.test_accounts import form_token, make_account, sign_in
-
-
-@pytest.fixture
-def staff(app, client):
-    assert 0 == make_account(app).exit_code
-    sign_in(client)
-    return client
+from tests.conftest import (
+    all_answers,
+    feedback_page_fields,
+    form_token,
+    make_config,
+    new_submission_id,
+)
 
 
 def post(client, url, **fields):

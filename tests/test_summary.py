@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 from admin.periods import Period
 from kiosk import create_app, storage
 from kiosk.survey import QUESTIONS, Submission, iso_week
-from tests.conftest import SITES, make_config, new_submission_id
-from tests.test_accounts import make_account, sign_in
+from tests.conftest import SITES, make_account, make_config, new_submission_id, sign_in
 
 MONDAY = datetime.date(2026, 11, 23)  # ISO week 2026-W48
 
@@ -32,13 +31,6 @@ def add(db, answers, site="waiting-room-a", day=MONDAY, times=1):
                 date=day,
             ),
         )
-
-
-@pytest.fixture
-def staff(app, client):
-    make_account(app)
-    sign_in(client)
-    return client
 
 
 def cells(page: str, question: str) -> list[int]:

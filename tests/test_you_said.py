@@ -9,17 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk import storage
-from tests.test_accounts import form_token, make_account, sign_in
+from tests.conftest import form_token
 
 URL = "/admin/you-said-we-did"
 TODAY = datetime.date.today()
-
-
-@pytest.fixture
-def staff(app, client):
-    make_account(app)
-    sign_in(client)
-    return client
 
 
 def add(client, **fields):

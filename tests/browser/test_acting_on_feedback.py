@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from kiosk import storage
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_staff_area import LAPTOP, answer_at_the_kiosk, sign_in
-from tests.test_accounts import make_account
+from tests.conftest import make_account
 
 HEARD = "The waiting room is boring."
 DID = "We put new games and books in the waiting room."

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from kiosk import storage
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_staff_area import LAPTOP, sign_in
-from tests.test_accounts import make_account
+from tests.conftest import make_account
 from tests.test_exports import add_comment
 from tests.test_summary import add
 

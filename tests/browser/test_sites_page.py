@@ -4,7 +4,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_staff_area import LAPTOP, sign_in
-from tests.test_accounts import make_account
+from tests.conftest import make_account
 
 
 def test_staff_add_rename_and_retire_a_site(page, live_server):

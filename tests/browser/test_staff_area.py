@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from admin import accounts
 from kiosk import storage
 from tests.browser.conftest import assert_accessible
-from tests.test_accounts import PASSWORD, make_account
+from tests.conftest import PASSWORD, make_account
 
 LAPTOP = {"width": 1366, "height": 768}
 

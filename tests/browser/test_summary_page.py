@@ -14,7 +14,7 @@ from kiosk import storage
 from kiosk.survey import Submission
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_staff_area import LAPTOP, sign_in
-from tests.test_accounts import make_account
+from tests.conftest import make_account
 
 TODAY = datetime.date.today()
 THIS_WEEK = Period.week_of(TODAY)
