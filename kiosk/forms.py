@@ -8,7 +8,7 @@ class FeedbackForm(FlaskForm):
     topic = RadioField(
         "What is it about? (you don't have to choose)", choices=[], validate_choice=False
     )
-    text = TextAreaField("Your message")
+    text = TextAreaField("Write your message")
     # A field people never see: only a robot fills it in.
     website = StringField("Leave this empty")
     submission_id = HiddenField()
