@@ -1,15 +1,17 @@
 """Real-browser fixtures: Debian's chromium driven by Playwright, against the app
 served on a real socket with a fresh SQLite file per test."""
 
+import contextlib
 import os
 import threading
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
-from kiosk import create_app
+from kiosk import create_app, storage
 from kiosk.serving import serve
-from tests.conftest import make_config
+from tests.conftest import PASSWORD, make_account, make_config
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -21,6 +23,9 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+LAPTOP = {"width": 1366, "height": 768}
+# True once the kiosk page has handed every answer it holds to the server.
+QUEUE_EMPTY = "() => !localStorage.getItem('kiosk-submissions-waiting')"
 
 
 @pytest.fixture(scope="session")
@@ -112,3 +117,54 @@ def assert_accessible(page):
     """axe-core: zero WCAG 2.2 A and AA violations on what the page shows now."""
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     assert 0 == results.violations_count, results.generate_report()
+
+
+@contextlib.contextmanager
+def live_database(live_server):
+    """The live server's database file, on a connection of the test's own."""
+    db = storage.open_database(live_server.app.config["DATABASE"])
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def read_stored(live_server, read, *args):
+    """What the live server has stored, as one kiosk.storage function reads it:
+    read_stored(live_server, storage.count_submissions)."""
+    with live_database(live_server) as db:
+        return read(db, *args)
+
+
+def answer_at_the_kiosk(
+    page, words=("Yes", "Sometimes", "No", "Yes"), *, send=True, wait_until_sent=False
+):
+    """On the kiosk page already open: tap Start, then each answer word in turn,
+    then Send. send=False stops before Send: on the review screen after four
+    words, or on the next question after fewer. wait_until_sent=True returns
+    only once the page has handed the answers to the server."""
+    page.get_by_role("button", name="Start").click()
+    for word in words:
+        page.get_by_role("button", name=word, exact=True).click()
+    if send:
+        page.get_by_role("button", name="Send").click()
+    if wait_until_sent:
+        page.wait_for_function(QUEUE_EMPTY)
+
+
+@pytest.fixture
+def staff_page(page, live_server):
+    """A staff member's laptop: their account exists; they have not signed in yet."""
+    assert 0 == make_account(live_server.app).exit_code
+    page.set_viewport_size(LAPTOP)
+    return page
+
+
+def sign_in(page, live_server):
+    """Sign in through the form, checking the sign-in page with axe-core on the way."""
+    page.goto(live_server.url + "/admin/")
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Your name").fill("sam")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()

@@ -8,9 +8,7 @@ import re
 from playwright.sync_api import expect
 
 from kiosk import storage
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_staff_area import LAPTOP, answer_at_the_kiosk, sign_in
-from tests.conftest import make_account
+from tests.browser.conftest import answer_at_the_kiosk, assert_accessible, live_database, sign_in
 
 HEARD = "The waiting room is boring."
 DID = "We put new games and books in the waiting room."
@@ -23,13 +21,11 @@ def send_a_concern(page, live_server):
     expect(page.get_by_role("status")).to_contain_text("Thank you for telling us")
 
 
-def test_staff_mark_a_concern_seen_and_tell_children_what_changed(page, live_server):
-    assert 0 == make_account(live_server.app).exit_code
-    page.set_viewport_size(LAPTOP)
-    for _ in range(3):
-        answer_at_the_kiosk(page, live_server, ["Yes", "Sometimes", "No", "Skip"])
-    for _ in range(2):
-        answer_at_the_kiosk(page, live_server, ["No", "Yes", "Yes", "Yes"])
+def test_staff_mark_a_concern_seen_and_tell_children_what_changed(staff_page, live_server):
+    page = staff_page
+    for words in 3 * [["Yes", "Sometimes", "No", "Skip"]] + 2 * [["No", "Yes", "Yes", "Yes"]]:
+        page.goto(live_server.url + "/kiosk/waiting-room-a")
+        answer_at_the_kiosk(page, words, wait_until_sent=True)
     send_a_concern(page, live_server)
 
     sign_in(page, live_server)
@@ -78,10 +74,7 @@ def test_staff_mark_a_concern_seen_and_tell_children_what_changed(page, live_ser
     expect(page.get_by_text("someone hits me")).to_have_count(0)
 
     page.goto(live_server.url + "/kiosk/waiting-room-a")
-    page.get_by_role("button", name="Start").click()
-    for word in ["Yes", "Yes", "Yes", "Yes"]:
-        page.get_by_role("button", name=word, exact=True).click()
-    page.get_by_role("button", name="Send").click()
+    answer_at_the_kiosk(page, ["Yes", "Yes", "Yes", "Yes"])
     expect(page.get_by_role("status")).to_contain_text("0800 1111")
     you_said = page.get_by_role("region", name="You said, we did")
     expect(you_said).to_contain_text(f"You said: {HEARD}")
@@ -90,9 +83,8 @@ def test_staff_mark_a_concern_seen_and_tell_children_what_changed(page, live_ser
 
 
 def test_the_public_page_reads_well_on_a_phone(phone, live_server):
-    db = storage.open_database(live_server.app.config["DATABASE"])
-    storage.add_you_said(db, "youth-hub", HEARD, DID, datetime.date(2026, 11, 20))
-    db.close()
+    with live_database(live_server) as db:
+        storage.add_you_said(db, "youth-hub", HEARD, DID, datetime.date(2026, 11, 20))
     phone.goto(live_server.url + "/you-said-we-did/youth-hub")
     expect(phone.get_by_role("heading", level=1)).to_have_text("You said, we did")
     expect(phone.get_by_role("listitem").filter(has_text=HEARD)).to_contain_text(DID)

@@ -6,16 +6,9 @@ import re
 from playwright.sync_api import expect
 
 from kiosk import storage
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import answer_at_the_kiosk, assert_accessible, read_stored
 
 RECEIPT = re.compile(r"^[a-z]+-[a-z]+-[a-z]+$")
-
-
-def stored(live_server):
-    db = storage.open_database(live_server.app.config["DATABASE"])
-    comments = storage.comments_for_site(db, "waiting-room-a")
-    db.close()
-    return comments
 
 
 def draw_a_stroke(page):
@@ -51,7 +44,7 @@ def test_a_phone_sends_words_and_a_drawing_then_takes_them_back(phone, live_serv
     expect(thanks).to_contain_text("adult you trust")
     receipt_code = thanks.locator("[data-receipt-code]").inner_text()
     assert RECEIPT.match(receipt_code), receipt_code
-    [comment] = stored(live_server)
+    [comment] = read_stored(live_server, storage.comments_for_site, "waiting-room-a")
     assert ("Our meetings", "The waiting room is too loud.", 1) == (
         comment["topic"],
         comment["text"],
@@ -63,7 +56,7 @@ def test_a_phone_sends_words_and_a_drawing_then_takes_them_back(phone, live_serv
     phone.get_by_label("Your receipt code").fill(receipt_code.replace("-", " ").upper())
     phone.get_by_role("button", name="Delete my message").click()
     expect(phone.get_by_role("status")).to_contain_text("Your message has been deleted")
-    assert [] == stored(live_server)
+    assert [] == read_stored(live_server, storage.comments_for_site, "waiting-room-a")
 
 
 def test_a_drawing_alone_is_enough(phone, live_server):
@@ -71,7 +64,7 @@ def test_a_drawing_alone_is_enough(phone, live_server):
     draw_a_stroke(phone)
     phone.get_by_role("button", name="Send").click()
     expect(phone.get_by_role("status")).to_contain_text("Thank you for telling us")
-    [comment] = stored(live_server)
+    [comment] = read_stored(live_server, storage.comments_for_site, "waiting-room-a")
     assert (None, 1) == (comment["text"], comment["has_drawing"])
 
 
@@ -79,7 +72,7 @@ def test_an_empty_box_asks_for_words_or_a_drawing(phone, live_server):
     phone.goto(live_server.url + "/feedback/waiting-room-a")
     phone.get_by_role("button", name="Send").click()
     expect(phone.get_by_role("alert")).to_have_text("Write something or draw something first.")
-    assert [] == stored(live_server)
+    assert [] == read_stored(live_server, storage.comments_for_site, "waiting-room-a")
 
 
 def test_a_message_that_cannot_go_yet_waits_in_the_page(phone, live_server):
@@ -89,10 +82,10 @@ def test_a_message_that_cannot_go_yet_waits_in_the_page(phone, live_server):
     phone.get_by_role("button", name="Send").click()
     expect(phone.get_by_role("alert")).to_contain_text("Not sent yet")
     assert_nothing_in_browser_storage(phone)
-    assert [] == stored(live_server)
+    assert [] == read_stored(live_server, storage.comments_for_site, "waiting-room-a")
     phone.context.set_offline(False)
     expect(phone.get_by_role("status")).to_contain_text("Thank you for telling us", timeout=15_000)
-    assert 1 == len(stored(live_server))
+    assert 1 == len(read_stored(live_server, storage.comments_for_site, "waiting-room-a"))
 
 
 def test_every_feedback_page_passes_axe_on_a_phone(phone, live_server):
@@ -125,10 +118,7 @@ def test_feedback_controls_are_big_enough_for_a_thumb(phone, live_server):
 
 def finish_the_kiosk_questions(page, live_server):
     page.goto(live_server.url + "/kiosk/waiting-room-a")
-    page.get_by_role("button", name="Start").click()
-    for word in ["Yes", "Yes", "Sometimes", "No"]:
-        page.get_by_role("button", name=word, exact=True).click()
-    page.get_by_role("button", name="Send").click()
+    answer_at_the_kiosk(page, ["Yes", "Yes", "Sometimes", "No"])
     page.get_by_role("link", name="Tell us more").click()
 
 
@@ -140,7 +130,7 @@ def test_tell_us_more_from_the_kiosk_then_back_to_start(page, live_server):
     expect(page.get_by_role("status")).to_contain_text("Thank you for telling us")
     page.get_by_role("link", name="Back to the start").click()
     expect(page.get_by_role("heading", name="Tell us what you think")).to_be_visible()
-    [comment] = stored(live_server)
+    [comment] = read_stored(live_server, storage.comments_for_site, "waiting-room-a")
     assert "I like the fish tank" == comment["text"]
 
 
@@ -171,7 +161,7 @@ def test_the_kiosk_box_clears_itself_when_left_alone(page, live_server):
     typed = page.evaluate("() => [...document.querySelectorAll('textarea')].map(t => t.value)")
     assert "half a thought" not in typed
     assert "half a thought" not in page.content()
-    assert [] == stored(live_server)
+    assert [] == read_stored(live_server, storage.comments_for_site, "waiting-room-a")
     assert_nothing_in_browser_storage(page)
 
 
@@ -194,5 +184,5 @@ def test_the_kiosk_box_has_stop_at_the_top_and_no_way_to_the_withdraw_page(page,
     page.wait_for_load_state()
     typed = page.evaluate("() => [...document.querySelectorAll('textarea')].map(t => t.value)")
     assert "never mind" not in typed
-    assert [] == stored(live_server)
+    assert [] == read_stored(live_server, storage.comments_for_site, "waiting-room-a")
     assert_nothing_in_browser_storage(page)

@@ -5,13 +5,13 @@ import json
 from playwright.sync_api import expect
 
 from kiosk import storage
+from tests.browser.conftest import QUEUE_EMPTY, answer_at_the_kiosk, read_stored
 
 
-def rows(live_server):
-    db = storage.open_database(live_server.app.config["DATABASE"])
-    found = storage.submissions_for_site(db, "waiting-room-a")
-    db.close()
-    return found
+def the_one_stored_answers(live_server) -> dict:
+    """The answers of the only submission stored for the site."""
+    [stored] = read_stored(live_server, storage.submissions_for_site, "waiting-room-a")
+    return json.loads(stored["answers"])
 
 
 def test_a_child_answers_four_questions_and_sees_thank_you(page, live_server):
@@ -24,39 +24,31 @@ def test_a_child_answers_four_questions_and_sees_thank_you(page, live_server):
     page.get_by_role("button", name="Skip", exact=True).click()
     page.get_by_role("button", name="No", exact=True).click()
     expect(page.get_by_role("heading", name="Here are your answers")).to_be_visible()
-    assert [] == rows(live_server), "nothing is stored before Send"
+    assert [] == read_stored(live_server, storage.submissions_for_site, "waiting-room-a"), (
+        "nothing is stored before Send"
+    )
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_role("status")).to_contain_text("0800 1111")
     expect(page.get_by_role("status")).to_contain_text("999")
     expect(page.get_by_role("status")).to_contain_text("grown-up you trust")
-    page.wait_for_function("() => !localStorage.getItem('kiosk-submissions-waiting')")
-    [stored] = rows(live_server)
-    assert {"safe": "yes", "talk": "sometimes", "team": "skip", "ideas": "no"} == json.loads(
-        stored["answers"]
-    )
-
-
-def answer_all(page, words):
-    page.get_by_role("button", name="Start").click()
-    for word in words:
-        page.get_by_role("button", name=word, exact=True).click()
+    page.wait_for_function(QUEUE_EMPTY)
+    answers = the_one_stored_answers(live_server)
+    assert {"safe": "yes", "talk": "sometimes", "team": "skip", "ideas": "no"} == answers
 
 
 def test_skipping_every_question_still_counts_as_a_visit(page, live_server):
     page.goto(live_server.url + "/kiosk/waiting-room-a")
-    answer_all(page, ["Skip"] * 4)
+    answer_at_the_kiosk(page, ["Skip"] * 4, send=False)
     expect(page.locator("[data-review] [data-answer-word]")).to_have_text(["Skipped"] * 4)
     page.get_by_role("button", name="Send").click()
-    page.wait_for_function("() => !localStorage.getItem('kiosk-submissions-waiting')")
-    [stored] = rows(live_server)
-    assert {"safe": "skip", "talk": "skip", "team": "skip", "ideas": "skip"} == json.loads(
-        stored["answers"]
-    )
+    page.wait_for_function(QUEUE_EMPTY)
+    answers = the_one_stored_answers(live_server)
+    assert {"safe": "skip", "talk": "skip", "team": "skip", "ideas": "skip"} == answers
 
 
 def test_stop_keeps_nothing_and_goes_back_to_start(page, live_server):
     page.goto(live_server.url + "/kiosk/waiting-room-a")
-    answer_all(page, ["Yes", "No"])
+    answer_at_the_kiosk(page, ["Yes", "No"], send=False)
     page.get_by_role("button", name="Stop").click()
     expect(page.get_by_role("heading", name="Tell us what you think")).to_be_visible()
     expect(page.get_by_role("button", name="Stop")).to_be_hidden()
@@ -64,13 +56,13 @@ def test_stop_keeps_nothing_and_goes_back_to_start(page, live_server):
     expect(page.get_by_role("button", name="Yes", exact=True)).to_have_attribute(
         "aria-pressed", "false"
     )
-    assert [] == rows(live_server)
+    assert [] == read_stored(live_server, storage.submissions_for_site, "waiting-room-a")
     assert page.evaluate("() => localStorage.length") == 0
 
 
 def test_a_child_can_change_an_answer_before_sending(page, live_server):
     page.goto(live_server.url + "/kiosk/waiting-room-a")
-    answer_all(page, ["Yes", "Yes", "Yes", "Yes"])
+    answer_at_the_kiosk(page, ["Yes", "Yes", "Yes", "Yes"], send=False)
     page.get_by_role("button", name="Change answer 2").click()
     expect(page.get_by_text("2 of 4")).to_be_visible()
     expect(page.get_by_role("button", name="Yes", exact=True)).to_have_attribute(
@@ -81,14 +73,13 @@ def test_a_child_can_change_an_answer_before_sending(page, live_server):
         ["Yes", "No", "Yes", "Yes"]
     )
     page.get_by_role("button", name="Send").click()
-    page.wait_for_function("() => !localStorage.getItem('kiosk-submissions-waiting')")
-    [stored] = rows(live_server)
-    assert "no" == json.loads(stored["answers"])["talk"]
+    page.wait_for_function(QUEUE_EMPTY)
+    assert "no" == the_one_stored_answers(live_server)["talk"]
 
 
 def test_back_goes_to_the_previous_question(page, live_server):
     page.goto(live_server.url + "/kiosk/waiting-room-a")
-    answer_all(page, ["Sometimes"])
+    answer_at_the_kiosk(page, ["Sometimes"], send=False)
     page.get_by_role("button", name="Back").click()
     expect(page.get_by_text("1 of 4")).to_be_visible()
     expect(page.get_by_role("button", name="Sometimes", exact=True)).to_have_attribute(
@@ -98,7 +89,7 @@ def test_back_goes_to_the_previous_question(page, live_server):
 
 def test_browser_history_shows_no_earlier_answers(page, live_server):
     page.goto(live_server.url + "/kiosk/waiting-room-a")
-    answer_all(page, ["No", "No"])
+    answer_at_the_kiosk(page, ["No", "No"], send=False)
     page.goto(live_server.url + "/kiosk/youth-hub")
     page.go_back()
     expect(page.get_by_role("heading", name="Tell us what you think")).to_be_visible()

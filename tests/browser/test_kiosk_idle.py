@@ -4,6 +4,7 @@ The browser's clock is fast-forwarded, so no test waits a real minute."""
 from playwright.sync_api import expect
 
 from kiosk import storage
+from tests.browser.conftest import answer_at_the_kiosk, read_stored
 
 STILL_THERE = "Are you still there?"
 
@@ -11,8 +12,7 @@ STILL_THERE = "Are you still there?"
 def open_kiosk(page, live_server):
     page.clock.install()
     page.goto(live_server.url + "/kiosk/waiting-room-a")
-    page.get_by_role("button", name="Start").click()
-    page.get_by_role("button", name="Yes", exact=True).click()
+    answer_at_the_kiosk(page, ["Yes"], send=False)
     expect(page.get_by_text("2 of 4")).to_be_visible()
 
 
@@ -32,9 +32,7 @@ def test_idle_asks_then_clears_the_answers(page, live_server):
     expect(page.get_by_role("button", name="Yes", exact=True)).to_have_attribute(
         "aria-pressed", "false"
     )
-    db = storage.open_database(live_server.app.config["DATABASE"])
-    assert 0 == storage.count_submissions(db)
-    db.close()
+    assert 0 == read_stored(live_server, storage.count_submissions)
 
 
 def test_im_still_here_keeps_the_answers(page, live_server):

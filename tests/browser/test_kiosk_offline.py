@@ -6,37 +6,22 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from kiosk import storage
-
-QUEUE_EMPTY = "() => !localStorage.getItem('kiosk-submissions-waiting')"
-
-
-def stored_count(live_server):
-    db = storage.open_database(live_server.app.config["DATABASE"])
-    count = storage.count_submissions(db)
-    db.close()
-    return count
-
-
-def send_four_answers(page):
-    page.get_by_role("button", name="Start").click()
-    for word in ["Yes", "Sometimes", "No", "Yes"]:
-        page.get_by_role("button", name=word, exact=True).click()
-    page.get_by_role("button", name="Send").click()
+from tests.browser.conftest import QUEUE_EMPTY, answer_at_the_kiosk, read_stored
 
 
 def test_answers_sent_offline_arrive_once_when_back_online(page, context, live_server):
     page.goto(live_server.url + "/kiosk/waiting-room-a")
     context.set_offline(True)
-    send_four_answers(page)
+    answer_at_the_kiosk(page)
     expect(page.get_by_role("status")).to_contain_text("Thank you")
     page.get_by_role("button", name="Finish").click()
     expect(page.get_by_text("1 waiting to be sent")).to_be_visible()
-    assert 0 == stored_count(live_server)
+    assert 0 == read_stored(live_server, storage.count_submissions)
 
     context.set_offline(False)
     page.wait_for_function(QUEUE_EMPTY)
     expect(page.get_by_text("1 waiting to be sent")).to_be_hidden()
-    assert 1 == stored_count(live_server)
+    assert 1 == read_stored(live_server, storage.count_submissions)
 
 
 def test_a_reload_while_offline_keeps_the_answers_and_sends_them_once(page, context, live_server):
@@ -52,20 +37,20 @@ def test_a_reload_while_offline_keeps_the_answers_and_sends_them_once(page, cont
     page.route("**/submissions", count_sends)
     page.goto(live_server.url + "/kiosk/waiting-room-a")
     context.set_offline(True)
-    send_four_answers(page)
+    answer_at_the_kiosk(page)
     page.get_by_role("button", name="Finish").click()
     expect(page.get_by_text("1 waiting to be sent")).to_be_visible()
 
     with pytest.raises(PlaywrightError, match="ERR_INTERNET_DISCONNECTED"):
         page.reload()
-    assert 0 == stored_count(live_server)
+    assert 0 == read_stored(live_server, storage.count_submissions)
 
     # Chromium loads its error page again by itself once the connection is back.
     context.set_offline(False)
     expect(page.get_by_role("heading", name="Tell us what you think")).to_be_visible()
     page.wait_for_function(QUEUE_EMPTY)
     expect(page.get_by_text("1 waiting to be sent")).to_be_hidden()
-    assert 1 == stored_count(live_server)
+    assert 1 == read_stored(live_server, storage.count_submissions)
     assert 1 == len(set(sent_ids))
 
 
@@ -84,11 +69,11 @@ def test_a_lost_acknowledgement_does_not_store_twice(page, live_server):
 
     page.route("**/submissions", drop_first_reply)
     page.goto(live_server.url + "/kiosk/waiting-room-a")
-    send_four_answers(page)
+    answer_at_the_kiosk(page)
     page.wait_for_function(QUEUE_EMPTY, timeout=15_000)
     assert 2 == len(attempts)
     assert attempts[0] == attempts[1]
-    assert 1 == stored_count(live_server)
+    assert 1 == read_stored(live_server, storage.count_submissions)
 
 
 @pytest.mark.parametrize("config_overrides", [{"WTF_CSRF_TIME_LIMIT": 1}])
@@ -109,9 +94,8 @@ def test_the_kiosk_sends_with_no_form_token_so_none_can_go_stale(page, context, 
     # (token ages count in whole seconds). The server's clock cannot be moved
     # from the browser, so this one wait is real time.
     page.wait_for_timeout(2_100)
-    send_four_answers(page)
-    page.wait_for_function(QUEUE_EMPTY)
-    assert 1 == stored_count(live_server)
+    answer_at_the_kiosk(page, wait_until_sent=True)
+    assert 1 == read_stored(live_server, storage.count_submissions)
     [headers] = sent_headers
     assert "x-csrftoken" not in headers
     assert "cookie" not in headers
@@ -131,14 +115,14 @@ def test_answers_sent_offline_with_full_storage_still_arrive(page, context, live
     page.add_init_script(FULL_STORAGE)
     page.goto(live_server.url + "/kiosk/waiting-room-a")
     context.set_offline(True)
-    send_four_answers(page)
+    answer_at_the_kiosk(page)
     page.get_by_role("button", name="Finish").click()
     expect(page.get_by_text("1 waiting to be sent")).to_be_visible()
-    assert 0 == stored_count(live_server)
+    assert 0 == read_stored(live_server, storage.count_submissions)
 
     context.set_offline(False)
     expect(page.get_by_text("1 waiting to be sent")).to_be_hidden(timeout=15_000)
-    assert 1 == stored_count(live_server)
+    assert 1 == read_stored(live_server, storage.count_submissions)
 
 
 def test_tell_us_more_is_hidden_while_offline(page, context, live_server):
@@ -146,14 +130,14 @@ def test_tell_us_more_is_hidden_while_offline(page, context, live_server):
     back to the start for the next child: it shows only once the answers are sent."""
     page.goto(live_server.url + "/kiosk/waiting-room-a")
     context.set_offline(True)
-    send_four_answers(page)
+    answer_at_the_kiosk(page)
     expect(page.get_by_role("status")).to_contain_text("Thank you")
     expect(page.get_by_role("button", name="Finish")).to_be_visible()
     expect(page.get_by_role("link", name="Tell us more")).to_be_hidden()
 
     context.set_offline(False)
     expect(page.get_by_role("link", name="Tell us more")).to_be_visible()
-    assert 1 == stored_count(live_server)
+    assert 1 == read_stored(live_server, storage.count_submissions)
 
 
 def test_tell_us_more_is_hidden_while_answers_wait(page, live_server):
@@ -161,7 +145,7 @@ def test_tell_us_more_is_hidden_while_answers_wait(page, live_server):
     waiting, so the tablet does not leave this page."""
     page.route("**/submissions", lambda route: route.abort("connectionrefused"))
     page.goto(live_server.url + "/kiosk/waiting-room-a")
-    send_four_answers(page)
+    answer_at_the_kiosk(page)
     expect(page.get_by_role("status")).to_contain_text("Thank you")
     expect(page.get_by_role("button", name="Finish")).to_be_visible()
     expect(page.get_by_role("link", name="Tell us more")).to_be_hidden()

@@ -10,16 +10,9 @@ import pytest
 from playwright.sync_api import expect
 
 from kiosk import storage
-from tests.browser.test_kiosk_offline import QUEUE_EMPTY, send_four_answers
+from tests.browser.conftest import QUEUE_EMPTY, answer_at_the_kiosk, read_stored
 
 PORTAL_PAGE = "<!doctype html><title>Wi-Fi</title><h1>Sign in to use the Wi-Fi</h1>"
-
-
-def stored_rows(live_server):
-    db = storage.open_database(live_server.app.config["DATABASE"])
-    rows = storage.submissions_for_site(db, "waiting-room-a")
-    db.close()
-    return rows
 
 
 def portal_reply(route, kind):
@@ -45,7 +38,7 @@ def test_a_portal_reply_keeps_the_answers_until_the_server_takes_them(page, live
 
     page.route("**/submissions", portal_first)
     page.goto(live_server.url + "/kiosk/waiting-room-a")
-    send_four_answers(page)
+    answer_at_the_kiosk(page)
     page.get_by_role("button", name="Finish").click()
     expect(page.get_by_text("1 waiting to be sent")).to_be_visible()
 
@@ -53,7 +46,7 @@ def test_a_portal_reply_keeps_the_answers_until_the_server_takes_them(page, live
     expect(page.get_by_text("1 waiting to be sent")).to_be_hidden()
     assert 2 == len(attempts)
     assert attempts[0] == attempts[1]
-    assert 1 == len(stored_rows(live_server))
+    assert 1 == len(read_stored(live_server, storage.submissions_for_site, "waiting-room-a"))
 
 
 def test_a_tablet_clock_days_ahead_still_has_its_answers_kept(page, live_server):
@@ -61,7 +54,6 @@ def test_a_tablet_clock_days_ahead_still_has_its_answers_kept(page, live_server)
     drop the answers; now they count today."""
     page.clock.set_system_time(datetime.datetime.now() + datetime.timedelta(days=40))
     page.goto(live_server.url + "/kiosk/waiting-room-a")
-    send_four_answers(page)
-    page.wait_for_function(QUEUE_EMPTY)
-    [row] = stored_rows(live_server)
+    answer_at_the_kiosk(page, wait_until_sent=True)
+    [row] = read_stored(live_server, storage.submissions_for_site, "waiting-room-a")
     assert row["date"] == datetime.date.today().isoformat()

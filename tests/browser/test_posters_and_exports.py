@@ -12,9 +12,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from kiosk import storage
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_staff_area import LAPTOP, sign_in
-from tests.conftest import make_account
+from tests.browser.conftest import assert_accessible, live_database, sign_in
 from tests.test_exports import add_comment
 from tests.test_summary import add
 
@@ -27,19 +25,17 @@ def pages_in(pdf: bytes) -> int:
 
 
 @pytest.fixture
-def staff_page(page, live_server):
-    assert 0 == make_account(live_server.app).exit_code
-    page.set_viewport_size(LAPTOP)
-    sign_in(page, live_server)
-    expect(page.get_by_role("heading", name="Weekly summary")).to_be_visible()
-    return page
+def signed_in_page(staff_page, live_server):
+    """A staff member's laptop, signed in and showing the weekly summary."""
+    sign_in(staff_page, live_server)
+    expect(staff_page.get_by_role("heading", name="Weekly summary")).to_be_visible()
+    return staff_page
 
 
-def test_a_poster_prints_on_one_a4_page_and_its_code_scans(staff_page, live_server):
-    db = storage.open_database(live_server.app.config["DATABASE"])
-    add_comment(db, text="someone hurts me", concern=True)  # staff pages show a banner
-    db.close()
-    page = staff_page
+def test_a_poster_prints_on_one_a4_page_and_its_code_scans(signed_in_page, live_server):
+    with live_database(live_server) as db:
+        add_comment(db, text="someone hurts me", concern=True)  # staff pages show a banner
+    page = signed_in_page
     page.get_by_role("link", name="Posters", exact=True).click()
     expect(page.get_by_role("heading", name="Posters")).to_be_visible()
     assert_accessible(page)
@@ -64,24 +60,22 @@ def test_a_poster_prints_on_one_a4_page_and_its_code_scans(staff_page, live_serv
     expect(page.get_by_text(address, exact=True)).to_be_visible()
 
 
-def test_a_long_site_name_still_fits_one_page(staff_page, live_server):
-    db = storage.open_database(live_server.app.config["DATABASE"])
+def test_a_long_site_name_still_fits_one_page(signed_in_page, live_server):
     name = "The family centre on the north-east side of the town, second floor, room four"
-    storage.save_sites(db, {"family-centre-north-east-second-floor-room-four": name})
-    db.close()
-    staff_page.goto(
+    with live_database(live_server) as db:
+        storage.save_sites(db, {"family-centre-north-east-second-floor-room-four": name})
+    signed_in_page.goto(
         f"{live_server.url}/admin/posters/family-centre-north-east-second-floor-room-four"
     )
-    assert 1 == pages_in(staff_page.pdf(format="A4"))
+    assert 1 == pages_in(signed_in_page.pdf(format="A4"))
 
 
-def test_staff_download_the_weeks_counts(staff_page, live_server):
-    db = storage.open_database(live_server.app.config["DATABASE"])
+def test_staff_download_the_weeks_counts(signed_in_page, live_server):
     today = datetime.date.today()
-    add(db, ["yes", "sometimes", "no", "skip"], day=today, times=3)
-    add(db, ["no", "yes", "yes", "yes"], day=today, times=2)
-    db.close()
-    page = staff_page
+    with live_database(live_server) as db:
+        add(db, ["yes", "sometimes", "no", "skip"], day=today, times=3)
+        add(db, ["no", "yes", "yes", "yes"], day=today, times=2)
+    page = signed_in_page
     page.get_by_role("link", name="Export").click()
     expect(page.get_by_role("heading", name="Export")).to_be_visible()
     assert_accessible(page)

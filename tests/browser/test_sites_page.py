@@ -2,14 +2,11 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_staff_area import LAPTOP, sign_in
-from tests.conftest import make_account
+from tests.browser.conftest import assert_accessible, sign_in
 
 
-def test_staff_add_rename_and_retire_a_site(page, live_server):
-    assert 0 == make_account(live_server.app).exit_code
-    page.set_viewport_size(LAPTOP)
+def test_staff_add_rename_and_retire_a_site(staff_page, live_server):
+    page = staff_page
     sign_in(page, live_server)
     page.get_by_role("link", name="Sites").click()
     expect(page.get_by_role("heading", name="Sites", exact=True)).to_be_visible()

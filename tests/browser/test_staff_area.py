@@ -3,48 +3,25 @@
 import re
 import time
 
-import pytest
 from playwright.sync_api import expect
 
 from admin import accounts
 from kiosk import storage
-from tests.browser.conftest import assert_accessible
-from tests.conftest import PASSWORD, make_account
-
-LAPTOP = {"width": 1366, "height": 768}
-
-
-def answer_at_the_kiosk(page, live_server, words):
-    page.goto(live_server.url + "/kiosk/waiting-room-a")
-    page.get_by_role("button", name="Start").click()
-    for word in words:
-        page.get_by_role("button", name=word, exact=True).click()
-    page.get_by_role("button", name="Send").click()
-    page.wait_for_function("() => !localStorage.getItem('kiosk-submissions-waiting')")
-
-
-@pytest.fixture
-def staff_page(page, live_server):
-    assert 0 == make_account(live_server.app).exit_code
-    page.set_viewport_size(LAPTOP)
-    return page
-
-
-def sign_in(page, live_server):
-    page.goto(live_server.url + "/admin/")
-    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
-    assert_accessible(page)
-    page.get_by_label("Your name").fill("sam")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+from tests.browser.conftest import (
+    LAPTOP,
+    answer_at_the_kiosk,
+    assert_accessible,
+    live_database,
+    sign_in,
+)
+from tests.conftest import PASSWORD
 
 
 def test_staff_see_exactly_the_counts_entered_at_the_kiosk(staff_page, live_server):
     page = staff_page
-    for _ in range(3):
-        answer_at_the_kiosk(page, live_server, ["Yes", "Sometimes", "No", "Skip"])
-    for _ in range(2):
-        answer_at_the_kiosk(page, live_server, ["No", "Yes", "Yes", "Yes"])
+    for words in 3 * [["Yes", "Sometimes", "No", "Skip"]] + 2 * [["No", "Yes", "Yes", "Yes"]]:
+        page.goto(live_server.url + "/kiosk/waiting-room-a")
+        answer_at_the_kiosk(page, words, wait_until_sent=True)
     sign_in(page, live_server)
     expect(page.get_by_role("heading", name="Weekly summary")).to_be_visible()
     expect(page.get_by_role("heading", level=2).first).to_contain_text("5 responses")
@@ -65,7 +42,8 @@ def test_staff_see_exactly_the_counts_entered_at_the_kiosk(staff_page, live_serv
 
 
 def test_a_small_week_shows_no_breakdown(staff_page, live_server):
-    answer_at_the_kiosk(staff_page, live_server, ["No", "No", "No", "No"])
+    staff_page.goto(live_server.url + "/kiosk/waiting-room-a")
+    answer_at_the_kiosk(staff_page, ["No", "No", "No", "No"], wait_until_sent=True)
     sign_in(staff_page, live_server)
     expect(staff_page.get_by_text("Fewer than 5 responses this week")).to_be_visible()
     expect(staff_page.get_by_role("table")).to_have_count(0)
@@ -74,9 +52,8 @@ def test_a_small_week_shows_no_breakdown(staff_page, live_server):
 
 def test_a_newcomer_makes_the_first_account_with_the_setup_link(page, live_server):
     token = accounts.new_setup_token()
-    db = storage.open_database(live_server.app.config["DATABASE"])
-    storage.save_setup_link(db, accounts.hash_setup_token(token), time.time() + 3600)
-    db.close()
+    with live_database(live_server) as db:
+        storage.save_setup_link(db, accounts.hash_setup_token(token), time.time() + 3600)
     page.set_viewport_size(LAPTOP)
     page.goto(f"{live_server.url}/admin/setup/{token}")
     assert_accessible(page)

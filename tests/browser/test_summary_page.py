@@ -4,49 +4,32 @@ agree, axe-core finds nothing, and the report prints on at most two A4 pages."""
 
 import datetime
 import re
-import uuid
 
 import pytest
 from playwright.sync_api import expect
 
 from admin.periods import Period
-from kiosk import storage
-from kiosk.survey import Submission
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_staff_area import LAPTOP, sign_in
-from tests.conftest import make_account
+from tests.browser.conftest import assert_accessible, live_database, sign_in
+from tests.test_summary import add
 
 TODAY = datetime.date.today()
 THIS_WEEK = Period.week_of(TODAY)
 
 
-def store(live_server, answers, times, day=TODAY):
-    db = storage.open_database(live_server.app.config["DATABASE"])
-    for _ in range(times):
-        storage.record_submission(
-            db,
-            Submission(
-                id=uuid.uuid4().hex,
-                site="waiting-room-a",
-                survey="child",
-                answers=dict(zip(("safe", "talk", "team", "ideas"), answers, strict=True)),
-                date=day,
-            ),
-        )
-    db.close()
-
-
 @pytest.fixture
-def staff_page(page, live_server):
-    assert 0 == make_account(live_server.app).exit_code
-    page.set_viewport_size(LAPTOP)
-    store(live_server, ["yes", "sometimes", "no", "skip"], 4)
-    store(live_server, ["no", "yes", "yes", "yes"], 3)
-    store(
-        live_server, ["sometimes", "no", "yes", "yes"], 5, day=TODAY - datetime.timedelta(weeks=1)
-    )
-    sign_in(page, live_server)
-    return page
+def summary_page(staff_page, live_server):
+    """A staff member signed in after two weeks of answers: 7 this week, 5 the week before."""
+    with live_database(live_server) as db:
+        add(db, ["yes", "sometimes", "no", "skip"], day=TODAY, times=4)
+        add(db, ["no", "yes", "yes", "yes"], day=TODAY, times=3)
+        add(
+            db,
+            ["sometimes", "no", "yes", "yes"],
+            day=TODAY - datetime.timedelta(weeks=1),
+            times=5,
+        )
+    sign_in(staff_page, live_server)
+    return staff_page
 
 
 def chart_numbers(label: str, period: Period) -> list[str]:
@@ -56,8 +39,8 @@ def chart_numbers(label: str, period: Period) -> list[str]:
     return list(part.groups())
 
 
-def test_the_chart_and_its_table_tell_the_same_numbers(staff_page):
-    page = staff_page
+def test_the_chart_and_its_table_tell_the_same_numbers(summary_page):
+    page = summary_page
     expect(page.get_by_role("heading", level=2).first).to_contain_text(
         f"{THIS_WEEK.title}: 7 responses"
     )
@@ -89,8 +72,8 @@ def test_the_chart_and_its_table_tell_the_same_numbers(staff_page):
     assert_accessible(page)
 
 
-def test_a_small_week_offers_the_month_and_the_report_prints(staff_page, live_server):
-    page = staff_page
+def test_a_small_week_offers_the_month_and_the_report_prints(summary_page, live_server):
+    page = summary_page
     page.get_by_role("link", name=re.compile("^Next week")).click()
     expect(page.get_by_text("Fewer than 5 responses this week")).to_be_visible()
     month = THIS_WEEK.shifted(1).month()
