@@ -8,11 +8,16 @@ import pytest
 from playwright.sync_api import expect
 
 from kiosk import create_app, storage
-from tests.browser.conftest import LiveServer, assert_accessible, watch_for_problems
+from tests.browser.conftest import (
+    LAPTOP,
+    LiveServer,
+    assert_accessible,
+    read_stored,
+    watch_for_problems,
+)
 from tests.conftest import PASSWORD, make_account, make_config
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True}
-LAPTOP = {"width": 1366, "height": 768}
 RECEIPT = re.compile(r"^[a-z]+-[a-z]+-[a-z]+$")
 THANKS = "Thank you for telling us"
 
@@ -88,10 +93,7 @@ def limited_server(tmp_path):
 
 
 def stored_comments(live_server, site="waiting-room-a"):
-    db = storage.open_database(live_server.app.config["DATABASE"])
-    comments = storage.comments_for_site(db, site)
-    db.close()
-    return comments
+    return read_stored(live_server, storage.comments_for_site, site)
 
 
 # 1. Taking a message back: deleted, then not found (the code is used up).
