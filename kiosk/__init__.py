@@ -17,6 +17,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from kiosk import limits, retention, storage
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MAX_DRAWING_SIDE = 1200
 csrf = CSRFProtect()
 
 DEFAULTS = {
@@ -72,6 +73,11 @@ def create_app(test_config: dict | None = None) -> Flask:
         raise ValueError(
             "PUBLIC_BASE_URL must be a full address, like https://feedback.example.org"
         )
+    for side in ("DRAWING_WIDTH", "DRAWING_HEIGHT"):
+        # Drawings are decoded up to this size: a bigger canvas lets a stranger's
+        # file ask for more memory (kiosk/drawings.py).
+        if not 1 <= int(app.config[side]) <= MAX_DRAWING_SIDE:
+            raise ValueError(f"{side} must be from 1 to {MAX_DRAWING_SIDE} pixels")
     if app.config["DEFAULT_SITE"] not in app.config["SITES"]:
         raise ValueError(f"DEFAULT_SITE {app.config['DEFAULT_SITE']!r} is not one of SITES")
 

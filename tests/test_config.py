@@ -47,6 +47,16 @@ def test_a_default_site_that_is_not_a_site_stops_the_start(from_project_config, 
         from_project_config()
 
 
+@pytest.mark.parametrize("setting", ["DRAWING_WIDTH", "DRAWING_HEIGHT"])
+@pytest.mark.parametrize("pixels", ["0", "1201", "20000"])
+def test_a_drawing_pad_too_big_to_decode_safely_stops_the_start(
+    from_project_config, monkeypatch, setting, pixels
+):
+    monkeypatch.setenv(f"KIOSK_{setting}", pixels)
+    with pytest.raises(ValueError, match=f"{setting} must be from 1 to 1200 pixels"):
+        from_project_config()
+
+
 def test_every_config_key_is_described_in_the_readme(settings):
     readme = PROJECT_ROOT / "README.md"
     text = readme.read_text() if readme.exists() else ""
