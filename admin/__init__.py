@@ -10,6 +10,7 @@ import time
 from flask import Blueprint, g, redirect, request, url_for
 
 from admin import accounts
+from kiosk.views import staff_database
 
 bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
 
@@ -29,7 +30,7 @@ NAV = [
 
 @bp.before_request
 def staff_only():
-    g.staff = accounts.signed_in_staff(time.time())
+    g.staff = accounts.signed_in_staff(staff_database(), time.time())
     if g.staff is None and request.endpoint not in OPEN_TO_STRANGERS:
         return redirect(url_for("admin.sign_in", next=request.full_path))
     return None

@@ -1,20 +1,28 @@
 """Staff accounts: argon2id password hashes, sign-in slowed after failures,
-and sessions that end after 8 hours, or 30 minutes without a click."""
+and sessions kept on the server that end at sign-out, after 8 hours, or
+after 30 minutes without a click."""
 
 import functools
 import hashlib
+import hmac
 import secrets
-import time
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import session
+from flask import current_app, session
+
+from kiosk import limits, storage
 
 MIN_PASSWORD_LENGTH = 10
 SESSION_HOURS = 8
 IDLE_MINUTES = 30
 FREE_TRIES = 3
 LONGEST_WAIT_SECONDS = 300
+SENDER_WAIT_UNIT_SECONDS = 60
+SENDER_LONGEST_WAIT_SECONDS = 3600
+# A session's last request is written down at most this often: the idle limit
+# is 30 minutes, so a minute's slack costs nothing and saves a write a click.
+SEEN_EVERY_SECONDS = 60
 SETUP_LINK_HOURS = 24
 
 # argon2-cffi's defaults are argon2id with RFC 9106's low-memory settings.
@@ -56,44 +64,81 @@ def password_matches(account: dict | None, password: str) -> bool:
         return False
 
 
-def seconds_to_wait(account: dict | None, now: float) -> int:
-    """How long before this account may try again: nothing for the first few
-    failures, then 1, 2, 4 ... seconds up to five minutes. Never a lock-out."""
-    if not account or account["failed_sign_ins"] < FREE_TRIES:
+def seconds_to_wait(name: tuple[int, float], sender: tuple[int, float], now: float) -> int:
+    """How long before this name may be tried again from this sender.
+
+    Each is (wrong passwords counted, time of the last). A sender that got a
+    password wrong lately waits 1, 2, 4 ... minutes after its first few, up to
+    an hour: far longer than a name. A name waits 1, 2, 4 ... seconds after a
+    few failures, up to five minutes, but only for senders that have failed
+    themselves: a stranger's wrong tries never keep the right person, on
+    another connection, out. Names nobody has are counted alike, so the
+    answers do not tell which names exist.
+    """
+    sender_wait = _backoff(*sender, now, SENDER_WAIT_UNIT_SECONDS, SENDER_LONGEST_WAIT_SECONDS)
+    if not sender[0]:
         return 0
-    wait = min(2 ** (account["failed_sign_ins"] - FREE_TRIES), LONGEST_WAIT_SECONDS)
-    return max(0, int(account["last_failed_at"] + wait - now + 0.999))
+    return max(sender_wait, _backoff(*name, now, 1, LONGEST_WAIT_SECONDS))
 
 
-def start_session(name: str) -> None:
+def _backoff(failures: int, last_failed_at: float, now: float, unit: int, longest: int) -> int:
+    if failures < FREE_TRIES:
+        return 0
+    wait = min(unit * 2 ** (failures - FREE_TRIES), longest)
+    return max(0, int(last_failed_at + wait - now + 0.999))
+
+
+def name_key(name: str) -> str:
+    """The key a typed name's failures are counted under: a keyed hash, so the
+    staff file does not hold the names people mistyped."""
+    digest = hmac.new(current_app.secret_key.encode(), name.casefold().encode(), "sha256")
+    return "name:" + digest.hexdigest()
+
+
+def sender_key() -> str:
+    return "sender:" + limits.sender_key()
+
+
+def start_session(db, name: str, now: float) -> None:
+    """Open a session: its secret goes in the signed cookie, its hash in the staff file."""
+    secret = secrets.token_urlsafe(32)
+    storage.open_session(db, hash_secret(secret), name, now)
     session.clear()
     session.permanent = True
-    now = time.time()
-    session.update(staff=name, signed_in_at=now, seen_at=now)
+    session["session"] = secret
 
 
-def signed_in_staff(now: float) -> str | None:
-    """The staff member of this session, if it is still open; it ends after
-    SESSION_HOURS, or IDLE_MINUTES without a request."""
-    name = session.get("staff")
-    if not name:
+def signed_in_staff(db, now: float) -> str | None:
+    """The staff member of this session, if it is still open on the server; it
+    ends at sign-out, after SESSION_HOURS, or IDLE_MINUTES without a request."""
+    secret = session.get("session")
+    if not secret:
         return None
-    too_old = now - session.get("signed_in_at", 0) > SESSION_HOURS * 3600
-    too_idle = now - session.get("seen_at", 0) > IDLE_MINUTES * 60
-    if too_old or too_idle:
+    row = storage.find_session(db, hash_secret(secret))
+    if row is None:
         session.clear()
         return None
-    session["seen_at"] = now
-    return name
+    too_old = now - row["signed_in_at"] > SESSION_HOURS * 3600
+    too_idle = now - row["seen_at"] > IDLE_MINUTES * 60
+    if too_old or too_idle:
+        end_session(db)
+        return None
+    if now - row["seen_at"] > SEEN_EVERY_SECONDS:
+        storage.touch_session(db, hash_secret(secret), now)
+    return row["staff"]
+
+
+def end_session(db) -> None:
+    secret = session.get("session")
+    if secret:
+        storage.end_session(db, hash_secret(secret))
+    session.clear()
+
+
+def hash_secret(secret: str) -> str:
+    """Secrets (a session's, a setup link's) are kept only as this hash."""
+    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 def new_setup_token() -> str:
     return secrets.token_urlsafe(24)
-
-
-def hash_setup_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def end_session() -> None:
-    session.clear()

@@ -15,7 +15,7 @@ from wtforms.validators import InputRequired
 from admin import bp
 from admin.periods import Period, chosen_period
 from kiosk import storage
-from kiosk.views import database
+from kiosk.views import database, staff_database
 
 
 class StatusForm(FlaskForm):
@@ -110,7 +110,7 @@ def comment_status(comment_id: str):
     if not form.validate():
         abort(422)
     storage.set_comment_status(database(), comment_id, form.status.data)
-    storage.audit(database(), g.staff, f"marked a comment {form.status.data}", where(comment))
+    storage.audit(staff_database(), g.staff, f"marked a comment {form.status.data}", where(comment))
     flash(f"Comment marked {form.status.data}.")
     return back_to_list()
 
@@ -130,7 +130,7 @@ def unhide_comment(comment_id: str):
 def change_hidden(comment_id: str, hidden: bool, action: str, message: str):
     comment = comment_or_404(comment_id)
     storage.set_comment_hidden(database(), comment_id, hidden)
-    storage.audit(database(), g.staff, action, where(comment))
+    storage.audit(staff_database(), g.staff, action, where(comment))
     flash(message)
     return back_to_list()
 
@@ -143,6 +143,6 @@ def delete_comment(comment_id: str):
         shown = list_values(request.args)
         return render_template("admin/comment_delete.html", comment=comment, shown=shown)
     storage.delete_comment(database(), comment_id)
-    storage.audit(database(), g.staff, "deleted a comment", where(comment))
+    storage.audit(staff_database(), g.staff, "deleted a comment", where(comment))
     flash("Comment deleted for good.")
     return back_to_list()

@@ -34,7 +34,7 @@ from admin.spreadsheets import csv_bytes, filename_part
 from kiosk import storage
 from kiosk.errors import error_response
 from kiosk.survey import QUESTIONS, iso_week
-from kiosk.views import database
+from kiosk.views import database, staff_database
 
 LONGEST_RANGE_DAYS = 366
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -181,7 +181,7 @@ def export_counts():
         else:
             figures = [*(row[key] for key, _ in ANSWERS), counts["responses"]]
         rows.append([where, choice.label, question.text, *figures, note])
-    storage.audit(db, g.staff, "exported counts", choice.audit_detail())
+    storage.audit(staff_database(), g.staff, "exported counts", choice.audit_detail())
     return download(csv_bytes(header, rows), "text/csv", choice.filename("counts", "csv"))
 
 
@@ -228,7 +228,7 @@ def export_comments():
         )
     if choice.hidden:
         header.append("hidden")
-    storage.audit(db, g.staff, "exported comments", choice.audit_detail())
+    storage.audit(staff_database(), g.staff, "exported comments", choice.audit_detail())
     return download(csv_bytes(header, rows), "text/csv", choice.filename("comments", "csv"))
 
 
@@ -245,5 +245,5 @@ def export_drawings():
         for drawing in drawings:
             entry = zipfile.ZipInfo(drawing_name(drawing), date_time=ZIP_TIMESTAMP)
             archive.writestr(entry, drawing["drawing"])
-    storage.audit(db, g.staff, "exported drawings", choice.audit_detail())
+    storage.audit(staff_database(), g.staff, "exported drawings", choice.audit_detail())
     return download(out.getvalue(), "application/zip", choice.filename("drawings", "zip"))

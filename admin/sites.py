@@ -14,7 +14,7 @@ from wtforms import StringField
 from admin import bp
 from kiosk import storage
 from kiosk.storage.sites import slug_from_name
-from kiosk.views import database
+from kiosk.views import database, staff_database
 
 
 # Names and address parts are checked once, by the storage layer (InvalidSite),
@@ -65,7 +65,7 @@ def add_site():
         return sites_page(str(problem), 422, form)
     if not added:
         return sites_page(f"There is already a site at “{slug}”. Please choose another.", 409, form)
-    storage.audit(database(), g.staff, "added a site", slug)
+    storage.audit(staff_database(), g.staff, "added a site", slug)
     flash(f"Added {storage.find_site(database(), slug)['name']}. Its kiosk is at /kiosk/{slug}.")
     return redirect(url_for("admin.sites"))
 
@@ -80,7 +80,9 @@ def rename_site(slug: str):
     except storage.InvalidSite as problem:
         return sites_page(str(problem), 422)
     new_name = storage.find_site(database(), slug)["name"]
-    storage.audit(database(), g.staff, "renamed a site", f"{slug}: {site['name']} → {new_name}")
+    storage.audit(
+        staff_database(), g.staff, "renamed a site", f"{slug}: {site['name']} → {new_name}"
+    )
     flash(f"{site['name']} is now called {new_name}.")
     return redirect(url_for("admin.sites"))
 
@@ -107,6 +109,6 @@ def reopen_site(slug: str):
 def set_retired(site: dict, retired: bool):
     storage.set_site_retired(database(), site["slug"], retired)
     action = "retired a site" if retired else "reopened a site"
-    storage.audit(database(), g.staff, action, site["slug"])
+    storage.audit(staff_database(), g.staff, action, site["slug"])
     flash(f"{site['name']} is {'resting' if retired else 'open again'}.")
     return redirect(url_for("admin.sites"))

@@ -8,9 +8,9 @@ from flask import flash, g, redirect, render_template, request, url_for
 
 from admin import NAV, accounts, bp
 from admin.forms import SetupForm, SignInForm, SignOutForm
-from kiosk import storage
+from kiosk import limits, storage
 from kiosk.limits import limiter
-from kiosk.views import database
+from kiosk.views import database, staff_database
 
 
 @bp.context_processor
@@ -40,35 +40,45 @@ def safe_next(target: str | None) -> str:
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit("20 per 10 minutes", methods=["POST"])
+@limiter.limit(lambda: limits.share("20 per 10 minutes"), methods=["POST"])
 def sign_in():
-    """Sign in with a name and password; slowed down after a few failures."""
+    """Sign in with a name and password; slowed down after a few failures.
+
+    The try is counted before the password is checked, in one transaction
+    with the check of the wait (storage.claim_a_try), so tries sent at once
+    are not all checked; a right password takes the count back."""
     form = SignInForm()
     if not form.validate_on_submit():
         return render_template("admin/sign_in.html", form=form)
-    db = database()
+    db = staff_database()
     now = time.time()
-    account = storage.find_staff(db, form.name.data)
-    wait = accounts.seconds_to_wait(account, now)
+    name_key, sender_key = accounts.name_key(form.name.data), accounts.sender_key()
+    wait = storage.claim_a_try(
+        db,
+        name_key,
+        sender_key,
+        now,
+        lambda name, sender: accounts.seconds_to_wait(name, sender, now),
+    )
     if wait:
         message = f"Too many wrong tries. Please wait {wait} seconds, then try again."
         return render_template("admin/sign_in.html", form=form, problem=message), 429
+    account = storage.find_staff(db, form.name.data)
     if not accounts.password_matches(account, form.password.data):
-        if account:
-            storage.note_failed_sign_in(db, account["name"], now)
         message = "That name and password do not match."
         return render_template("admin/sign_in.html", form=form, problem=message), 401
-    storage.clear_failed_sign_ins(db, account["name"])
-    accounts.start_session(account["name"])
+    storage.take_back_a_try(db, name_key, sender_key)
+    accounts.start_session(db, account["name"], now)
     storage.audit(db, account["name"], "signed in")
     return redirect(safe_next(request.args.get("next")))
 
 
 @bp.post("/sign-out")
 def sign_out():
-    """End the staff session."""
-    storage.audit(database(), g.staff, "signed out")
-    accounts.end_session()
+    """End the staff session, on the server too: a copy of the cookie opens nothing."""
+    db = staff_database()
+    storage.audit(db, g.staff, "signed out")
+    accounts.end_session(db)
     flash("You have signed out.")
     return redirect(url_for("admin.sign_in"))
 
@@ -76,8 +86,8 @@ def sign_out():
 @bp.route("/setup/<token>", methods=["GET", "POST"])
 def setup(token: str):
     """The one-time link `make run` prints while there is no account yet."""
-    db = database()
-    token_hash = accounts.hash_setup_token(token)
+    db = staff_database()
+    token_hash = accounts.hash_secret(token)
     if storage.count_staff(db) or not storage.setup_link_is_valid(db, token_hash, time.time()):
         message = "This setup link has been used or has expired. Please sign in."
         return render_template("admin/setup.html", form=None, problem=message), 404
@@ -90,7 +100,7 @@ def setup(token: str):
     if not storage.use_setup_link(db, token_hash, time.time()):
         return redirect(url_for("admin.sign_in"))
     storage.create_staff(db, form.name.data, accounts.hash_password(form.password.data))
-    accounts.start_session(form.name.data)
+    accounts.start_session(db, form.name.data, time.time())
     storage.audit(db, form.name.data, "created the first account")
     return redirect(url_for("admin.summary"))
 
@@ -98,4 +108,4 @@ def setup(token: str):
 @bp.get("/audit")
 def audit_log():
     """What staff did, newest first. It never holds what a child said."""
-    return render_template("admin/audit.html", entries=storage.audit_entries(database()))
+    return render_template("admin/audit.html", entries=storage.audit_entries(staff_database()))

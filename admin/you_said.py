@@ -12,7 +12,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, ValidationEr
 from admin import bp
 from kiosk import storage
 from kiosk.storage.you_said import DID_MAX_CHARS, HEARD_MAX_CHARS
-from kiosk.views import database
+from kiosk.views import database, staff_database
 
 
 def not_in_the_future(form, field):
@@ -52,7 +52,7 @@ def you_said():
     if form.validate_on_submit():
         storage.add_you_said(db, form.site.data, form.heard.data, form.did.data, form.date.data)
         detail = f"site {form.site.data}, {form.date.data.isoformat()}"
-        storage.audit(db, g.staff, "added a You said, we did entry", detail)
+        storage.audit(staff_database(), g.staff, "added a You said, we did entry", detail)
         flash("Entry added. Children will see it on the kiosk thank-you and the site's page.")
         return redirect(url_for("admin.you_said"))
     if request.method == "POST":
@@ -78,6 +78,6 @@ def delete_you_said(entry_id: str):
         return render_template("admin/you_said_delete.html", entry=entry, site_name=name)
     storage.delete_you_said(database(), entry_id)
     detail = f"site {entry['site']}, {entry['date']}"
-    storage.audit(database(), g.staff, "deleted a You said, we did entry", detail)
+    storage.audit(staff_database(), g.staff, "deleted a You said, we did entry", detail)
     flash("Entry deleted.")
     return redirect(url_for("admin.you_said"))

@@ -102,8 +102,10 @@ def fill(path: Path, rows: int, today: datetime.date) -> float:
         db.execute(sql)
     db.execute("PRAGMA synchronous=FULL")
     db.execute("ANALYZE")
-    storage.create_staff(db, "bench", accounts.hash_password(PASSWORD))
     db.close()
+    staff_db = storage.open_staff_database(storage.staff_path(path))
+    storage.create_staff(staff_db, "bench", accounts.hash_password(PASSWORD))
+    staff_db.close()
     return time.perf_counter() - started
 
 

@@ -14,7 +14,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from kiosk import limits, retention, storage
+from kiosk import limits, retention, schedule, storage
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MAX_DRAWING_SIDE = 1200
@@ -48,6 +48,9 @@ DEFAULTS = {
     "MIN_GROUP_SIZE": 5,
     # Submissions, comments and taken-back ids older than this many days are deleted.
     "RETENTION_DAYS": 365,
+    # Each day at this time (the server's local time) the running server
+    # purges, then rewrites the answers file in key order (kiosk/schedule.py).
+    "DAILY_TIDY_TIME": "03:30",
     "PERMANENT_SESSION_LIFETIME": datetime.timedelta(hours=8),
     "SESSION_COOKIE_HTTPONLY": True,
     # False still marks the cookie Secure whenever the request came over HTTPS.
@@ -78,14 +81,21 @@ def create_app(test_config: dict | None = None) -> Flask:
         # file ask for more memory (kiosk/drawings.py).
         if not 1 <= int(app.config[side]) <= MAX_DRAWING_SIDE:
             raise ValueError(f"{side} must be from 1 to {MAX_DRAWING_SIDE} pixels")
+    schedule.times_of_day(app.config["DAILY_TIDY_TIME"])
     if app.config["DEFAULT_SITE"] not in app.config["SITES"]:
         raise ValueError(f"DEFAULT_SITE {app.config['DEFAULT_SITE']!r} is not one of SITES")
 
+    os.makedirs(app.instance_path, mode=storage.PRIVATE_FOLDER, exist_ok=True)
+    os.chmod(app.instance_path, storage.PRIVATE_FOLDER)
     db = storage.open_database(app.config["DATABASE"])
+    staff_db = storage.open_staff_database(storage.staff_path(app.config["DATABASE"]))
     storage.save_sites(db, app.config["SITES"])
     # Retention at every start, so old answers go even where no daily job was set up.
-    app.extensions["kiosk.purged_at_start"] = retention.purge_and_audit(db, app.config, "at start")
+    app.extensions["kiosk.purged_at_start"] = retention.purge_and_audit(
+        db, staff_db, app.config, "at start"
+    )
     db.close()
+    staff_db.close()
 
     # Flask's own lines start with a time of day: staff could match an error
     # to who sat in the waiting room then. Keep the level and the message.

@@ -5,7 +5,7 @@ import os
 import time
 
 from admin import accounts
-from kiosk import create_app, storage
+from kiosk import create_app, schedule, storage
 from kiosk.serving import serve
 
 
@@ -22,13 +22,16 @@ def main() -> None:
         print(f"  {site['name']}: http://{host}:{port}/kiosk/{site['slug']}")
     print(f"Open this on the tablet: http://{host}:{port}/")
     print(f"Staff area: http://{host}:{port}/admin/")
+    db.close()
+    db = storage.open_staff_database(storage.staff_path(app.config["DATABASE"]))
     if not storage.count_staff(db):
         token = accounts.new_setup_token()
         expires = time.time() + accounts.SETUP_LINK_HOURS * 3600
-        storage.save_setup_link(db, accounts.hash_setup_token(token), expires)
+        storage.save_setup_link(db, accounts.hash_secret(token), expires)
         print("No staff account yet. Create the first one here (the link works once):")
         print(f"  http://{host}:{port}/admin/setup/{token}")
     db.close()
+    schedule.start(app)
     serve(app, host, port).serve_forever()
 
 

@@ -1,5 +1,6 @@
 """Command-line jobs: `flask --app kiosk <command>`."""
 
+import contextlib
 import datetime
 import sys
 
@@ -17,8 +18,10 @@ def init_db() -> None:
     """Create the database (or bring it up to date) and the sites in config.toml."""
     db = storage.open_database(current_app.config["DATABASE"])
     storage.save_sites(db, current_app.config["SITES"])
-    click.echo(f"Database ready: {current_app.config['DATABASE']}")
     db.close()
+    staff_file = storage.staff_path(current_app.config["DATABASE"])
+    storage.open_staff_database(staff_file).close()
+    click.echo(f"Database ready: {current_app.config['DATABASE']} (staff records: {staff_file})")
 
 
 @click.command("create-user")
@@ -27,6 +30,29 @@ def init_db() -> None:
 def create_user(name: str) -> None:
     """Add a staff account. The password is asked for twice, or read from
     standard input when that is not a terminal (for scripts)."""
+    password_hash = accounts.hash_password(new_password())
+    with staff_database() as db:
+        if not storage.create_staff(db, name, password_hash):
+            raise click.ClickException(f"There is already an account called {name}.")
+        storage.audit(db, name, "account created on the command line")
+    click.echo(f"Account created: {name}")
+
+
+@click.command("set-password")
+@click.argument("name")
+@with_appcontext
+def set_password(name: str) -> None:
+    """Give a staff account a new password (asked for twice, or read from
+    standard input), and sign it out everywhere."""
+    password_hash = accounts.hash_password(new_password())
+    with staff_database() as db:
+        if not storage.set_password_hash(db, name, password_hash):
+            raise click.ClickException(f"There is no account called {name}.")
+        storage.audit(db, name, "password changed on the command line; signed out everywhere")
+    click.echo(f"New password set for {name}. Every sign-in of theirs has ended.")
+
+
+def new_password() -> str:
     if sys.stdin.isatty():
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     else:
@@ -34,24 +60,32 @@ def create_user(name: str) -> None:
     problem = accounts.password_problem(password)
     if problem:
         raise click.ClickException(problem)
-    db = storage.open_database(current_app.config["DATABASE"])
-    if not storage.create_staff(db, name, accounts.hash_password(password)):
-        raise click.ClickException(f"There is already an account called {name}.")
-    storage.audit(db, name, "account created on the command line")
-    click.echo(f"Account created: {name}")
-    db.close()
+    return password
+
+
+@contextlib.contextmanager
+def staff_database():
+    db = storage.open_staff_database(storage.staff_path(current_app.config["DATABASE"]))
+    try:
+        yield db
+    finally:
+        db.close()
 
 
 @click.command("purge")
 @with_appcontext
 def purge() -> None:
-    """Delete submissions, comments and taken-back ids older than RETENTION_DAYS.
+    """Delete submissions, comments and taken-back ids older than RETENTION_DAYS,
+    then rewrite the answers file in key order and empty its -wal file.
 
-    Run it daily (README.md has a cron line and a systemd timer). Starting the
-    app, which this command does first, purges too: the count printed adds both.
+    The running server does this every day at DAILY_TIDY_TIME; this command is
+    for a server that is often stopped at that time, or a timer you prefer.
+    Starting the app, which this command does first, purges too: the count
+    printed adds both.
     """
     db = storage.open_database(current_app.config["DATABASE"])
-    purged = retention.purge_and_audit(db, current_app.config, "flask purge", always_audit=True)
+    with staff_database() as staff_db:
+        purged = retention.daily_tidy(db, staff_db, current_app.config, "flask purge")
     at_start = current_app.extensions.get("kiosk.purged_at_start")
     total = purged + at_start if at_start else purged
     db.close()
@@ -105,5 +139,6 @@ def demo_data(weeks: int) -> None:
 def init_app(app: Flask) -> None:
     app.cli.add_command(init_db)
     app.cli.add_command(create_user)
+    app.cli.add_command(set_password)
     app.cli.add_command(purge)
     app.cli.add_command(demo_data)

@@ -5,7 +5,7 @@ import secrets
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 
-from kiosk import qr, receipt_codes, storage
+from kiosk import limits, qr, receipt_codes, storage
 from kiosk.comments import (
     InvalidComment,
     check_receipt,
@@ -107,7 +107,7 @@ def thanks(site: dict, receipt_code: str, status: int = 201):
 
 
 @bp.post("/feedback/<site>")
-@limiter.limit(lambda: current_app.config["FEEDBACK_RATE_LIMIT"])
+@limiter.limit(lambda: limits.share(current_app.config["FEEDBACK_RATE_LIMIT"]))
 def send(site: str):
     """Keep a comment and its drawing, once; show the receipt code and where to get help.
 
@@ -189,7 +189,7 @@ def qr_code_png(site: str):
 
 
 @bp.route("/feedback/withdraw", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["WITHDRAW_RATE_LIMIT"], methods=["POST"])
+@limiter.limit(lambda: limits.share(current_app.config["WITHDRAW_RATE_LIMIT"]), methods=["POST"])
 def withdraw():
     """Take a comment back with its receipt code, for WITHDRAW_DAYS after sending."""
     if request.method == "POST" and request.mimetype not in FORM_TYPES:

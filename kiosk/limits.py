@@ -1,9 +1,17 @@
-"""Per-sender rate limits for the feedback box, without knowing the sender.
+"""Per-sender rate limits, without knowing the sender.
 
 The limiter counts by a keyed hash of the connection's address. The key is
-made when the process starts and lives only in memory, so the counts cannot
+made when the server starts and lives only in memory, so the counts cannot
 be turned back into addresses, and they vanish on restart. Nothing here is
-stored or logged. Each gunicorn worker counts on its own (in-memory storage).
+stored or logged.
+
+Each gunicorn worker counts in its own memory, so each is given its share of
+every limit (share()): with 2 workers and "20 per 10 minutes", each takes 10,
+and however the requests fall, all of them together never take more than 20.
+gunicorn's master process imports this module before it starts the workers
+(kiosk/gunicorn_conf.py), so every worker has the same address key, and a
+sender's wrong passwords, counted in the staff file under that hash, are
+seen by all of them.
 """
 
 import hashlib
@@ -13,8 +21,20 @@ import secrets
 
 from flask import Flask, request
 from flask_limiter import Limiter
+from limits import parse
 
 _address_key = secrets.token_bytes(32)
+# How many processes count on their own: set in each gunicorn worker by
+# kiosk/gunicorn_conf.py; the development server is one process.
+workers = 1
+
+
+def share(limit: str) -> str:
+    """This process's share of a limit such as "20 per 10 minutes": the total
+    over all workers never passes the limit (and each keeps at least 1)."""
+    item = parse(limit)
+    amount = max(1, item.amount // workers)
+    return f"{amount} per {item.multiples} {item.GRANULARITY.name}"
 
 
 def sender_key() -> str:

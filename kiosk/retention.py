@@ -1,6 +1,7 @@
-"""When old answers are deleted: at every start, and by `flask --app kiosk purge`
-(run daily from cron or a systemd timer, see README.md). The deleting itself is
-kiosk/storage/retention.py."""
+"""When old answers are deleted and the answers file is tidied: at every start
+(the purge only), each day at DAILY_TIDY_TIME by the running server
+(kiosk/schedule.py), and by `flask --app kiosk purge`. The deleting itself is
+kiosk/storage/retention.py; the rewrite is kiosk/storage/maintenance.py."""
 
 import datetime
 
@@ -13,23 +14,37 @@ SYSTEM = "system"
 
 
 def purge_and_audit(
-    db: sqlite_utils.Database, config, when: str, always_audit: bool = False
+    db: sqlite_utils.Database,
+    staff_db: sqlite_utils.Database,
+    config,
+    when: str,
+    always_audit: bool = False,
 ) -> storage.Purged:
     """Purge what is older than RETENTION_DAYS and write it to the audit log.
 
     At start the log only hears of a purge that deleted something: every
     worker and every command starts the app, and a line each time would bury
-    what staff did. The daily command always writes a line, so staff can see
-    the job runs.
+    what staff did. The daily tidy always writes a line, so staff can see
+    that it runs.
     """
     days = config["RETENTION_DAYS"]
     purged = storage.purge_old(db, datetime.date.today(), days)
     if purged.anything or always_audit:
         storage.audit(
-            db,
+            staff_db,
             SYSTEM,
             f"purged {purged.submissions} old submissions",
             f"{when}: {purged.comments} comments and {purged.withdrawn} taken-back ids too;"
             f" kept from {purged.kept_from.isoformat()} (RETENTION_DAYS {days})",
         )
+    return purged
+
+
+def daily_tidy(
+    db: sqlite_utils.Database, staff_db: sqlite_utils.Database, config, when: str
+) -> storage.Purged:
+    """The purge, then the answers file rewritten in key order with its -wal
+    file emptied, so a copy of the files gives away no order of arrival."""
+    purged = purge_and_audit(db, staff_db, config, when, always_audit=True)
+    storage.rewrite_in_key_order(db)
     return purged

@@ -27,7 +27,14 @@ STILL_THERE_MIN_SECONDS = 20
 
 
 def database():
+    """The answers file: sites, answers, comments, "You said, we did"."""
     return storage.connection_for_thread(current_app.config["DATABASE"])
+
+
+def staff_database():
+    """The staff file beside it: accounts, sessions, the audit log."""
+    path = storage.staff_path(current_app.config["DATABASE"])
+    return storage.connection_for_thread(path, storage.open_staff_database)
 
 
 def still_there_seconds() -> int:

@@ -1,5 +1,9 @@
-"""The app object for gunicorn: `gunicorn -c kiosk/gunicorn_conf.py`."""
+"""The app object for gunicorn: `gunicorn -c kiosk/gunicorn_conf.py`.
 
-from kiosk import create_app
+Imported in each worker, which also starts its scheduler thread: the daily
+tidy runs once a day, claimed by whichever worker sees it due first."""
+
+from kiosk import create_app, schedule
 
 app = create_app()
+schedule.start(app)

@@ -69,6 +69,14 @@ def db(app):
     database.close()
 
 
+@pytest.fixture
+def staff_db(app):
+    """The staff file beside the answers: accounts, sessions, the audit log."""
+    database = storage.open_staff_database(storage.staff_path(app.config["DATABASE"]))
+    yield database
+    database.close()
+
+
 def new_submission_id() -> str:
     return uuid.uuid4().hex
 

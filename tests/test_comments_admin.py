@@ -56,9 +56,11 @@ def post(client, url, **fields):
     return client.post(url, data={"csrf_token": token(client), **fields})
 
 
-def audit_of(db) -> list[tuple[str, str, str]]:
+def audit_of(staff_db) -> list[tuple[str, str, str]]:
     """What staff did after making the account and signing in, oldest first."""
-    entries = [(e["staff"], e["action"], e["detail"]) for e in storage.audit_entries(db)][::-1]
+    entries = [(e["staff"], e["action"], e["detail"]) for e in storage.audit_entries(staff_db)][
+        ::-1
+    ]
     return entries[2:]
 
 
@@ -122,7 +124,7 @@ def test_the_comments_page_is_in_the_staff_links(staff):
 
 
 @pytest.mark.parametrize("status", ["seen", "actioned", "new"])
-def test_marking_a_status_is_kept_and_audited_without_the_words(staff, db, status):
+def test_marking_a_status_is_kept_and_audited_without_the_words(staff, db, status, staff_db):
     comment_id = add_comment(db, "secret words here")
     response = post(staff, f"/admin/comments/{comment_id}/status", status=status, week=WEEK)
     assert (302, f"/admin/comments?week={WEEK}") == (
@@ -130,17 +132,19 @@ def test_marking_a_status_is_kept_and_audited_without_the_words(staff, db, statu
         response.headers["Location"],
     )
     assert status == storage.find_comment(db, comment_id)["status"]
-    assert [("sam", f"marked a comment {status}", "site waiting-room-a, 2026-W48")] == audit_of(db)
+    assert [("sam", f"marked a comment {status}", "site waiting-room-a, 2026-W48")] == audit_of(
+        staff_db
+    )
     assert "secret words" not in page(staff, "/admin/audit")
 
 
 @pytest.mark.parametrize("status", ["", "done", "NEW", "seen ", "x" * 5000])
-def test_a_status_not_on_the_list_is_refused(staff, db, status):
+def test_a_status_not_on_the_list_is_refused(staff, db, status, staff_db):
     comment_id = add_comment(db)
     response = post(staff, f"/admin/comments/{comment_id}/status", status=status)
     assert 422 == response.status_code
     assert "new" == storage.find_comment(db, comment_id)["status"]
-    assert [] == audit_of(db)
+    assert [] == audit_of(staff_db)
 
 
 def test_storage_refuses_a_status_not_on_the_list(db):
@@ -166,25 +170,25 @@ def test_the_form_offers_exactly_the_allowed_statuses(staff, db):
         ("get", "delete", None),
     ],
 )
-def test_an_unknown_comment_is_a_404(staff, db, method, path, fields):
+def test_an_unknown_comment_is_a_404(staff, db, method, path, fields, staff_db):
     add_comment(db)
     url = f"/admin/comments/{'f' * 32}/{path}"
     response = staff.get(url) if method == "get" else post(staff, url, **fields)
     assert 404 == response.status_code
-    assert [] == audit_of(db)
+    assert [] == audit_of(staff_db)
 
 
 @pytest.mark.parametrize(
     "path,fields", [("status", {"status": "seen"}), ("hide", {}), ("delete", {})]
 )
-def test_every_action_needs_the_form_token(staff, db, path, fields):
+def test_every_action_needs_the_form_token(staff, db, path, fields, staff_db):
     comment_id = add_comment(db)
     response = staff.post(f"/admin/comments/{comment_id}/{path}", data=fields)
     assert 400 == response.status_code
     assert {"status": "new", "hidden": 0} == {
         key: storage.find_comment(db, comment_id)[key] for key in ("status", "hidden")
     }
-    assert [] == audit_of(db)
+    assert [] == audit_of(staff_db)
 
 
 # The banner
@@ -210,7 +214,7 @@ def test_the_banner_goes_once_the_concern_is_seen_or_actioned(staff, client, db)
 # Hide and show hidden
 
 
-def test_a_hidden_comment_is_kept_but_left_out_until_asked_for(staff, db):
+def test_a_hidden_comment_is_kept_but_left_out_until_asked_for(staff, db, staff_db):
     comment_id = add_comment(db, "hide me")
     add_comment(db, "keep me")
     response = post(staff, f"/admin/comments/{comment_id}/hide", week=WEEK, hidden="")
@@ -226,13 +230,13 @@ def test_a_hidden_comment_is_kept_but_left_out_until_asked_for(staff, db):
     assert [
         ("sam", "hid a comment", "site waiting-room-a, 2026-W48"),
         ("sam", "showed a hidden comment again", "site waiting-room-a, 2026-W48"),
-    ] == audit_of(db)
+    ] == audit_of(staff_db)
 
 
 # Delete
 
 
-def test_delete_asks_first_then_removes_the_comment_from_the_file(app, staff, db):
+def test_delete_asks_first_then_removes_the_comment_from_the_file(app, staff, db, staff_db):
     words = "zqxj unforgettable words"
     comment_id = add_comment(db, words, drawing=png_bytes(drawn_canvas()))
     confirm = staff.get(f"/admin/comments/{comment_id}/delete?week={WEEK}")
@@ -248,7 +252,7 @@ def test_delete_asks_first_then_removes_the_comment_from_the_file(app, staff, db
     assert storage.drawing_for(db, comment_id) is None
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert words.encode() not in database_bytes(Path(app.config["DATABASE"]))
-    assert [("sam", "deleted a comment", "site waiting-room-a, 2026-W48")] == audit_of(db)
+    assert [("sam", "deleted a comment", "site waiting-room-a, 2026-W48")] == audit_of(staff_db)
 
 
 # Junk

@@ -141,12 +141,12 @@ def test_no_small_group_comes_out_by_subtraction(staff, db):
     assert NOT_SHOWN == counts_shown(staff, "from=2026-11-16&to=2026-11-29")
 
 
-def test_exports_are_audited_without_any_words(staff, db):
+def test_exports_are_audited_without_any_words(staff, db, staff_db):
     add_comment(db, text="a secret about my brother", drawing=png())
     staff.get("/admin/export/counts.csv?site=youth-hub&week=2026-W48")
     staff.get("/admin/export/comments.csv?from=2026-11-01&to=2026-11-30&hidden=1")
     staff.get("/admin/export/drawings.zip?week=2026-W48")
-    entries = storage.audit_entries(db)[:3]
+    entries = storage.audit_entries(staff_db)[:3]
     assert [
         ("exported drawings", "site all sites, 2026-W48"),
         ("exported comments", "site all sites, 2026-11-01 to 2026-11-30, hidden ones included"),
@@ -155,10 +155,10 @@ def test_exports_are_audited_without_any_words(staff, db):
     assert {"sam"} == {entry["staff"] for entry in entries}
 
 
-def test_counts_ignore_the_hidden_box_in_the_audit_log_too(staff, db):
+def test_counts_ignore_the_hidden_box_in_the_audit_log_too(staff, db, staff_db):
     # The export page's one form sends hidden=1 to every button; answers cannot be hidden.
     assert 200 == staff.get("/admin/export/counts.csv?week=2026-W48&hidden=1").status_code
-    [entry] = storage.audit_entries(db)[:1]
+    [entry] = storage.audit_entries(staff_db)[:1]
     assert ("exported counts", "site all sites, 2026-W48") == (entry["action"], entry["detail"])
 
 
@@ -318,10 +318,10 @@ def test_drawings_come_as_a_zip_of_pngs_with_no_time_of_day(staff, db):
     ],
 )
 @pytest.mark.parametrize("kind", ["counts.csv", "comments.csv", "drawings.zip"])
-def test_bad_choices_get_a_plain_refusal(staff, db, kind, query, status):
+def test_bad_choices_get_a_plain_refusal(staff, db, kind, query, status, staff_db):
     response = staff.get(f"/admin/export/{kind}?{query}")
     assert status == response.status_code
-    assert [] == [e for e in storage.audit_entries(db) if e["action"].startswith("exported")]
+    assert [] == [e for e in storage.audit_entries(staff_db) if e["action"].startswith("exported")]
 
 
 def test_the_first_and_last_years_a_staff_page_takes(staff):

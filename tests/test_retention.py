@@ -75,15 +75,15 @@ def test_purge_deletes_exactly_what_is_older_than_retention_days(app, old_and_ne
     } == kept_dates(old_and_new)
 
 
-def test_purge_is_audited_as_the_system(app, old_and_new):
+def test_purge_is_audited_as_the_system(app, old_and_new, staff_db):
     app.test_cli_runner().invoke(args=["purge"])
-    entry = storage.audit_entries(old_and_new)[0]
+    entry = storage.audit_entries(staff_db)[0]
     assert ("system", "purged 3 old submissions") == (entry["staff"], entry["action"])
     assert entry["detail"].startswith("flask purge: 1 comments and 1 taken-back ids too;")
     # Run again: nothing left to delete, but the daily job still leaves its line.
     result = app.test_cli_runner().invoke(args=["purge"])
     assert result.output.startswith("Deleted 0 submissions, 0 comments and 0 taken-back ids")
-    assert "purged 0 old submissions" == storage.audit_entries(old_and_new)[0]["action"]
+    assert "purged 0 old submissions" == storage.audit_entries(staff_db)[0]["action"]
 
 
 def test_a_shorter_retention_deletes_more(tmp_path, old_and_new):
@@ -99,15 +99,15 @@ def test_a_shorter_retention_deletes_more(tmp_path, old_and_new):
     storage.close_thread_connections()
 
 
-def test_the_app_purges_when_it_starts_and_audits_it(tmp_path, old_and_new):
+def test_the_app_purges_when_it_starts_and_audits_it(tmp_path, old_and_new, staff_db):
     create_app(make_config(tmp_path))
     assert 4 == storage.count_submissions(old_and_new)
-    entry = storage.audit_entries(old_and_new)[0]
+    entry = storage.audit_entries(staff_db)[0]
     assert ("system", "purged 3 old submissions") == (entry["staff"], entry["action"])
     assert entry["detail"].startswith("at start:")
     # A start with nothing to delete writes nothing: every worker starts the app.
     create_app(make_config(tmp_path))
-    assert 1 == len(storage.audit_entries(old_and_new))
+    assert 1 == len(storage.audit_entries(staff_db))
 
 
 def test_purged_words_are_gone_from_the_file(app, db, tmp_path):

@@ -19,10 +19,10 @@ def post(client, url, **fields):
     return client.post(url, data={"csrf_token": token, **fields})
 
 
-def site_actions(db) -> list[tuple[str, str]]:
+def site_actions(staff_db) -> list[tuple[str, str]]:
     return [
         (entry["action"], entry["detail"])
-        for entry in storage.audit_entries(db)
+        for entry in storage.audit_entries(staff_db)
         if "site" in entry["action"]
     ]
 
@@ -34,13 +34,13 @@ def test_the_sites_page_lists_every_site_and_its_addresses(staff):
     assert "cannot be" in page and "retired" in page  # beside the default site
 
 
-def test_adding_a_site_makes_its_slug_from_the_name(staff, db):
+def test_adding_a_site_makes_its_slug_from_the_name(staff, db, staff_db):
     response = post(staff, "/admin/sites", name="  Youth Hub (Leek) ", slug="")
     assert (302, "/admin/sites") == (response.status_code, response.headers["Location"])
     assert {"slug": "youth-hub-leek", "name": "Youth Hub (Leek)", "retired": 0} == (
         storage.find_site(db, "youth-hub-leek")
     )
-    assert [("added a site", "youth-hub-leek")] == site_actions(db)
+    assert [("added a site", "youth-hub-leek")] == site_actions(staff_db)
     assert "Its kiosk is at /kiosk/youth-hub-leek" in staff.get("/admin/sites").get_data(
         as_text=True
     )
@@ -70,12 +70,12 @@ def test_adding_a_site_with_a_typed_slug(staff, db):
         ("Another youth hub", "youth-hub", 409, "already a site at “youth-hub”"),
     ],
 )
-def test_a_bad_or_taken_slug_or_name_is_refused(staff, db, name, slug, status, words):
+def test_a_bad_or_taken_slug_or_name_is_refused(staff, db, name, slug, status, words, staff_db):
     response = post(staff, "/admin/sites", name=name, slug=slug)
     assert status == response.status_code
     assert words in response.get_data(as_text=True)
     assert ["waiting-room-a", "youth-hub"] == sorted(s["slug"] for s in storage.list_sites(db))
-    assert [] == site_actions(db)
+    assert [] == site_actions(staff_db)
 
 
 def test_adding_without_the_form_token_stores_nothing(staff, db):
@@ -85,28 +85,28 @@ def test_adding_without_the_form_token_stores_nothing(staff, db):
 
 
 @pytest.mark.parametrize("action", ["rename", "retire", "reopen"])
-def test_changing_a_site_without_the_form_token_changes_nothing(staff, db, action):
+def test_changing_a_site_without_the_form_token_changes_nothing(staff, db, action, staff_db):
     storage.set_site_retired(db, "youth-hub", action == "reopen")
     response = staff.post(f"/admin/sites/youth-hub/{action}", data={"name": "Somewhere else"})
     assert 400 == response.status_code
     site = storage.find_site(db, "youth-hub")
     assert ("Youth hub", action == "reopen") == (site["name"], bool(site["retired"]))
-    assert [] == site_actions(db)
+    assert [] == site_actions(staff_db)
 
 
-def test_renaming_keeps_the_address_and_is_audited(staff, db):
+def test_renaming_keeps_the_address_and_is_audited(staff, db, staff_db):
     response = post(staff, "/admin/sites/youth-hub/rename", name="Youth hub, Leek")
     assert 302 == response.status_code
     assert "Youth hub, Leek" == storage.find_site(db, "youth-hub")["name"]
-    assert [("renamed a site", "youth-hub: Youth hub → Youth hub, Leek")] == site_actions(db)
+    assert [("renamed a site", "youth-hub: Youth hub → Youth hub, Leek")] == site_actions(staff_db)
     assert "Youth hub, Leek" in staff.get("/feedback/youth-hub").get_data(as_text=True)
 
 
 @pytest.mark.parametrize(("name", "status"), [("", 422), ("   ", 422), ("B" * 200, 422)])
-def test_a_bad_new_name_is_refused(staff, db, name, status):
+def test_a_bad_new_name_is_refused(staff, db, name, status, staff_db):
     assert status == post(staff, "/admin/sites/youth-hub/rename", name=name).status_code
     assert "Youth hub" == storage.find_site(db, "youth-hub")["name"]
-    assert [] == site_actions(db)
+    assert [] == site_actions(staff_db)
 
 
 @pytest.mark.parametrize("action", ["rename", "retire", "reopen"])
@@ -122,22 +122,24 @@ def test_a_rename_survives_the_next_start(app, staff, db, tmp_path):
     assert "New room" == storage.find_site(db, "new-room")["name"]
 
 
-def test_retiring_and_reopening_a_site(staff, db):
+def test_retiring_and_reopening_a_site(staff, db, staff_db):
     assert 302 == post(staff, "/admin/sites/youth-hub/retire").status_code
     assert 1 == storage.find_site(db, "youth-hub")["retired"]
     page = staff.get("/admin/sites").get_data(as_text=True)
     assert "Youth hub is resting." in page and "Reopen" in page
     assert 302 == post(staff, "/admin/sites/youth-hub/reopen").status_code
     assert 0 == storage.find_site(db, "youth-hub")["retired"]
-    assert [("reopened a site", "youth-hub"), ("retired a site", "youth-hub")] == site_actions(db)
+    assert [("reopened a site", "youth-hub"), ("retired a site", "youth-hub")] == site_actions(
+        staff_db
+    )
 
 
-def test_the_default_site_cannot_be_retired(staff, db):
+def test_the_default_site_cannot_be_retired(staff, db, staff_db):
     response = post(staff, "/admin/sites/waiting-room-a/retire")
     assert 409 == response.status_code
     assert "cannot be retired" in response.get_data(as_text=True)
     assert 0 == storage.find_site(db, "waiting-room-a")["retired"]
-    assert [] == site_actions(db)
+    assert [] == site_actions(staff_db)
 
 
 def test_strangers_cannot_change_sites(client, db):

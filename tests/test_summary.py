@@ -2,9 +2,11 @@
 breakdown at all for fewer than MIN_GROUP_SIZE responses."""
 
 import collections
+import contextlib
 import datetime
 import pathlib
 import re
+import sqlite3
 import tempfile
 
 import pytest
@@ -290,15 +292,24 @@ def page_group(url: str, submission) -> str | None:
     return week.month().key if "month=" in url else week.key
 
 
-def rendered(session_cookie: str, submissions, url: str) -> str:
+def rendered(session_cookie, submissions, url: str) -> str:
+    cookie, signed_in_staff_file = session_cookie
     with tempfile.TemporaryDirectory() as folder:
-        app = create_app(make_config(pathlib.Path(folder)))
+        config = make_config(pathlib.Path(folder))
+        # The sign-in lives in the staff file too: each app gets a copy of it.
+        copy_path = storage.staff_path(config["DATABASE"])
+        with (
+            contextlib.closing(sqlite3.connect(signed_in_staff_file)) as source,
+            contextlib.closing(sqlite3.connect(copy_path)) as copy,
+        ):
+            source.backup(copy)
+        app = create_app(config)
         db = storage.open_database(app.config["DATABASE"])
         for site, day, answers in submissions:
             add(db, list(answers), site=site, day=day)
         db.close()
         client = app.test_client()
-        client.set_cookie("session", session_cookie)
+        client.set_cookie("session", cookie)
         response = client.get(url)
         storage.close_thread_connections()
     assert 200 == response.status_code
@@ -313,7 +324,7 @@ def session_cookie(tmp_path_factory):
     client = app.test_client()
     sign_in(client)
     storage.close_thread_connections()
-    return client.get_cookie("session").value
+    return client.get_cookie("session").value, storage.staff_path(app.config["DATABASE"])
 
 
 @settings(max_examples=40, deadline=None)

@@ -31,9 +31,9 @@ def entries(db) -> list[tuple[str, str, str, str]]:
     return [(e["site"], e["heard"], e["did"], e["date"]) for e in storage.you_said_entries(db)]
 
 
-def audit_of(db) -> list[tuple[str, str]]:
+def audit_of(staff_db) -> list[tuple[str, str]]:
     """What staff did after making the account and signing in, oldest first."""
-    return [(e["action"], e["detail"]) for e in storage.audit_entries(db)][::-1][2:]
+    return [(e["action"], e["detail"]) for e in storage.audit_entries(staff_db)][::-1][2:]
 
 
 def text_of(response) -> str:
@@ -47,7 +47,7 @@ def said_and_did(page: str) -> list[str]:
 # Staff write entries
 
 
-def test_staff_add_an_entry_and_it_is_audited_without_its_words(staff, db):
+def test_staff_add_an_entry_and_it_is_audited_without_its_words(staff, db, staff_db):
     response = add(staff, date="2026-11-20")
     assert (302, URL) == (response.status_code, response.headers["Location"])
     assert [
@@ -58,7 +58,7 @@ def test_staff_add_an_entry_and_it_is_audited_without_its_words(staff, db):
             "2026-11-20",
         )
     ] == entries(db)
-    assert [("added a You said, we did entry", "site youth-hub, 2026-11-20")] == audit_of(db)
+    assert [("added a You said, we did entry", "site youth-hub, 2026-11-20")] == audit_of(staff_db)
     page = text_of(staff.get(URL))
     assert "Entry added." in page
     assert "The waiting room is boring." in page
@@ -82,10 +82,10 @@ def test_the_page_is_in_the_staff_links(staff):
         {"did": "x" * 301},
     ],
 )
-def test_an_entry_that_is_not_right_is_refused_and_nothing_kept(staff, db, fields):
+def test_an_entry_that_is_not_right_is_refused_and_nothing_kept(staff, db, fields, staff_db):
     assert 422 == add(staff, **fields).status_code
     assert [] == entries(db)
-    assert [] == audit_of(db)
+    assert [] == audit_of(staff_db)
 
 
 def test_adding_needs_the_form_token(staff, db):
@@ -106,7 +106,7 @@ def test_the_table_keeps_no_order_of_writing(db):
     )
 
 
-def test_deleting_an_entry_asks_first_and_is_audited(staff, db):
+def test_deleting_an_entry_asks_first_and_is_audited(staff, db, staff_db):
     add(staff, date="2026-11-20")
     [entry] = storage.you_said_entries(db)
     confirm = staff.get(f"{URL}/{entry['id']}/delete")
@@ -118,7 +118,9 @@ def test_deleting_an_entry_asks_first_and_is_audited(staff, db):
     response = staff.post(f"{URL}/{entry['id']}/delete", data={"csrf_token": token})
     assert (302, URL) == (response.status_code, response.headers["Location"])
     assert [] == entries(db)
-    assert ("deleted a You said, we did entry", "site youth-hub, 2026-11-20") == audit_of(db)[-1]
+    assert ("deleted a You said, we did entry", "site youth-hub, 2026-11-20") == audit_of(staff_db)[
+        -1
+    ]
 
 
 def test_deleting_needs_the_token_and_an_entry_that_exists(staff, db):

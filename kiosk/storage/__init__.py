@@ -1,8 +1,9 @@
 """The only package that speaks SQL, through sqlite-utils.
 
 Every function takes the database first, so it runs in tests without Flask.
-One module per job: schema (migrations), database (connections and write
-transactions), submissions, comments, sites, staff, summary. Import it as
+One module per job: schema and staff_schema (migrations of the answers file
+and of the staff file), database (connections and write transactions),
+maintenance, submissions, comments, sites, staff, sign_ins, summary. Import it as
 `from kiosk import storage` and call `storage.record_submission(db, ...)`.
 """
 
@@ -24,14 +25,31 @@ from kiosk.storage.comments import (
     withdraw_comment,
 )
 from kiosk.storage.database import (
+    PRIVATE_FOLDER,
     close_thread_connections,
     connection_for_thread,
+    empty_the_wal,
     open_database,
+    open_staff_database,
+    staff_path,
     writing,
 )
 from kiosk.storage.exports import comments_between, drawings_between
+from kiosk.storage.maintenance import rewrite_in_key_order
 from kiosk.storage.retention import Purged, purge_old
+from kiosk.storage.scheduled import claim_job
 from kiosk.storage.schema import migrations
+from kiosk.storage.sign_ins import (
+    claim_a_try,
+    end_session,
+    end_sessions_of,
+    failures,
+    find_session,
+    forget_old_sign_ins,
+    open_session,
+    take_back_a_try,
+    touch_session,
+)
 from kiosk.storage.sites import (
     InvalidSite,
     add_site,
@@ -44,15 +62,15 @@ from kiosk.storage.sites import (
 from kiosk.storage.staff import (
     audit,
     audit_entries,
-    clear_failed_sign_ins,
     count_staff,
     create_staff,
     find_staff,
-    note_failed_sign_in,
     save_setup_link,
+    set_password_hash,
     setup_link_is_valid,
     use_setup_link,
 )
+from kiosk.storage.staff_schema import staff_migrations
 from kiosk.storage.submissions import (
     count_submissions,
     record_submission,
@@ -67,6 +85,23 @@ from kiosk.storage.you_said import (
 )
 
 __all__ = [
+    "failures",
+    "claim_job",
+    "PRIVATE_FOLDER",
+    "empty_the_wal",
+    "open_staff_database",
+    "staff_path",
+    "rewrite_in_key_order",
+    "claim_a_try",
+    "end_session",
+    "end_sessions_of",
+    "find_session",
+    "forget_old_sign_ins",
+    "open_session",
+    "take_back_a_try",
+    "touch_session",
+    "set_password_hash",
+    "staff_migrations",
     "InvalidSite",
     "Purged",
     "add_site",
@@ -90,7 +125,6 @@ __all__ = [
     "drawings_between",
     "audit",
     "audit_entries",
-    "clear_failed_sign_ins",
     "close_thread_connections",
     "comment_with_receipt",
     "comments_for_site",
@@ -103,7 +137,6 @@ __all__ = [
     "find_staff",
     "list_sites",
     "migrations",
-    "note_failed_sign_in",
     "open_database",
     "receipt_in_use",
     "record_comment",

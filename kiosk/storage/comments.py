@@ -6,7 +6,7 @@ import sqlite3
 import sqlite_utils
 
 from kiosk.comments import Comment
-from kiosk.storage.database import writing
+from kiosk.storage.database import empty_the_wal, writing
 
 
 def record_comment(db: sqlite_utils.Database, comment: Comment) -> bool:
@@ -49,7 +49,8 @@ def receipt_in_use(db: sqlite_utils.Database, receipt_hash: str) -> bool:
 
 def withdraw_comment(db: sqlite_utils.Database, receipt_hash: str, oldest: datetime.date) -> bool:
     """Delete the comment and drawing with this receipt, if sent on or after `oldest`.
-    secure_delete overwrites them in the file."""
+    secure_delete overwrites them in the file, and emptying the -wal file
+    removes the copies of the page written before."""
     with writing(db):
         row = next(
             db.query(
@@ -64,6 +65,7 @@ def withdraw_comment(db: sqlite_utils.Database, receipt_hash: str, oldest: datet
         db.execute(
             "INSERT OR IGNORE INTO withdrawn (id, date) VALUES (?, ?)", (row["id"], row["date"])
         )
+    empty_the_wal(db)
     return True
 
 
@@ -146,9 +148,11 @@ def set_comment_hidden(db: sqlite_utils.Database, comment_id: str, hidden: bool)
 
 
 def delete_comment(db: sqlite_utils.Database, comment_id: str) -> bool:
-    """Remove a comment and its drawing; secure_delete overwrites them in the file."""
+    """Remove a comment and its drawing; secure_delete overwrites them in the file,
+    and emptying the -wal file removes the copies of the page written before."""
     with writing(db):
         cursor = db.execute("DELETE FROM comments WHERE id = ?", [comment_id])
+    empty_the_wal(db)
     return cursor.rowcount == 1
 
 

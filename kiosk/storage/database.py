@@ -1,21 +1,62 @@
-"""Opening the database with every safety setting on, one kept connection per
-thread, and write transactions that wait for the other worker in short steps."""
+"""Opening the two database files with every safety setting on, one kept
+connection per thread, and write transactions that wait for the other worker
+in short steps.
+
+What children said (sites, answers, comments, "You said, we did") is kept in
+one file; what staff did (accounts, sessions, sign-in failures, the audit log,
+tablets) in another beside it, `kiosk-staff.db` next to `kiosk.db`. Staff
+records carry times of day; kept apart, none of them sits in the same file as
+an answer, so a copy of the answers file cannot line an answer up against
+"signed in at 13:14:07" (DESIGN.md, Anonymity).
+"""
 
 import contextlib
 import fcntl
+import os
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlite_utils
+from sqlite_utils.migrations import Migrations
 
 from kiosk.storage.schema import migrations
+from kiosk.storage.staff_schema import staff_migrations
+
+# Every file of the database holds children's words or staff password hashes:
+# only the account that runs the app may read them, whatever its umask.
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+SIDE_FILES = ("", "-wal", "-shm", ".lock")
 
 
-def open_database(path: str | Path) -> sqlite_utils.Database:
-    """Open (creating if needed) the database file, with every safety setting on."""
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+def staff_path(path: str | Path) -> Path:
+    """The staff file that sits beside an answers file: kiosk.db -> kiosk-staff.db."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}-staff{path.suffix or '.db'}")
+
+
+def make_private(path: str | Path) -> None:
+    """Create the folder (0700) and the database files (0600) if missing, and
+    take away every other account's access to those that exist.
+
+    SQLite makes the -wal and -shm files with the same permissions as the
+    database file itself, so creating that one 0600 covers the rest.
+    """
+    path = Path(path)
+    if not path.parent.exists():
+        path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+        os.chmod(path.parent, PRIVATE_FOLDER)
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, PRIVATE_FILE))
+    for suffix in SIDE_FILES:
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(f"{path}{suffix}", PRIVATE_FILE)
+
+
+def _open(path: str | Path, schema: Migrations) -> sqlite_utils.Database:
+    make_private(path)
     db = sqlite_utils.Database(path)
     # FULL: a submission the server acknowledged survives a power cut.
     db.execute("PRAGMA synchronous=FULL")
@@ -24,14 +65,29 @@ def open_database(path: str | Path) -> sqlite_utils.Database:
     db.execute("PRAGMA busy_timeout=5000")
     # gunicorn's workers boot together: on a new database each would find the
     # tables missing and create them at once, and all but one would fail.
-    with open(f"{path}.lock", "a") as lock:
+    lock_path = f"{path}.lock"
+    fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, PRIVATE_FILE)
+    with open(fd, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         db.enable_wal()
-        migrations.apply(db)
+        schema.apply(db)
     # From here on every write goes through writing(), which waits for the
     # other worker in short steps instead of SQLite's 1, 2, 5, 10 ms sleeps.
     db.execute("PRAGMA busy_timeout=0")
     return db
+
+
+def open_database(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) the answers file, with every safety setting on.
+
+    An answers file made before the staff records had their own file hands
+    them over on the way (migration 0008)."""
+    return _open(path, migrations)
+
+
+def open_staff_database(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) the staff file: accounts, sessions, audit log."""
+    return _open(path, staff_migrations)
 
 
 @contextlib.contextmanager
@@ -56,22 +112,49 @@ def writing(db: sqlite_utils.Database, patience: float = 5.0):
             pause = min(pause * 2, 0.002)
     try:
         yield db
+        db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        # A COMMIT can fail too (a deferred constraint, a full disk). SQLite
+        # then leaves the transaction open, and every later write on this
+        # kept connection would fail with "cannot start a transaction within
+        # a transaction": end it here, whatever failed.
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
         raise
-    db.execute("COMMIT")
+
+
+def empty_the_wal(db: sqlite_utils.Database, patience: float = 5.0) -> bool:
+    """Copy every committed page into the main file and cut the -wal file to
+    nothing, so words just deleted are not left readable there.
+
+    secure_delete overwrites deleted words in the page, but the page's older
+    copies stay in the -wal file until it is written over. TRUNCATE waits for
+    readers of the other worker; it is tried again in short steps, like a
+    write. True when the -wal file is empty.
+    """
+    deadline = time.monotonic() + patience
+    while True:
+        busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if not busy:
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.005)
 
 
 _connections = threading.local()
 
 
-def connection_for_thread(path: str | Path) -> sqlite_utils.Database:
+def connection_for_thread(
+    path: str | Path,
+    opener: Callable[[str | Path], sqlite_utils.Database] = open_database,
+) -> sqlite_utils.Database:
     """One connection per thread and file, kept open: a connection per request
     costs about half the submit rate (see bench/README.md)."""
     key = str(path)
     cache = _connections.__dict__.setdefault("by_path", {})
     if key not in cache:
-        cache[key] = open_database(path)
+        cache[key] = opener(path)
     return cache[key]
 
 

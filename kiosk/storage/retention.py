@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from kiosk.storage.database import writing
+from kiosk.storage.database import empty_the_wal, writing
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,10 @@ def purge_old(
         _delete_before(db, table, kept_from.isoformat(), batch)
         for table in ("submissions", "comments", "withdrawn")
     ]
+    if any(counts):
+        # The deleted words' pages were overwritten, but older copies of them
+        # stay in the -wal file until it is emptied.
+        empty_the_wal(db)
     return Purged(*counts, kept_from=kept_from)
 
 

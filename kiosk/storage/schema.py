@@ -130,3 +130,46 @@ def _index_unreviewed_concerns(db: sqlite_utils.Database) -> None:
     # weeks. Without this index that count scans the table, reading each row past
     # its drawing; with it, the count reads a few index entries and no drawing.
     db.execute("CREATE INDEX comments_unreviewed ON comments (concern, status, week)")
+
+
+@migrations(name="0008_staff_records_to_their_own_file", transactional=False)
+def _move_staff_records_out(db: sqlite_utils.Database) -> None:
+    """Staff accounts, setup links and the audit log move to the staff file.
+
+    The audit log's timed rows sat between the answers, in the -wal file and
+    in the pages, so a copy of this file could bracket each answer between
+    "signed in 13:14:07" and "signed out 13:14:11". The rows are copied to
+    the staff file and made durable there first; then they are dropped here
+    and the file is rewritten, so no page keeps their bytes. A crash between
+    the two steps repeats the copy at the next start, which adds nothing twice.
+    """
+    from kiosk.storage.database import open_staff_database, staff_path, writing
+    from kiosk.storage.maintenance import rewrite_in_key_order
+
+    main_file = db.execute("PRAGMA database_list").fetchone()[2]
+    staff_db = open_staff_database(staff_path(main_file))
+    try:
+        with staff_db.conn:
+            staff_db.conn.executemany(
+                "INSERT OR IGNORE INTO staff (name, password_hash) VALUES (?, ?)",
+                db.execute("SELECT name, password_hash FROM staff").fetchall(),
+            )
+            staff_db.conn.executemany(
+                "INSERT OR IGNORE INTO setup_links (token_hash, expires_at) VALUES (?, ?)",
+                db.execute("SELECT token_hash, expires_at FROM setup_links").fetchall(),
+            )
+            # The audit log has no key: copy it only into an empty log, so a
+            # repeated copy after a crash adds no line twice.
+            if not staff_db.execute("SELECT count(*) FROM audit_log").fetchone()[0]:
+                staff_db.conn.executemany(
+                    "INSERT INTO audit_log (at, staff, action, detail) VALUES (?, ?, ?, ?)",
+                    db.execute(
+                        "SELECT at, staff, action, detail FROM audit_log ORDER BY at, rowid"
+                    ).fetchall(),
+                )
+    finally:
+        staff_db.close()
+    with writing(db):
+        for table in ("staff", "audit_log", "setup_links"):
+            db.execute(f"DROP TABLE {table}")
+    rewrite_in_key_order(db)

@@ -1,4 +1,4 @@
-"""Staff accounts, sign-in failures, first-account setup links and the audit log."""
+"""Staff accounts, first-account setup links and the audit log, in the staff file."""
 
 import datetime
 import sqlite3
@@ -25,28 +25,19 @@ def create_staff(db: sqlite_utils.Database, name: str, password_hash: str) -> bo
 
 
 def find_staff(db: sqlite_utils.Database, name: str) -> dict | None:
-    row = db.execute(
-        "SELECT name, password_hash, failed_sign_ins, last_failed_at FROM staff WHERE name = ?",
-        [name],
-    ).fetchone()
-    keys = ("name", "password_hash", "failed_sign_ins", "last_failed_at")
-    return dict(zip(keys, row, strict=True)) if row else None
+    row = db.execute("SELECT name, password_hash FROM staff WHERE name = ?", [name]).fetchone()
+    return dict(zip(("name", "password_hash"), row, strict=True)) if row else None
 
 
-def note_failed_sign_in(db: sqlite_utils.Database, name: str, at: float) -> None:
+def set_password_hash(db: sqlite_utils.Database, name: str, password_hash: str) -> bool:
+    """Give an account a new password and end every session it has open.
+    False when there is no such account."""
     with writing(db):
-        db.execute(
-            "UPDATE staff SET failed_sign_ins = failed_sign_ins + 1, last_failed_at = ?"
-            " WHERE name = ?",
-            (at, name),
+        cursor = db.execute(
+            "UPDATE staff SET password_hash = ? WHERE name = ?", (password_hash, name)
         )
-
-
-def clear_failed_sign_ins(db: sqlite_utils.Database, name: str) -> None:
-    with writing(db):
-        db.execute(
-            "UPDATE staff SET failed_sign_ins = 0, last_failed_at = NULL WHERE name = ?", [name]
-        )
+        db.execute("DELETE FROM sessions WHERE staff = ?", [name])
+    return cursor.rowcount == 1
 
 
 def save_setup_link(db: sqlite_utils.Database, token_hash: str, expires_at: float) -> None:

@@ -11,7 +11,6 @@ from tests.browser.conftest import (
     LAPTOP,
     answer_at_the_kiosk,
     assert_accessible,
-    live_database,
     sign_in,
 )
 from tests.conftest import PASSWORD
@@ -52,8 +51,10 @@ def test_a_small_week_shows_no_breakdown(staff_page, live_server):
 
 def test_a_newcomer_makes_the_first_account_with_the_setup_link(page, live_server):
     token = accounts.new_setup_token()
-    with live_database(live_server) as db:
-        storage.save_setup_link(db, accounts.hash_setup_token(token), time.time() + 3600)
+    staff_file = storage.staff_path(live_server.app.config["DATABASE"])
+    db = storage.open_staff_database(staff_file)
+    storage.save_setup_link(db, accounts.hash_secret(token), time.time() + 3600)
+    db.close()
     page.set_viewport_size(LAPTOP)
     page.goto(f"{live_server.url}/admin/setup/{token}")
     assert_accessible(page)

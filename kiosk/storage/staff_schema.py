@@ -1,0 +1,71 @@
+"""The staff file's schema (kiosk-staff.db), as numbered sqlite-utils migrations.
+
+Everything here is about staff and their tools, never about a child, so rows
+may keep a time of day. None of it may ever sit in the answers file
+(kiosk/storage/database.py says why).
+"""
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+staff_migrations = Migrations("kiosk-staff")
+
+
+@staff_migrations(name="0001_accounts_and_audit_log")
+def _create_accounts(db: sqlite_utils.Database) -> None:
+    db.execute(
+        "CREATE TABLE staff (name TEXT PRIMARY KEY, password_hash TEXT NOT NULL) WITHOUT ROWID"
+    )
+    db.execute(
+        """
+        CREATE TABLE audit_log (
+            at TEXT NOT NULL,
+            staff TEXT NOT NULL,
+            action TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX audit_log_by_time ON audit_log (at)")
+    db.execute(
+        "CREATE TABLE setup_links (token_hash TEXT PRIMARY KEY, expires_at REAL NOT NULL)"
+        " WITHOUT ROWID"
+    )
+
+
+@staff_migrations(name="0002_sessions_and_sign_in_failures")
+def _create_sessions(db: sqlite_utils.Database) -> None:
+    # A staff sign-in lives here, not only in its cookie, so that signing out
+    # (or a new password) ends it even for a copy of the cookie. The cookie
+    # holds the session's secret; this table holds only its hash.
+    db.execute(
+        """
+        CREATE TABLE sessions (
+            id_hash TEXT PRIMARY KEY,
+            staff TEXT NOT NULL,
+            signed_in_at REAL NOT NULL,
+            seen_at REAL NOT NULL
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX sessions_by_staff ON sessions (staff)")
+    # Wrong passwords, counted per name typed (known or not, so the answers do
+    # not tell which names exist) and per sender. Both are keyed hashes: the
+    # name's with the app's secret, the sender's with a key that lives only
+    # in the server's memory, so no address can be read back from this file.
+    db.execute(
+        """
+        CREATE TABLE sign_in_failures (
+            key TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL,
+            last_failed_at REAL NOT NULL
+        ) WITHOUT ROWID
+        """
+    )
+
+
+@staff_migrations(name="0003_scheduled_jobs")
+def _create_scheduled_jobs(db: sqlite_utils.Database) -> None:
+    # When each scheduled job (the daily tidy of the answers file) last ran, so
+    # that however many workers run, each job runs once at each due time.
+    db.execute("CREATE TABLE scheduled_jobs (name TEXT PRIMARY KEY, last_run_at REAL NOT NULL)")
