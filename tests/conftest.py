@@ -1,12 +1,21 @@
 """Fixtures: a fresh app on a real SQLite file in tmp_path for every test."""
 
+import contextlib
+import http.client
+import os
 import re
+import signal
+import socket
+import subprocess
+import sys
+import time
 import uuid
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
-from kiosk import create_app, storage
+from kiosk import PROJECT_ROOT, create_app, storage
 
 SITES = {"waiting-room-a": "Waiting room A", "youth-hub": "Youth hub"}
 
@@ -124,3 +133,67 @@ def feedback_page_fields(client, site="waiting-room-a") -> dict[str, str]:
     parser.feed(response.get_data(as_text=True))
     assert set(FEEDBACK_PAGE_FIELDS) == set(parser.fields)
     return parser.fields
+
+
+# Real gunicorn with two workers, for what only two processes show.
+
+GUNICORN_CONFIG = """\
+DATABASE = "{database}"
+SECRET_KEY = "two-workers-test"
+DEFAULT_SITE = "waiting-room-a"
+{extra}
+
+[SITES]
+waiting-room-a = "Waiting room A"
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_gunicorn(tmp_path, extra_settings: str = "", log_level: str = "warning"):
+    """`make serve` on a free port and a database in tmp_path; yields (port, logs path)."""
+    config = tmp_path / "config.toml"
+    config.write_text(GUNICORN_CONFIG.format(database=tmp_path / "kiosk.db", extra=extra_settings))
+    port = free_port()
+    env = {
+        **os.environ,
+        "KIOSK_BIND": f"127.0.0.1:{port}",
+        "KIOSK_CONFIG": str(config),
+        "KIOSK_LOG_LEVEL": log_level,
+        "KIOSK_WORKERS": "2",
+    }
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    logs = tmp_path / "gunicorn.log"
+    with open(logs, "wb") as out:
+        server = subprocess.Popen(
+            [gunicorn, "-c", "kiosk/gunicorn_conf.py"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            _wait_until_listening(port, server)
+            yield port, logs
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(30)
+
+
+def _wait_until_listening(port: int, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "gunicorn stopped while starting"
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", "/token")
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail("gunicorn did not answer within 30 seconds")
