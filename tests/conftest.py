@@ -1,12 +1,23 @@
 """Fixtures: a fresh app on a real SQLite file in tmp_path for every test."""
 
+import contextlib
+import http.client
+import os
 import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
 import uuid
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
-from kiosk import create_app, storage
+from kiosk import PROJECT_ROOT, create_app, storage
+from kiosk.serving import serve
 
 SITES = {"waiting-room-a": "Waiting room A", "youth-hub": "Youth hub"}
 
@@ -116,3 +127,87 @@ def feedback_page_fields(client, site="waiting-room-a") -> dict[str, str]:
     parser.feed(response.get_data(as_text=True))
     assert set(FEEDBACK_PAGE_FIELDS) == set(parser.fields)
     return parser.fields
+
+
+# Real servers on real sockets, for what only a server shows: its logs, or how
+# it reads a broken request.
+
+
+@contextlib.contextmanager
+def running_dev_server(app):
+    """The development server (`make run`) on a free port, in a thread; yields the port."""
+    server = serve(app, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_port
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(10)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_listening(port: int, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "gunicorn stopped while starting"
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection.request("GET", "/token")
+            status = connection.getresponse().status
+            connection.close()
+        except OSError:
+            time.sleep(0.1)
+            continue
+        if status == 200:
+            return
+    pytest.fail("gunicorn did not answer within 30 seconds")
+
+
+GUNICORN_CONFIG = """\
+DATABASE = "{database}"
+SECRET_KEY = "gunicorn-test"
+DEFAULT_SITE = "waiting-room-a"
+
+[SITES]
+waiting-room-a = "Waiting room A"
+"""
+
+
+@contextlib.contextmanager
+def running_gunicorn(folder: Path, **environment):
+    """gunicorn as `make serve` starts it, with a database in folder; yields the port.
+
+    What it prints goes to folder/out and folder/err; KIOSK_* settings for it
+    can be given as keyword arguments.
+    """
+    config = folder / "config.toml"
+    config.write_text(GUNICORN_CONFIG.format(database=folder / "kiosk.db"))
+    port = free_port()
+    env = {
+        **os.environ,
+        "KIOSK_BIND": f"127.0.0.1:{port}",
+        "KIOSK_CONFIG": str(config),
+        **environment,
+    }
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    with open(folder / "out", "wb") as out, open(folder / "err", "wb") as err:
+        server = subprocess.Popen(
+            [gunicorn, "-c", "kiosk/gunicorn_conf.py"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=out,
+            stderr=err,
+        )
+        try:
+            wait_until_listening(port, server)
+            yield port
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(30)

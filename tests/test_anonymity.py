@@ -8,21 +8,20 @@ address, then the logs and the raw bytes of the database are searched for them.
 import http.client
 import json
 import logging
-import os
 import re
-import signal
 import socket
-import subprocess
-import sys
 import threading
-import time
 from pathlib import Path
 
-import pytest
-
-from kiosk import PROJECT_ROOT, create_app
+from kiosk import create_app
 from kiosk.serving import serve
-from tests.conftest import KioskClient, all_answers, make_config, new_submission_id
+from tests.conftest import (
+    KioskClient,
+    all_answers,
+    make_config,
+    new_submission_id,
+    running_gunicorn,
+)
 
 MARKER_ADDRESS = "127.0.0.77"
 FORWARDED_ADDRESS = "203.0.113.77"
@@ -175,63 +174,10 @@ def test_the_development_server_still_tells_senders_apart_for_the_limits(tmp_pat
     assert [404, 429, 404] == statuses
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_listening(port: int, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        assert server.poll() is None, "gunicorn stopped while starting"
-        try:
-            status = request(port, "GET", "/token")[0]
-        except OSError:
-            time.sleep(0.1)
-            continue
-        if status == 200:
-            return
-    pytest.fail("gunicorn did not answer within 30 seconds")
-
-
-CONFIG = """\
-DATABASE = "{database}"
-SECRET_KEY = "anonymity-test"
-DEFAULT_SITE = "waiting-room-a"
-
-[SITES]
-waiting-room-a = "Waiting room A"
-"""
-
-
 def test_gunicorn_writes_down_no_one_even_at_debug(tmp_path):
     database = tmp_path / "kiosk.db"
-    config = tmp_path / "config.toml"
-    config.write_text(CONFIG.format(database=database))
-    port = free_port()
-    env = {
-        **os.environ,
-        "KIOSK_BIND": f"127.0.0.1:{port}",
-        "KIOSK_CONFIG": str(config),
-        "KIOSK_LOG_LEVEL": "debug",
-        "KIOSK_WORKERS": "2",
-    }
-    gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    with open(tmp_path / "out", "wb") as out, open(tmp_path / "err", "wb") as err:
-        server = subprocess.Popen(
-            [gunicorn, "-c", "kiosk/gunicorn_conf.py"],
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdout=out,
-            stderr=err,
-        )
-        try:
-            wait_until_listening(port, server)
-            submission_id = send_everything(port)
-        finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(30)
+    with running_gunicorn(tmp_path, KIOSK_LOG_LEVEL="debug", KIOSK_WORKERS="2") as port:
+        submission_id = send_everything(port)
     logs = (tmp_path / "out").read_text() + (tmp_path / "err").read_text()
     # gunicorn did talk (so this could fail), and said who to no one.
     assert "Booting worker" in logs
