@@ -14,7 +14,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from kiosk import limits, retention, storage
+from kiosk import limits, request_body, retention, storage
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MAX_DRAWING_SIDE = 1200
@@ -96,6 +96,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         # (X-Forwarded-Proto is trusted from the nearest proxy, ProxyFix's
         # default, so the cookie is still Secure when the proxy took HTTPS off.)
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"])
+    # A body that cannot be read is a 400, not a 500 (kiosk/request_body.py).
+    app.wsgi_app = request_body.UnreadableBodyIsBadRequest(app.wsgi_app)
     # Before the form-token check, which fails with a 500 on a part without a name.
     app.before_request(refuse_unnamed_form_parts)
     app.session_interface = SecureWhenHttps()
