@@ -14,7 +14,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from kiosk import limits, request_body, retention, storage
+from kiosk import hosts, limits, request_body, retention, storage
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MAX_DRAWING_SIDE = 1200
@@ -44,6 +44,8 @@ DEFAULTS = {
     "FEEDBACK_RATE_LIMIT": "30 per 10 minutes",
     "WITHDRAW_RATE_LIMIT": "10 per 10 minutes",
     "PROXY_COUNT": 0,
+    # None: the host of PUBLIC_BASE_URL and this machine's names (kiosk/hosts.py).
+    "TRUSTED_HOSTS": None,
     # The staff area.
     "MIN_GROUP_SIZE": 5,
     # Submissions, comments and taken-back ids older than this many days are deleted.
@@ -73,6 +75,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         raise ValueError(
             "PUBLIC_BASE_URL must be a full address, like https://feedback.example.org"
         )
+    if app.config["TRUSTED_HOSTS"] is None:
+        app.config["TRUSTED_HOSTS"] = hosts.default_trusted_hosts(app.config["PUBLIC_BASE_URL"])
     for side in ("DRAWING_WIDTH", "DRAWING_HEIGHT"):
         # Drawings are decoded up to this size: a bigger canvas lets a stranger's
         # file ask for more memory (kiosk/drawings.py).
