@@ -16,6 +16,8 @@ import io
 import re
 from collections.abc import Iterable
 
+from kiosk.text_direction import without_bidi_controls
+
 # Full-width = + - @ too: some spreadsheets treat them as their ASCII twins.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
@@ -28,7 +30,8 @@ def safe_cell(value: object) -> object:
         return "yes" if value else "no"
     if isinstance(value, int):
         return value
-    text = str(value)
+    # Direction controls first: one in front would hide a formula from the check.
+    text = without_bidi_controls(str(value))
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 

@@ -14,7 +14,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from kiosk import hosts, limits, request_body, retention, storage
+from kiosk import hosts, limits, request_body, retention, storage, text_direction
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MAX_DRAWING_SIDE = 1200
@@ -110,6 +110,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from kiosk import commands, errors, feedback, headers, views
 
     headers.init_app(app)
+    text_direction.init_app(app)
     errors.init_app(app)
     commands.init_app(app)
     app.register_blueprint(views.bp)
