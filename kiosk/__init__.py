@@ -14,7 +14,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from kiosk import limits, retention, schedule, storage
+from kiosk import hosts, limits, request_body, retention, schedule, storage, text_direction
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MAX_DRAWING_SIDE = 1200
@@ -44,6 +44,8 @@ DEFAULTS = {
     "FEEDBACK_RATE_LIMIT": "30 per 10 minutes",
     "WITHDRAW_RATE_LIMIT": "10 per 10 minutes",
     "PROXY_COUNT": 0,
+    # None: the host of PUBLIC_BASE_URL and this machine's names (kiosk/hosts.py).
+    "TRUSTED_HOSTS": None,
     # The staff area.
     "MIN_GROUP_SIZE": 5,
     # Submissions, comments and taken-back ids older than this many days are deleted.
@@ -76,6 +78,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         raise ValueError(
             "PUBLIC_BASE_URL must be a full address, like https://feedback.example.org"
         )
+    if app.config["TRUSTED_HOSTS"] is None:
+        app.config["TRUSTED_HOSTS"] = hosts.default_trusted_hosts(app.config["PUBLIC_BASE_URL"])
     for side in ("DRAWING_WIDTH", "DRAWING_HEIGHT"):
         # Drawings are decoded up to this size: a bigger canvas lets a stranger's
         # file ask for more memory (kiosk/drawings.py).
@@ -106,6 +110,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         # (X-Forwarded-Proto is trusted from the nearest proxy, ProxyFix's
         # default, so the cookie is still Secure when the proxy took HTTPS off.)
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"])
+    # A body that cannot be read is a 400, not a 500 (kiosk/request_body.py).
+    app.wsgi_app = request_body.UnreadableBodyIsBadRequest(app.wsgi_app)
     # Before the form-token check, which fails with a 500 on a part without a name.
     app.before_request(refuse_unnamed_form_parts)
     app.session_interface = SecureWhenHttps()
@@ -114,6 +120,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from kiosk import commands, errors, feedback, headers, views
 
     headers.init_app(app)
+    text_direction.init_app(app)
     errors.init_app(app)
     commands.init_app(app)
     app.register_blueprint(views.bp)

@@ -10,7 +10,7 @@ from kiosk.serving import serve
 
 
 def main() -> None:
-    # Request lines: method, path and status only (see kiosk/serving.py).
+    # Only failed requests are logged, without address, time or query (kiosk/serving.py).
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     app = create_app()
     host = os.environ.get("KIOSK_HOST", "127.0.0.1")

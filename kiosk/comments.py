@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kiosk import receipt_codes, safeguarding
 from kiosk.survey import SUBMISSION_ID, iso_week
+from kiosk.text_direction import without_bidi_controls
 
 # Tab and newline are how people write; every other control character is not.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -43,7 +44,9 @@ def clean_text(text: str | None, max_chars: int) -> str | None:
     """The comment's words, or None when there are none."""
     if text is None:
         return None
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    # Invisible direction changes would make staff read the words in another order.
+    text = without_bidi_controls(text).strip()
     if CONTROL_CHARACTERS.search(text):
         raise InvalidComment("Your message has a character we cannot keep. Please take it out.")
     if len(text) > max_chars:

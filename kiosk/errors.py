@@ -1,9 +1,9 @@
 """Error pages in one place: a plain message, as JSON for the kiosk's own
 requests and as a friendly page for people."""
 
-from flask import Flask, jsonify, make_response, render_template, request
+from flask import Flask, Response, jsonify, make_response, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 PLAIN_MESSAGES = {
     400: "Something in that request was not right.",
@@ -34,6 +34,14 @@ def error_response(status: int, message: str | None = None, reason: str | None =
     return render_template("kiosk/error.html", status=status, message=message), status
 
 
+def plain_response(status: int):
+    """The message alone, as JSON or text, for a request no page can be built for."""
+    message = PLAIN_MESSAGES[status]
+    if wants_json():
+        return jsonify({"status": "error", "message": message}), status
+    return Response(message, status, mimetype="text/plain")
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_expired(error: CSRFError):
@@ -42,6 +50,10 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
+        if isinstance(error, SecurityError):
+            # A Host that is not in TRUSTED_HOSTS: no URL can be built for this
+            # request, so the page (with its links) cannot be drawn.
+            return plain_response(400)
         response = make_response(error_response(error.code or 500))
         # A 405 must say which methods are allowed (Allow); keep the error's
         # own headers, but not its Content-Type: the body is ours.

@@ -26,6 +26,10 @@ def add_security_headers(response: Response) -> Response:
     response.headers["Referrer-Policy"] = "same-origin"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+    if request.is_secure:
+        # Only over HTTPS: browsers ignore it over plain HTTP, and a kiosk on
+        # http://127.0.0.1 must not be told to use HTTPS it does not have.
+        response.headers["Strict-Transport-Security"] = "max-age=31536000"
     if request.endpoint != "static":
         # Pages and answers are never kept: after a reset, Back shows nothing.
         response.headers["Cache-Control"] = "no-store"

@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from html.parser import HTMLParser
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import PROJECT_ROOT, create_app, storage
+from kiosk.serving import serve
 
 SITES = {"waiting-room-a": "Waiting room A", "youth-hub": "Youth hub"}
 
@@ -135,17 +137,22 @@ def feedback_page_fields(client, site="waiting-room-a") -> dict[str, str]:
     return parser.fields
 
 
-# Real gunicorn with two workers, for what only two processes show.
+# Real servers on real sockets, for what only a server shows: its logs, or how
+# it reads a broken request.
 
-GUNICORN_CONFIG = """\
-DATABASE = "{database}"
-SECRET_KEY = "two-workers-test"
-DEFAULT_SITE = "waiting-room-a"
-{extra}
 
-[SITES]
-waiting-room-a = "Waiting room A"
-"""
+@contextlib.contextmanager
+def running_dev_server(app):
+    """The development server (`make run`) on a free port, in a thread; yields the port."""
+    server = serve(app, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_port
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(10)
 
 
 def free_port() -> int:
@@ -154,46 +161,61 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_until_listening(port: int, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "gunicorn stopped while starting"
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection.request("GET", "/token")
+            status = connection.getresponse().status
+            connection.close()
+        except OSError:
+            time.sleep(0.1)
+            continue
+        if status == 200:
+            return
+    pytest.fail("gunicorn did not answer within 30 seconds")
+
+
+GUNICORN_CONFIG = """\
+DATABASE = "{database}"
+SECRET_KEY = "gunicorn-test"
+DEFAULT_SITE = "waiting-room-a"
+
+[SITES]
+waiting-room-a = "Waiting room A"
+"""
+
+
 @contextlib.contextmanager
-def running_gunicorn(tmp_path, extra_settings: str = "", log_level: str = "warning"):
-    """`make serve` on a free port and a database in tmp_path; yields (port, logs path)."""
-    config = tmp_path / "config.toml"
-    config.write_text(GUNICORN_CONFIG.format(database=tmp_path / "kiosk.db", extra=extra_settings))
+def running_gunicorn(folder: Path, **environment):
+    """gunicorn as `make serve` starts it, with a database in folder; yields the port.
+
+    What it prints goes to folder/out and folder/err; KIOSK_* settings for it
+    can be given as keyword arguments.
+    """
+    config = folder / "config.toml"
+    config.write_text(GUNICORN_CONFIG.format(database=folder / "kiosk.db"))
     port = free_port()
     env = {
         **os.environ,
         "KIOSK_BIND": f"127.0.0.1:{port}",
         "KIOSK_CONFIG": str(config),
-        "KIOSK_LOG_LEVEL": log_level,
-        "KIOSK_WORKERS": "2",
+        **environment,
     }
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    logs = tmp_path / "gunicorn.log"
-    with open(logs, "wb") as out:
+    with open(folder / "out", "wb") as out, open(folder / "err", "wb") as err:
         server = subprocess.Popen(
             [gunicorn, "-c", "kiosk/gunicorn_conf.py"],
             cwd=PROJECT_ROOT,
             env=env,
             stdout=out,
-            stderr=subprocess.STDOUT,
+            stderr=err,
         )
         try:
-            _wait_until_listening(port, server)
-            yield port, logs
+            wait_until_listening(port, server)
+            yield port
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(30)
-
-
-def _wait_until_listening(port: int, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        assert server.poll() is None, "gunicorn stopped while starting"
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            connection.request("GET", "/token")
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            time.sleep(0.1)
-    pytest.fail("gunicorn did not answer within 30 seconds")

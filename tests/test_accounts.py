@@ -135,13 +135,13 @@ def test_signing_out_needs_the_form_token(app, client):
 def test_the_session_cookie_is_httponly_lax_and_secure_over_https(app):
     make_account(app)
     client = app.test_client()
-    token_page = client.get("/admin/sign-in", base_url="https://kiosk.example")
+    token_page = client.get("/admin/sign-in", base_url="https://localhost")
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', token_page.text)[1]
     response = client.post(
         "/admin/sign-in",
-        base_url="https://kiosk.example",
+        base_url="https://localhost",
         data={"csrf_token": token, "name": "sam", "password": PASSWORD},
-        headers={"Referer": "https://kiosk.example/admin/sign-in"},
+        headers={"Referer": "https://localhost/admin/sign-in"},
     )
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" in cookie

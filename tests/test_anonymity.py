@@ -8,21 +8,20 @@ address, then the logs and the raw bytes of the database are searched for them.
 import http.client
 import json
 import logging
-import os
 import re
-import signal
 import socket
-import subprocess
-import sys
 import threading
-import time
 from pathlib import Path
 
-import pytest
-
-from kiosk import PROJECT_ROOT, create_app
+from kiosk import create_app
 from kiosk.serving import serve
-from tests.conftest import KioskClient, all_answers, make_config, new_submission_id
+from tests.conftest import (
+    KioskClient,
+    all_answers,
+    make_config,
+    new_submission_id,
+    running_gunicorn,
+)
 
 MARKER_ADDRESS = "127.0.0.77"
 FORWARDED_ADDRESS = "203.0.113.77"
@@ -96,11 +95,43 @@ def test_the_development_server_writes_down_no_one(tmp_path, caplog, capfd):
         thread.join(10)
     out, err = capfd.readouterr()
     logs = caplog.text + out + err
-    # The lines are there (so this could fail); who sent them is not.
-    assert "POST /kiosk/waiting-room-a/submissions HTTP/1.1" in logs
-    assert "NOT HTTP" in logs
+    # A line is there (so this could fail); who sent it is not.
+    assert "Bad HTTP/0.9 request type" in logs
     assert ([], []) == (found(MARKERS, logs), found(MARKERS, database_bytes(tmp_path / "kiosk.db")))
     assert submission_id.encode() in database_bytes(tmp_path / "kiosk.db")
+
+
+def test_the_development_server_logs_no_request_that_went_well(tmp_path, caplog, capfd):
+    # One line per request, even with no address or time, would say which answers
+    # and which comment one child sent: they follow each other in the log.
+    caplog.set_level(logging.DEBUG)
+    app = create_app(make_config(tmp_path))
+
+    @app.get("/breaks")
+    def breaks():
+        raise RuntimeError("a bug")
+
+    server = serve(app, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_port
+        send_everything(port)
+        assert 200 == request(port, "GET", "/feedback/waiting-room-a?from=kiosk")[0]
+        assert 500 == request(port, "GET", "/breaks?from=kiosk")[0]
+        raw_request(port, b"GET /nowhere?from=kiosk junk HTTP/1.1\r\n\r\n")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(10)
+    out, err = capfd.readouterr()
+    logs = caplog.text + out + err
+    # What went wrong is there (so this could fail), without its query...
+    assert "GET /breaks 500" in logs
+    assert "Bad request syntax ('GET /nowhere junk HTTP/1.1')" in logs
+    # ...and nothing that went well is.
+    went_well = ["/kiosk/waiting-room-a/submissions", "/feedback/waiting-room-a", "/token"]
+    assert ([], []) == (found(went_well, logs), found(["from=kiosk"], logs))
 
 
 def take_back_from(port, address: str) -> int:
@@ -143,69 +174,18 @@ def test_the_development_server_still_tells_senders_apart_for_the_limits(tmp_pat
     assert [404, 429, 404] == statuses
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_listening(port: int, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        assert server.poll() is None, "gunicorn stopped while starting"
-        try:
-            status = request(port, "GET", "/token")[0]
-        except OSError:
-            time.sleep(0.1)
-            continue
-        if status == 200:
-            return
-    pytest.fail("gunicorn did not answer within 30 seconds")
-
-
-CONFIG = """\
-DATABASE = "{database}"
-SECRET_KEY = "anonymity-test"
-DEFAULT_SITE = "waiting-room-a"
-
-[SITES]
-waiting-room-a = "Waiting room A"
-"""
-
-
 def test_gunicorn_writes_down_no_one_even_at_debug(tmp_path):
     database = tmp_path / "kiosk.db"
-    config = tmp_path / "config.toml"
-    config.write_text(CONFIG.format(database=database))
-    port = free_port()
-    env = {
-        **os.environ,
-        "KIOSK_BIND": f"127.0.0.1:{port}",
-        "KIOSK_CONFIG": str(config),
-        "KIOSK_LOG_LEVEL": "debug",
-        "KIOSK_WORKERS": "2",
-    }
-    gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    with open(tmp_path / "out", "wb") as out, open(tmp_path / "err", "wb") as err:
-        server = subprocess.Popen(
-            [gunicorn, "-c", "kiosk/gunicorn_conf.py"],
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdout=out,
-            stderr=err,
-        )
-        try:
-            wait_until_listening(port, server)
-            submission_id = send_everything(port)
-        finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(30)
+    with running_gunicorn(tmp_path, KIOSK_LOG_LEVEL="debug", KIOSK_WORKERS="2") as port:
+        submission_id = send_everything(port)
     logs = (tmp_path / "out").read_text() + (tmp_path / "err").read_text()
     # gunicorn did talk (so this could fail), and said who to no one.
     assert "Booting worker" in logs
     assert "Invalid request from ip=-" in logs
     assert ([], []) == (found(MARKERS, logs), found(MARKERS, database_bytes(database)))
     assert submission_id.encode() in database_bytes(database)
+    # Nor which requests came one after another: no access log.
+    assert [] == found(["/kiosk/waiting-room-a/submissions", "/token"], logs)
     # Nor when: staff know who sat in the waiting room at 10:40.
     assert [] == TIME_OF_DAY.findall(logs)
 

@@ -178,7 +178,7 @@ def page_with_token(port, path) -> tuple[str, str]:
 
 
 def test_a_rate_limit_holds_over_both_workers_together(tmp_path):
-    with running_gunicorn(tmp_path, 'WITHDRAW_RATE_LIMIT = "10 per 10 minutes"') as (port, _):
+    with running_gunicorn(tmp_path, KIOSK_WITHDRAW_RATE_LIMIT="10 per 10 minutes") as port:
         cookie, token = page_with_token(port, "/feedback/withdraw")
         statuses = [
             post_form(
@@ -195,7 +195,7 @@ def test_a_rate_limit_holds_over_both_workers_together(tmp_path):
 
 
 def test_a_senders_wrong_passwords_are_seen_by_both_workers(tmp_path):
-    with running_gunicorn(tmp_path) as (port, _):
+    with running_gunicorn(tmp_path) as port:
         cookie, token = page_with_token(port, "/admin/sign-in")
         statuses = [
             post_form(
