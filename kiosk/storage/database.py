@@ -49,7 +49,13 @@ def make_private(path: str | Path) -> None:
     if not path.parent.exists():
         path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
         os.chmod(path.parent, PRIVATE_FOLDER)
-    os.close(os.open(path, os.O_CREAT | os.O_RDWR, PRIVATE_FILE))
+    if not path.exists():
+        # Only ever open the file ourselves while it does not exist yet: closing
+        # any descriptor of a file drops every POSIX lock this process holds on
+        # it, SQLite's included, and another worker could then think it alone
+        # and rebuild the -wal index under a connection still reading it.
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, PRIVATE_FILE))
     for suffix in SIDE_FILES:
         with contextlib.suppress(FileNotFoundError):
             os.chmod(f"{path}{suffix}", PRIVATE_FILE)
