@@ -4,6 +4,7 @@
 kiosk/storage/retention.py; the rewrite is kiosk/storage/maintenance.py."""
 
 import datetime
+import time
 
 import sqlite_utils
 
@@ -44,7 +45,9 @@ def daily_tidy(
     db: sqlite_utils.Database, staff_db: sqlite_utils.Database, config, when: str
 ) -> storage.Purged:
     """The purge, then the answers file rewritten in key order with its -wal
-    file emptied, so a copy of the files gives away no order of arrival."""
+    file emptied, so a copy of the files gives away no order of arrival; and
+    the staff file forgets sessions and wrong-password counts a day old."""
     purged = purge_and_audit(db, staff_db, config, when, always_audit=True)
     storage.rewrite_in_key_order(db)
+    storage.forget_old_sign_ins(staff_db, time.time())
     return purged

@@ -83,3 +83,21 @@ def test_the_latest_time_due(times, now, due):
 def test_a_time_that_is_not_a_time_of_day_stops_the_start(tmp_path, value):
     with pytest.raises(ValueError):
         create_app(make_config(tmp_path, DAILY_TIDY_TIME=value))
+
+
+def test_the_tidy_forgets_wrong_passwords_and_sessions_a_day_old(app, staff_db):
+    day_ago = datetime.datetime.now().timestamp() - 25 * 3600
+    staff_db.execute(
+        "INSERT INTO sign_in_failures (key, failures, last_failed_at) VALUES ('sender:old', 9, ?),"
+        " ('sender:new', 2, ?)",
+        (day_ago, day_ago + 24 * 3600),
+    )
+    staff_db.execute(
+        "INSERT INTO sessions (id_hash, staff, signed_in_at, seen_at) VALUES ('gone', 'sam', ?, ?)",
+        (day_ago, day_ago),
+    )
+    schedule.run_due_jobs(app, MORNING)
+    assert ["sender:new"] == [
+        row[0] for row in staff_db.execute("SELECT key FROM sign_in_failures")
+    ]
+    assert [] == staff_db.execute("SELECT * FROM sessions").fetchall()

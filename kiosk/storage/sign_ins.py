@@ -10,6 +10,9 @@ import sqlite_utils
 
 from kiosk.storage.database import writing
 
+# A sender's or a name's wrong passwords count for a day after the last one.
+FORGET_AFTER_SECONDS = 24 * 3600
+
 
 def open_session(db: sqlite_utils.Database, id_hash: str, staff: str, now: float) -> None:
     with writing(db):
@@ -42,14 +45,14 @@ def end_sessions_of(db: sqlite_utils.Database, staff: str) -> int:
         return db.execute("DELETE FROM sessions WHERE staff = ?", [staff]).rowcount
 
 
-def forget_old_sign_ins(db: sqlite_utils.Database, sessions_before: float, failures_before: float):
-    """Delete sessions that have ended and failure counts nobody added to lately."""
+def forget_old_sign_ins(db: sqlite_utils.Database, now: float) -> None:
+    """Delete what the daily tidy no longer needs: sessions unused for a day (they
+    ended long before) and wrong-password counts with no new failure for a day."""
+    before = now - FORGET_AFTER_SECONDS
     with writing(db):
-        db.execute(
-            "DELETE FROM sessions WHERE seen_at < ? OR signed_in_at < ?",
-            (sessions_before, sessions_before),
-        )
-        db.execute("DELETE FROM sign_in_failures WHERE last_failed_at < ?", [failures_before])
+        db.execute("DELETE FROM sessions WHERE seen_at < ?", [before])
+        db.execute("DELETE FROM sign_in_failures WHERE last_failed_at < ?", [before])
+        db.execute("DELETE FROM setup_links WHERE expires_at < ?", [now])
 
 
 def failures(db: sqlite_utils.Database, key: str) -> tuple[int, float]:
