@@ -1,6 +1,8 @@
 """Error pages in one place: a plain message, as JSON for the kiosk's own
 requests and as a friendly page for people."""
 
+import sqlite3
+
 from flask import Flask, Response, jsonify, make_response, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
@@ -15,7 +17,11 @@ PLAIN_MESSAGES = {
     422: "Something in that answer was not right.",
     429: "You have sent a lot in a short time. Please wait a few minutes, then try again.",
     500: "Something went wrong on our side. Please tell a grown-up.",
+    503: "We are busy for a moment. Please try again in a minute.",
 }
+# How long a writer waited for the other worker (or the daily tidy) before
+# answering 503; the kiosk keeps the answers and sends them again.
+BUSY_RETRY_SECONDS = 30
 
 
 def wants_json() -> bool:
@@ -60,6 +66,17 @@ def init_app(app: Flask) -> None:
         for name, value in error.get_headers():
             if name.lower() != "content-type":
                 response.headers[name] = value
+        return response
+
+    @app.errorhandler(sqlite3.OperationalError)
+    def database_busy(error: sqlite3.OperationalError):
+        """The write lock stayed taken longer than a write waits (storage.writing):
+        the daily tidy rebuilding a large file, say. Nothing was stored, and the
+        sender is told to send again, which the kiosk's queue does by itself."""
+        if "locked" not in str(error):
+            return unexpected_error(error)
+        response = make_response(error_response(503))
+        response.headers["Retry-After"] = str(BUSY_RETRY_SECONDS)
         return response
 
     @app.errorhandler(Exception)

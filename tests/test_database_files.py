@@ -219,3 +219,17 @@ def test_emptying_the_wal_waits_for_a_reader_of_the_other_worker(tmp_path):
     other_worker.join()
     assert 0 == os.path.getsize(f"{path}-wal")
     writer.close()
+
+
+def test_a_send_while_the_file_is_busy_for_long_gets_a_503_and_can_send_again(app, kiosk_client):
+    """The daily tidy of a big file holds the write lock for seconds: a Send that
+    waits longer than a write waits is told to try again, and nothing is lost."""
+    other = storage.open_database(app.config["DATABASE"])
+    other.execute("BEGIN IMMEDIATE")
+    body = {"id": new_submission_id(), "answers": all_answers()}
+    busy = kiosk_client.submit(body=body)
+    other.execute("ROLLBACK")
+    other.close()
+    assert (503, "error") == (busy.status_code, busy.get_json()["status"])
+    assert "30" == busy.headers["Retry-After"]
+    assert 201 == kiosk_client.submit(body=body).status_code
