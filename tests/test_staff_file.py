@@ -6,6 +6,7 @@ pages as the answers, so each answer was bracketed by "signed in 13:14:07" and
 before that hands its staff records over when it is first opened.
 """
 
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -90,3 +91,13 @@ def test_a_busy_morning_leaves_no_staff_record_in_the_answers_files(app, client,
     staff_file = storage.staff_path(answers_file)
     assert b"signed in" in every_byte(staff_file)
     assert STAFF_TABLES <= tables(staff_file)
+
+
+def test_the_answers_file_keeps_no_time_of_day_even_of_its_own_migrations(app):
+    answers_file = Path(app.config["DATABASE"])
+    storage.open_database(answers_file).close()
+    with sqlite3.connect(answers_file) as connection:
+        applied = [
+            row[0] for row in connection.execute("SELECT applied_at FROM _sqlite_migrations")
+        ]
+    assert applied and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", when) for when in applied)

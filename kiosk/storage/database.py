@@ -88,7 +88,15 @@ def open_database(path: str | Path) -> sqlite_utils.Database:
 
     An answers file made before the staff records had their own file hands
     them over on the way (migration 0008)."""
-    return _open(path, migrations)
+    db = _open(path, migrations)
+    # sqlite-utils notes when each migration was applied, to the microsecond:
+    # the date is enough, and no time of day is kept in this file.
+    with writing(db):
+        db.execute(
+            "UPDATE _sqlite_migrations SET applied_at = substr(applied_at, 1, 10)"
+            " WHERE length(applied_at) > 10"
+        )
+    return db
 
 
 def open_staff_database(path: str | Path) -> sqlite_utils.Database:
