@@ -104,26 +104,34 @@ def open_staff_database(path: str | Path) -> sqlite_utils.Database:
     return _open(path, staff_migrations)
 
 
-@contextlib.contextmanager
-def writing(db: sqlite_utils.Database, patience: float = 5.0):
-    """A write transaction that takes the write lock at once (BEGIN IMMEDIATE).
+def when_unlocked(statement: str, db: sqlite_utils.Database, patience: float) -> None:
+    """Run a statement that needs the write lock, trying again while another
+    connection holds it.
 
-    The lock is held for a commit's fsync, a fraction of a millisecond, so a
-    worker that finds it taken tries again after 50 microseconds, doubling
-    up to 2 ms: SQLite's own busy handler would sleep a whole millisecond
-    first, and under load a third of both cores sat idle in those sleeps.
+    The lock is mostly held for a commit's fsync, a fraction of a millisecond,
+    so the first retry comes after 50 microseconds, doubling up to 2 ms:
+    SQLite's own busy handler would sleep a whole millisecond first, and under
+    load a third of both cores sat idle in those sleeps. Past `patience`
+    seconds the "database is locked" error is raised (a 503 for a request).
     """
     deadline = time.monotonic() + patience
     pause = 0.00005
     while True:
         try:
-            db.execute("BEGIN IMMEDIATE")
-            break
+            db.execute(statement)
+            return
         except sqlite3.OperationalError as error:
             if "locked" not in str(error) or time.monotonic() > deadline:
                 raise
             time.sleep(pause)
             pause = min(pause * 2, 0.002)
+
+
+@contextlib.contextmanager
+def writing(db: sqlite_utils.Database, patience: float = 5.0):
+    """A write transaction that takes the write lock at once (BEGIN IMMEDIATE),
+    waiting for the other worker in short steps (when_unlocked)."""
+    when_unlocked("BEGIN IMMEDIATE", db, patience)
     try:
         yield db
         db.execute("COMMIT")

@@ -7,12 +7,9 @@ written. VACUUM builds the file again from the tables read in key order (ids
 are random), and emptying the -wal file afterwards leaves no earlier copy.
 """
 
-import sqlite3
-import time
-
 import sqlite_utils
 
-from kiosk.storage.database import empty_the_wal
+from kiosk.storage.database import empty_the_wal, when_unlocked
 
 
 def rewrite_in_key_order(db: sqlite_utils.Database, patience: float = 30.0) -> bool:
@@ -21,16 +18,8 @@ def rewrite_in_key_order(db: sqlite_utils.Database, patience: float = 30.0) -> b
     VACUUM needs the write lock for as long as it runs: a few milliseconds for
     a year of a real service's answers, 0.86 s for 200,000 rows on the build
     machine (bench/tidy_speed.py). A Send that waits longer than a write waits
-    gets a 503 and is sent again. VACUUM is tried again in short steps while
-    the other worker is writing. True when the -wal file was emptied too.
+    gets a 503 and is sent again. VACUUM waits in short steps while the other
+    worker is writing. True when the -wal file was emptied too.
     """
-    deadline = time.monotonic() + patience
-    while True:
-        try:
-            db.execute("VACUUM")
-            break
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.005)
+    when_unlocked("VACUUM", db, patience)
     return empty_the_wal(db, patience)
