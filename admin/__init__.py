@@ -7,14 +7,27 @@ left open by forgetting a decorator (tests/test_admin_guard.py walks the URL map
 
 import time
 
-from flask import Blueprint, g, redirect, request, url_for
+from flask import Blueprint, current_app, g, redirect, request, url_for
 
 from admin import accounts
+from kiosk.errors import error_response
+from kiosk.storage.staff import ADMINISTRATOR, SAFEGUARDING_LEAD, STAFF
 from kiosk.views import staff_database
 
 bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
 
-OPEN_TO_STRANGERS = {"admin.sign_in", "admin.setup"}
+OPEN_TO_STRANGERS = {"admin.sign_in", "admin.setup", "admin.choose_password"}
+# Pages every signed-in account may open, whatever its roles.
+OPEN_TO_EVERY_ACCOUNT = {"admin.sign_out", "admin.own_account"}
+# The role a page needs, by the module its view is in; a page in any other
+# module needs STAFF, so a new page is never open to every account by mistake.
+ROLE_BY_MODULE = {
+    "admin.sites": ADMINISTRATOR,
+    "admin.tablets": ADMINISTRATOR,
+    "admin.staff_accounts": ADMINISTRATOR,
+    "admin.concerns": SAFEGUARDING_LEAD,
+}
+ROLE_BY_ENDPOINT = {"admin.audit_log": ADMINISTRATOR}
 
 # The header's links, in the order a manager works through them once a week.
 NAV = [
@@ -24,17 +37,60 @@ NAV = [
     ("admin.posters", "Posters"),
     ("admin.export_page", "Export"),
     ("admin.sites", "Sites"),
+    ("admin.staff_accounts", "Accounts"),
     ("admin.audit_log", "Audit log"),
+    ("admin.own_account", "Your account"),
 ]
+
+
+def role_needed(endpoint: str, app) -> str | None:
+    """The role a staff page needs; None for a page every account may open."""
+    if endpoint in OPEN_TO_STRANGERS or endpoint in OPEN_TO_EVERY_ACCOUNT:
+        return None
+    if endpoint in ROLE_BY_ENDPOINT:
+        return ROLE_BY_ENDPOINT[endpoint]
+    module = app.view_functions[endpoint].__module__
+    return ROLE_BY_MODULE.get(module, STAFF)
+
+
+def may_open(roles, endpoint: str, app) -> bool:
+    needed = role_needed(endpoint, app)
+    return needed is None or needed in roles
 
 
 @bp.before_request
 def staff_only():
-    g.staff = accounts.signed_in_staff(staff_database(), time.time())
-    if g.staff is None and request.endpoint not in OPEN_TO_STRANGERS:
+    """The one guard: a stranger is sent to sign in; an account without the
+    page's role is told so (the summary sends it to its first page instead)."""
+    session = accounts.signed_in_staff(staff_database(), time.time())
+    g.staff = session["staff"] if session else None
+    g.roles = session["roles"] if session else ()
+    if request.endpoint in OPEN_TO_STRANGERS:
+        return None
+    if g.staff is None:
         return redirect(url_for("admin.sign_in", next=request.full_path))
-    return None
+    if request.endpoint is None or may_open(g.roles, request.endpoint, current_app):
+        return None
+    if request.endpoint == "admin.summary":
+        return redirect(url_for(first_page(g.roles, current_app)))
+    return error_response(403, "Your account cannot open this page. Ask an administrator.")
+
+
+def first_page(roles, app) -> str:
+    return next(
+        (endpoint for endpoint, _ in NAV if may_open(roles, endpoint, app)), "admin.own_account"
+    )
 
 
 # Importing each module registers its routes on bp.
-from admin import comments, exports, posters, sites, summary, views, you_said  # noqa: E402, F401
+from admin import (  # noqa: E402, F401
+    comments,
+    exports,
+    own_account,
+    posters,
+    sites,
+    staff_accounts,
+    summary,
+    views,
+    you_said,
+)

@@ -52,9 +52,12 @@ def password_problem(password: str, again: str | None = None) -> str | None:
 
 
 def password_matches(account: dict | None, password: str) -> bool:
+    """A disabled account answers as an unknown name does."""
     # The stand-in is made (once per process) whether or not the name is known,
     # so the first sign-in is not slower for an unknown name than a known one.
     stand_in = stand_in_hash()
+    if account and account["disabled"]:
+        account = None
     try:
         return (
             password_hasher.verify(account["password_hash"] if account else stand_in, password)
@@ -108,9 +111,11 @@ def start_session(db, name: str, now: float) -> None:
     session["session"] = secret
 
 
-def signed_in_staff(db, now: float) -> str | None:
-    """The staff member of this session, if it is still open on the server; it
-    ends at sign-out, after SESSION_HOURS, or IDLE_MINUTES without a request."""
+def signed_in_staff(db, now: float) -> dict | None:
+    """The staff member of this session ({"staff": name, "roles": ...}), if it
+    is still open on the server; it ends at sign-out, after SESSION_HOURS, or
+    IDLE_MINUTES without a request, and when its account changes roles or is
+    disabled."""
     secret = session.get("session")
     if not secret:
         return None
@@ -125,7 +130,7 @@ def signed_in_staff(db, now: float) -> str | None:
         return None
     if now - row["seen_at"] > SEEN_EVERY_SECONDS:
         storage.touch_session(db, hash_secret(secret), now)
-    return row["staff"]
+    return row
 
 
 def end_session(db) -> None:

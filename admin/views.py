@@ -4,9 +4,9 @@ The weekly summary, the landing page, is in admin/summary.py."""
 
 import time
 
-from flask import flash, g, redirect, render_template, request, url_for
+from flask import current_app, flash, g, redirect, render_template, request, url_for
 
-from admin import NAV, accounts, bp
+from admin import NAV, accounts, bp, may_open
 from admin.forms import SetupForm, SignInForm, SignOutForm
 from kiosk import limits, storage
 from kiosk.limits import limiter
@@ -22,7 +22,7 @@ def staff_page_parts():
     if g.get("staff") is not None:
         by_week = storage.unreviewed_concerns_by_week(database())
     return {
-        "nav": NAV,
+        "nav": [(e, label) for e, label in NAV if may_open(g.get("roles", ()), e, current_app)],
         "sign_out_form": SignOutForm(),
         "unreviewed_concerns": sum(by_week.values()),
         "concern_weeks": list(by_week),

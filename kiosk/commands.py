@@ -26,16 +26,26 @@ def init_db() -> None:
 
 @click.command("create-user")
 @click.argument("name")
+@click.option("--email", default="", help="Where alerts and password links go.")
+@click.option(
+    "--role",
+    "roles",
+    multiple=True,
+    type=click.Choice(storage.ROLES),
+    help="Repeat for more than one. Default: all three for the first account, staff after.",
+)
 @with_appcontext
-def create_user(name: str) -> None:
+def create_user(name: str, email: str, roles: tuple[str, ...]) -> None:
     """Add a staff account. The password is asked for twice, or read from
     standard input when that is not a terminal (for scripts)."""
     password_hash = accounts.hash_password(new_password())
     with staff_database() as db:
-        if not storage.create_staff(db, name, password_hash):
+        if not roles:
+            roles = storage.ROLES if not storage.count_staff(db) else (storage.STAFF,)
+        if not storage.create_staff(db, name, password_hash, email, roles):
             raise click.ClickException(f"There is already an account called {name}.")
-        storage.audit(db, name, "account created on the command line")
-    click.echo(f"Account created: {name}")
+        storage.audit(db, name, "account created on the command line", ", ".join(roles))
+    click.echo(f"Account created: {name} ({', '.join(storage.check_roles(roles))})")
 
 
 @click.command("set-password")

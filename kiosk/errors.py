@@ -9,6 +9,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, SecurityErro
 
 PLAIN_MESSAGES = {
     400: "Something in that request was not right.",
+    403: "You cannot open this page.",
     404: "We could not find that page.",
     405: "That page does not take this kind of request.",
     410: "That is gone.",

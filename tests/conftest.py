@@ -20,6 +20,8 @@ from kiosk import PROJECT_ROOT, create_app, storage
 from kiosk.serving import serve
 
 SITES = {"waiting-room-a": "Waiting room A", "youth-hub": "Youth hub"}
+# An answers file made by the code at a640774, before staff records had their own file.
+MADE_BY_A640774 = Path(__file__).parent / "data" / "kiosk-a640774.db"
 
 
 def make_config(tmp_path, **overrides) -> dict:
@@ -42,9 +44,10 @@ def form_token(client, url):
     return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)[1]
 
 
-def make_account(app, name="sam", password=PASSWORD):
-    result = app.test_cli_runner().invoke(args=["create-user", name], input=password + "\n")
-    return result
+def make_account(app, name="sam", password=PASSWORD, role=None):
+    """An account made on the command line: all roles when it is the first."""
+    roles = ["--role", role] if role else []
+    return app.test_cli_runner().invoke(args=["create-user", name, *roles], input=password + "\n")
 
 
 def sign_in(client, name="sam", password=PASSWORD, next_page=None):

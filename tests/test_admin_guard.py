@@ -4,9 +4,10 @@ so a new route is checked the day it is added."""
 
 import pytest
 
-from admin import OPEN_TO_STRANGERS
-from kiosk import create_app
-from tests.conftest import make_config
+from admin import OPEN_TO_STRANGERS, may_open, role_needed
+from kiosk import create_app, storage
+from kiosk.storage.staff import ADMINISTRATOR, ROLES, STAFF
+from tests.conftest import PASSWORD, make_account, make_config
 
 
 @pytest.fixture
@@ -39,6 +40,52 @@ def test_every_staff_route_turns_a_stranger_away(app_without_form_tokens):
         assert response.headers["Location"].startswith("/admin/sign-in"), (endpoint, url)
 
 
-def test_only_sign_in_and_setup_are_open(app_without_form_tokens):
+def test_only_sign_in_and_the_one_time_links_are_open(app_without_form_tokens):
     admin = {r.endpoint for r in app_without_form_tokens.url_map.iter_rules()}
-    assert {"admin.sign_in", "admin.setup"} == OPEN_TO_STRANGERS & admin
+    assert {"admin.sign_in", "admin.setup", "admin.choose_password"} == OPEN_TO_STRANGERS & admin
+
+
+# Roles: each page needs one role (or none, for your own account and sign-out),
+# and an account without it is turned away, by the same guard.
+
+EXPECTED_ROLE = {
+    "admin.summary": STAFF,
+    "admin.comments": STAFF,
+    "admin.export_page": STAFF,
+    "admin.posters": STAFF,
+    "admin.you_said": STAFF,
+    "admin.sites": ADMINISTRATOR,
+    "admin.staff_accounts": ADMINISTRATOR,
+    "admin.audit_log": ADMINISTRATOR,
+    "admin.own_account": None,
+    "admin.sign_out": None,
+}
+
+
+def test_the_pages_need_the_roles_the_issue_gives_them(app_without_form_tokens):
+    app = app_without_form_tokens
+    assert EXPECTED_ROLE == {e: role_needed(e, app) for e in EXPECTED_ROLE}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_staff_route_turns_away_an_account_without_its_role(app_without_form_tokens, role):
+    app = app_without_form_tokens
+    assert 0 == make_account(app, name="solo", role=role).exit_code
+    client = app.test_client()
+    # No form tokens in this app: the sign-in form is sent as it is.
+    signed_in = client.post("/admin/sign-in", data={"name": "solo", "password": PASSWORD})
+    assert 302 == signed_in.status_code
+    checked = 0
+    for endpoint, method, url in admin_routes(app):
+        if endpoint == "admin.sign_out" or may_open((role,), endpoint, app):
+            continue
+        response = client.open(url, method=method)
+        if endpoint == "admin.summary":
+            # The landing page sends an account to the first page it may open.
+            assert 302 == response.status_code
+        else:
+            assert 403 == response.status_code, (role, endpoint, method, url)
+            assert "Ask an administrator" in response.get_data(as_text=True)
+        checked += 1
+    assert checked, "so this could fail: some pages are not this role's"
+    storage.close_thread_connections()

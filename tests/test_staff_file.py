@@ -12,9 +12,8 @@ import sqlite3
 from pathlib import Path
 
 from kiosk import create_app, storage
-from tests.conftest import PASSWORD, form_token, make_account, make_config, sign_in
+from tests.conftest import MADE_BY_A640774, PASSWORD, form_token, make_account, make_config, sign_in
 
-MADE_BY_A640774 = Path(__file__).parent / "data" / "kiosk-a640774.db"
 STAFF_TABLES = {"staff", "audit_log", "setup_links", "sessions", "sign_in_failures"}
 
 

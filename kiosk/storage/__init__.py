@@ -60,14 +60,22 @@ from kiosk.storage.sites import (
     set_site_retired,
 )
 from kiosk.storage.staff import (
+    ROLES,
+    STAFF,
     audit,
     audit_entries,
+    change_account,
+    check_roles,
     count_staff,
     create_staff,
     find_staff,
+    list_staff,
+    password_link_owner,
+    save_password_link,
     save_setup_link,
     set_password_hash,
     setup_link_is_valid,
+    use_password_link,
     use_setup_link,
 )
 from kiosk.storage.staff_schema import staff_migrations
@@ -85,6 +93,14 @@ from kiosk.storage.you_said import (
 )
 
 __all__ = [
+    "STAFF",
+    "ROLES",
+    "change_account",
+    "check_roles",
+    "list_staff",
+    "password_link_owner",
+    "save_password_link",
+    "use_password_link",
     "failures",
     "claim_job",
     "PRIVATE_FOLDER",

@@ -23,10 +23,20 @@ def open_session(db: sqlite_utils.Database, id_hash: str, staff: str, now: float
 
 
 def find_session(db: sqlite_utils.Database, id_hash: str) -> dict | None:
+    """An open session with its account's roles; None when there is none, or
+    its account is disabled or gone."""
     row = db.execute(
-        "SELECT staff, signed_in_at, seen_at FROM sessions WHERE id_hash = ?", [id_hash]
+        "SELECT sessions.staff, signed_in_at, seen_at, roles FROM sessions"
+        " JOIN staff ON staff.name = sessions.staff"
+        " WHERE id_hash = ? AND NOT staff.disabled",
+        [id_hash],
     ).fetchone()
-    return dict(zip(("staff", "signed_in_at", "seen_at"), row, strict=True)) if row else None
+    if row is None:
+        return None
+    keys = ("staff", "signed_in_at", "seen_at", "roles")
+    session = dict(zip(keys, row, strict=True))
+    session["roles"] = tuple(session["roles"].split())
+    return session
 
 
 def touch_session(db: sqlite_utils.Database, id_hash: str, now: float) -> None:
@@ -53,6 +63,7 @@ def forget_old_sign_ins(db: sqlite_utils.Database, now: float) -> None:
         db.execute("DELETE FROM sessions WHERE seen_at < ?", [before])
         db.execute("DELETE FROM sign_in_failures WHERE last_failed_at < ?", [before])
         db.execute("DELETE FROM setup_links WHERE expires_at < ?", [now])
+        db.execute("DELETE FROM password_links WHERE expires_at < ?", [now])
 
 
 def failures(db: sqlite_utils.Database, key: str) -> tuple[int, float]:

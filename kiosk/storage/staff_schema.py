@@ -69,3 +69,24 @@ def _create_scheduled_jobs(db: sqlite_utils.Database) -> None:
     # When each scheduled job (the daily tidy of the answers file) last ran, so
     # that however many workers run, each job runs once at each due time.
     db.execute("CREATE TABLE scheduled_jobs (name TEXT PRIMARY KEY, last_run_at REAL NOT NULL)")
+
+
+@staff_migrations(name="0005_roles_email_and_disabled")
+def _add_roles(db: sqlite_utils.Database) -> None:
+    # Accounts made before roles existed could do everything: they keep it.
+    db.execute("ALTER TABLE staff ADD COLUMN email TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "ALTER TABLE staff ADD COLUMN roles TEXT NOT NULL"
+        " DEFAULT 'administrator safeguarding-lead staff'"
+    )
+    db.execute("ALTER TABLE staff ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0")
+
+
+@staff_migrations(name="0006_password_links")
+def _create_password_links(db: sqlite_utils.Database) -> None:
+    # A one-time link that lets one account choose a new password: a new member
+    # of staff, or one who forgot theirs. Kept only as a hash.
+    db.execute(
+        "CREATE TABLE password_links (token_hash TEXT PRIMARY KEY, staff TEXT NOT NULL,"
+        " expires_at REAL NOT NULL) WITHOUT ROWID"
+    )
