@@ -189,11 +189,10 @@ def drawing_name(comment: dict) -> str:
     return f"{filename_part(comment['site'])}-{comment['week']}-{comment['id'][:8]}.png"
 
 
-@bp.get("/export/comments.csv")
-def export_comments():
-    """Comments: words, topic, date, status. Where a site had fewer than the
-    minimum in a week, only the week is given, not the day."""
-    choice = chosen(request.args)
+def comment_rows(choice: Choice) -> tuple[list[str], list[list]]:
+    """The comments file's heading and rows, for every download of the comments.
+    Where a site had fewer than the minimum in a week, only the week is given,
+    not the day; hidden comments only when the choice asks for them."""
     db = database()
     comments = storage.comments_between(db, choice.first, choice.last, choice.slug, choice.hidden)
     names = {site["slug"]: site["name"] for site in storage.list_sites(db)}
@@ -228,6 +227,14 @@ def export_comments():
         )
     if choice.hidden:
         header.append("hidden")
+    return header, rows
+
+
+@bp.get("/export/comments.csv")
+def export_comments():
+    """Comments: words, topic, date, status (see comment_rows)."""
+    choice = chosen(request.args)
+    header, rows = comment_rows(choice)
     storage.audit(staff_database(), g.staff, "exported comments", choice.audit_detail())
     return download(csv_bytes(header, rows), "text/csv", choice.filename("comments", "csv"))
 
