@@ -1,4 +1,5 @@
-"""Exports: counts and comments as CSV, drawings as a ZIP of PNGs, for a week or dates.
+"""Exports: counts and comments as CSV, comments as an Excel workbook too, drawings
+as a ZIP of PNGs, for a week or dates.
 
 Each follows the small-number rule of the summary page, and each is written to
 the audit log (which site and which period; never what a child said).
@@ -30,15 +31,15 @@ from admin import bp
 from admin.charts import ANSWERS
 from admin.figures import each_week_safe, summed
 from admin.periods import FIRST_YEAR, LAST_YEAR, Period, read_period
-from admin.spreadsheets import csv_bytes, filename_part
+from admin.spreadsheets import ZIP_TIMESTAMP, csv_bytes, filename_part, xlsx_bytes
 from kiosk import storage
 from kiosk.errors import error_response
 from kiosk.survey import QUESTIONS, iso_week
 from kiosk.views import database, staff_database
 
 LONGEST_RANGE_DAYS = 366
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP can say: no time of day
 
 
 class Refused(ValueError):
@@ -189,11 +190,10 @@ def drawing_name(comment: dict) -> str:
     return f"{filename_part(comment['site'])}-{comment['week']}-{comment['id'][:8]}.png"
 
 
-@bp.get("/export/comments.csv")
-def export_comments():
-    """Comments: words, topic, date, status. Where a site had fewer than the
-    minimum in a week, only the week is given, not the day."""
-    choice = chosen(request.args)
+def comment_rows(choice: Choice) -> tuple[list[str], list[list]]:
+    """The comments file's heading and rows, for every download of the comments.
+    Where a site had fewer than the minimum in a week, only the week is given,
+    not the day; hidden comments only when the choice asks for them."""
     db = database()
     comments = storage.comments_between(db, choice.first, choice.last, choice.slug, choice.hidden)
     names = {site["slug"]: site["name"] for site in storage.list_sites(db)}
@@ -228,8 +228,27 @@ def export_comments():
         )
     if choice.hidden:
         header.append("hidden")
+    return header, rows
+
+
+@bp.get("/export/comments.csv")
+def export_comments():
+    """Comments: words, topic, date, status (see comment_rows)."""
+    choice = chosen(request.args)
+    header, rows = comment_rows(choice)
     storage.audit(staff_database(), g.staff, "exported comments", choice.audit_detail())
     return download(csv_bytes(header, rows), "text/csv", choice.filename("comments", "csv"))
+
+
+@bp.get("/export/comments.xlsx")
+def export_comments_xlsx():
+    """The comments CSV's rows as an Excel workbook, every cell text: Excel reads
+    no formula in it, whatever its list separator (admin.spreadsheets)."""
+    choice = chosen(request.args)
+    header, rows = comment_rows(choice)
+    detail = f"{choice.audit_detail()}, as Excel"
+    storage.audit(staff_database(), g.staff, "exported comments", detail)
+    return download(xlsx_bytes("Comments", header, rows), XLSX, choice.filename("comments", "xlsx"))
 
 
 @bp.get("/export/drawings.zip")
