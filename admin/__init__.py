@@ -32,6 +32,7 @@ ROLE_BY_ENDPOINT = {"admin.audit_log": ADMINISTRATOR}
 # The header's links, in the order a manager works through them once a week.
 NAV = [
     ("admin.summary", "Weekly summary"),
+    ("admin.concerns", "Needs attention"),
     ("admin.comments", "Comments"),
     ("admin.you_said", "You said, we did"),
     ("admin.posters", "Posters"),
@@ -85,6 +86,7 @@ def first_page(roles, app) -> str:
 # Importing each module registers its routes on bp.
 from admin import (  # noqa: E402, F401
     comments,
+    concerns,
     exports,
     own_account,
     posters,

@@ -2,30 +2,38 @@
 
 The weekly summary, the landing page, is in admin/summary.py."""
 
+import datetime
 import time
 
 from flask import current_app, flash, g, redirect, render_template, request, url_for
 
 from admin import NAV, accounts, bp, may_open
 from admin.forms import SetupForm, SignInForm, SignOutForm
-from kiosk import limits, storage
+from kiosk import limits, mail, storage
 from kiosk.limits import limiter
 from kiosk.views import database, staff_database
 
 
 @bp.context_processor
 def staff_page_parts():
-    """Every staff page has the links, the sign-out form and, while any concern
-    is unreviewed, a banner saying how many, leading to the oldest week holding
-    one (the Comments page lists the other weeks). One query for both."""
-    by_week = {}
+    """Every staff page has the links the account may open, the sign-out form,
+    while any concern is unreviewed a banner saying how many (leading to the
+    queue, or for staff who are not a safeguarding lead to the oldest week
+    holding one), and whether safeguarding alerts are off or failing."""
+    roles = g.get("roles", ())
+    by_week, alerts = {}, None
     if g.get("staff") is not None:
         by_week = storage.unreviewed_concerns_by_week(database())
+        alerts = storage.alert_state(staff_database())
     return {
-        "nav": [(e, label) for e, label in NAV if may_open(g.get("roles", ()), e, current_app)],
+        "nav": [(e, label) for e, label in NAV if may_open(roles, e, current_app)],
         "sign_out_form": SignOutForm(),
         "unreviewed_concerns": sum(by_week.values()),
         "concern_weeks": list(by_week),
+        "concerns_page": may_open(roles, "admin.concerns", current_app),
+        "mail_on": mail.mail_is_on(current_app.config),
+        "alerts_failing_since": alerts and alerts["failing_since"],
+        "alerts_problem": alerts and alerts["problem"],
     }
 
 
@@ -109,3 +117,10 @@ def setup(token: str):
 def audit_log():
     """What staff did, newest first. It never holds what a child said."""
     return render_template("admin/audit.html", entries=storage.audit_entries(staff_database()))
+
+
+@bp.app_template_filter("alert_time")
+def alert_time(timestamp: float) -> str:
+    """When alerts started failing, on the server's clock: about the mail server,
+    never about a child."""
+    return datetime.datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M")

@@ -53,6 +53,16 @@ DEFAULTS = {
     # Each day at this time (the server's local time) the running server
     # purges, then rewrites the answers file in key order (kiosk/schedule.py).
     "DAILY_TIDY_TIME": "03:30",
+    # Safeguarding alerts: emailed at these times of day (server's local time),
+    # never the moment a child wrote (kiosk/alerts.py says why).
+    "ALERT_TIMES": ["09:00", "13:00", "16:00"],
+    # Email. With no SMTP_HOST, email is off and the staff area says so.
+    "SMTP_HOST": None,
+    "SMTP_PORT": 587,
+    "SMTP_USERNAME": None,
+    "SMTP_PASSWORD": None,
+    "SMTP_STARTTLS": True,
+    "MAIL_FROM": "feedback-kiosk@localhost",
     "PERMANENT_SESSION_LIFETIME": datetime.timedelta(hours=8),
     "SESSION_COOKIE_HTTPONLY": True,
     # False still marks the cookie Secure whenever the request came over HTTPS.
@@ -85,7 +95,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         # file ask for more memory (kiosk/drawings.py).
         if not 1 <= int(app.config[side]) <= MAX_DRAWING_SIDE:
             raise ValueError(f"{side} must be from 1 to {MAX_DRAWING_SIDE} pixels")
-    schedule.times_of_day(app.config["DAILY_TIDY_TIME"])
+    for job in schedule.JOBS:
+        schedule.times_of_day(app.config[job.setting])
     if app.config["DEFAULT_SITE"] not in app.config["SITES"]:
         raise ValueError(f"DEFAULT_SITE {app.config['DEFAULT_SITE']!r} is not one of SITES")
 

@@ -9,7 +9,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from admin import accounts
-from kiosk import demo, retention, storage
+from kiosk import alerts, demo, retention, storage
 
 
 @click.command("init-db")
@@ -106,6 +106,15 @@ def purge() -> None:
     )
 
 
+@click.command("send-alerts")
+@with_appcontext
+def send_alerts() -> None:
+    """Email the safeguarding leads now about every message that needs attention
+    and has not been alerted yet (for a timer of your own; the running server
+    does this by itself at ALERT_TIMES)."""
+    click.echo(alerts.send_alerts(current_app._get_current_object()))
+
+
 @click.command("demo-data")
 @click.option("--weeks", default=12, show_default=True, type=click.IntRange(1, 52))
 @with_appcontext
@@ -151,4 +160,5 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(create_user)
     app.cli.add_command(set_password)
     app.cli.add_command(purge)
+    app.cli.add_command(send_alerts)
     app.cli.add_command(demo_data)

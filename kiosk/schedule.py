@@ -1,4 +1,5 @@
-"""Jobs the running server does at fixed times of day, with no cron needed.
+"""Jobs the running server does at fixed times of day, with no cron needed:
+the daily tidy (DAILY_TIDY_TIME) and the safeguarding alerts (ALERT_TIMES).
 
 Each server process (each gunicorn worker, or the development server) runs a
 quiet thread that wakes every minute and runs what is due. A job is due once
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 from flask import Flask
 
-from kiosk import retention, storage
+from kiosk import alerts, retention, storage
 
 log = logging.getLogger(__name__)
 WAKE_EVERY_SECONDS = 60
@@ -40,7 +41,16 @@ def daily_tidy(app: Flask) -> None:
         staff_db.close()
 
 
-JOBS = (Job("daily-tidy", "DAILY_TIDY_TIME", daily_tidy),)
+def send_alerts(app: Flask) -> None:
+    log.info(alerts.send_alerts(app))
+
+
+JOBS = (
+    Job("daily-tidy", "DAILY_TIDY_TIME", daily_tidy),
+    Job("alerts", "ALERT_TIMES", send_alerts),
+)
+# A job whose last run failed is tried again each minute until it works.
+RETRIED = {"alerts": alerts.alerts_failing}
 
 
 def times_of_day(value: str | list[str]) -> list[datetime.time]:
@@ -62,20 +72,19 @@ def latest_due(times: list[datetime.time], now: datetime.datetime) -> datetime.d
 
 
 def run_due_jobs(app: Flask, now: datetime.datetime) -> list[str]:
-    """Run every job that is due at `now` (local time) and not claimed yet.
-    Returns the names of the jobs this process ran."""
+    """Run every job that is due at `now` (local time) and not claimed yet, and
+    every failed job again (claimed for this minute). Returns the names of the
+    jobs this process ran."""
+    this_minute = now.replace(second=0, microsecond=0).timestamp()
     staff_db = storage.open_staff_database(storage.staff_path(app.config["DATABASE"]))
     try:
-        claimed = [
-            job
-            for job in JOBS
-            if storage.claim_job(
-                staff_db,
-                job.name,
-                due=latest_due(times_of_day(app.config[job.setting]), now).timestamp(),
-                now=now.timestamp(),
-            )
-        ]
+        claimed = []
+        for job in JOBS:
+            due = latest_due(times_of_day(app.config[job.setting]), now).timestamp()
+            if job.name in RETRIED and RETRIED[job.name](app):
+                due = max(due, this_minute)
+            if storage.claim_job(staff_db, job.name, due=due, now=now.timestamp()):
+                claimed.append(job)
     finally:
         staff_db.close()
     for job in claimed:

@@ -222,3 +222,41 @@ def running_gunicorn(folder: Path, **environment):
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(30)
+
+
+def send_feedback(client, site="waiting-room-a", **typed):
+    """Send the feedback box's form as a phone does: its hidden fields and what was typed."""
+    from werkzeug.test import encode_multipart
+
+    boundary, body = encode_multipart({**feedback_page_fields(client, site), **typed})
+    return client.post(
+        f"/feedback/{site}",
+        data=body,
+        content_type=f"multipart/form-data; boundary={boundary}",
+        headers={"Accept": "application/json"},
+    )
+
+
+class SentEmails:
+    """aiosmtpd's handler: keeps every email the app hands over."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        import email
+
+        self.messages.append(email.message_from_bytes(envelope.content))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on a free port: (port, the emails it received)."""
+    from aiosmtpd.controller import Controller
+
+    sent = SentEmails()
+    controller = Controller(sent, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller.port, sent.messages
+    controller.stop()

@@ -116,6 +116,10 @@ def test_words_alone_are_kept_with_the_site_topic_date_and_week(app, client, db)
         "concern": 0,
         "status": "new",
         "hidden": 0,
+        "alerted": 0,
+        "acknowledged_by": None,
+        "acknowledged_on": None,
+        "acknowledgement": None,
         "receipt_hash": hash_receipt_code(fields["receipt_code"], app.config["SECRET_KEY"]),
         "date": day.isoformat(),
         "week": iso_week(day),
@@ -608,8 +612,10 @@ def test_a_comment_keeps_only_the_allowed_columns_and_no_order_of_arrival(db):
     assert {
         "id", "site", "topic", "text", "drawing", "concern", "status", "hidden",
         "receipt_hash", "date", "week",
+        # What staff did about it: dates and staff's words, never a time.
+        "alerted", "acknowledged_by", "acknowledged_on", "acknowledgement",
     } == set(columns)  # fmt: skip
-    assert 11 == len(columns)
+    assert 15 == len(columns)
     with pytest.raises(sqlite3.OperationalError, match="no such column: rowid"):
         db.execute("SELECT rowid FROM comments")
 

@@ -13,29 +13,29 @@ MORNING = datetime.datetime(2026, 11, 30, 3, 29)
 
 
 def tidy_lines(staff_db) -> int:
-    return sum(entry["staff"] == "system" for entry in storage.audit_entries(staff_db))
+    return sum(e["action"].startswith("purged") for e in storage.audit_entries(staff_db))
+
+
+def tidied(app, now) -> bool:
+    return "daily-tidy" in schedule.run_due_jobs(app, now)
 
 
 def test_the_tidy_runs_once_its_time_has_come_and_not_again_that_day(app, staff_db):
     # A new server runs it at once: it has never run.
-    assert ["daily-tidy"] == schedule.run_due_jobs(app, MORNING)
-    assert [] == schedule.run_due_jobs(app, MORNING + datetime.timedelta(seconds=30))
+    assert tidied(app, MORNING)
+    assert not tidied(app, MORNING + datetime.timedelta(seconds=30))
     # At 03:30 it is due again; then not until tomorrow's 03:30.
-    assert ["daily-tidy"] == schedule.run_due_jobs(app, MORNING.replace(minute=31))
-    assert [] == schedule.run_due_jobs(app, MORNING.replace(hour=23))
-    assert [] == schedule.run_due_jobs(app, MORNING + datetime.timedelta(days=1))
-    assert ["daily-tidy"] == schedule.run_due_jobs(
-        app, MORNING + datetime.timedelta(days=1, minutes=1)
-    )
+    assert tidied(app, MORNING.replace(minute=31))
+    assert not tidied(app, MORNING.replace(hour=23))
+    assert not tidied(app, MORNING + datetime.timedelta(days=1))
+    assert tidied(app, MORNING + datetime.timedelta(days=1, minutes=1))
     assert 3 == tidy_lines(staff_db)
 
 
 def test_a_server_that_was_off_at_the_time_tidies_when_it_starts(app):
     schedule.run_due_jobs(app, MORNING.replace(minute=31))
     # Off for two days: the first look after starting again runs it.
-    assert ["daily-tidy"] == schedule.run_due_jobs(
-        app, MORNING + datetime.timedelta(days=2, hours=9)
-    )
+    assert tidied(app, MORNING + datetime.timedelta(days=2, hours=9))
 
 
 def test_two_workers_looking_at_once_run_it_once(app, staff_db):
@@ -51,7 +51,7 @@ def test_two_workers_looking_at_once_run_it_once(app, staff_db):
         worker.start()
     for worker in workers:
         worker.join(30)
-    assert ["daily-tidy"] == ran
+    assert ["daily-tidy"] == [name for name in ran if name == "daily-tidy"]
     assert 1 == tidy_lines(staff_db)
 
 

@@ -24,6 +24,17 @@ from kiosk.storage.comments import (
     was_withdrawn,
     withdraw_comment,
 )
+from kiosk.storage.concerns import (
+    acknowledge,
+    alert_state,
+    concern_queue,
+    mark_alerted,
+    note_alert_failed,
+    note_alert_sent,
+    safeguarding_leads_emails,
+    taken_back_concerns,
+    waiting_for_alert,
+)
 from kiosk.storage.database import (
     PRIVATE_FOLDER,
     close_thread_connections,
@@ -93,6 +104,15 @@ from kiosk.storage.you_said import (
 )
 
 __all__ = [
+    "acknowledge",
+    "alert_state",
+    "concern_queue",
+    "mark_alerted",
+    "note_alert_failed",
+    "note_alert_sent",
+    "safeguarding_leads_emails",
+    "taken_back_concerns",
+    "waiting_for_alert",
     "STAFF",
     "ROLES",
     "change_account",

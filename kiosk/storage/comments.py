@@ -47,14 +47,20 @@ def receipt_in_use(db: sqlite_utils.Database, receipt_hash: str) -> bool:
     return next(rows, None) is not None
 
 
-def withdraw_comment(db: sqlite_utils.Database, receipt_hash: str, oldest: datetime.date) -> bool:
+def withdraw_comment(
+    db: sqlite_utils.Database,
+    receipt_hash: str,
+    oldest: datetime.date,
+    today: datetime.date | None = None,
+) -> bool:
     """Delete the comment and drawing with this receipt, if sent on or after `oldest`.
     secure_delete overwrites them in the file, and emptying the -wal file
     removes the copies of the page written before."""
+    today = today or datetime.date.today()
     with writing(db):
         row = next(
             db.query(
-                "SELECT id, date FROM comments WHERE receipt_hash = ? AND date >= ?",
+                "SELECT id, date, concern FROM comments WHERE receipt_hash = ? AND date >= ?",
                 [receipt_hash, oldest.isoformat()],
             ),
             None,
@@ -62,8 +68,12 @@ def withdraw_comment(db: sqlite_utils.Database, receipt_hash: str, oldest: datet
         if row is None:
             return False
         db.execute("DELETE FROM comments WHERE id = ?", [row["id"]])
+        # A message that needed attention leaves a trace with no content, so the
+        # safeguarding lead hears of it in the next alert (alerted = 0).
         db.execute(
-            "INSERT OR IGNORE INTO withdrawn (id, date) VALUES (?, ?)", (row["id"], row["date"])
+            "INSERT OR IGNORE INTO withdrawn (id, date, concern, taken_back_on, alerted)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (row["id"], row["date"], row["concern"], today.isoformat(), 1 - row["concern"]),
         )
     empty_the_wal(db)
     return True

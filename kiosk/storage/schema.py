@@ -173,3 +173,22 @@ def _move_staff_records_out(db: sqlite_utils.Database) -> None:
         for table in ("staff", "audit_log", "setup_links"):
             db.execute(f"DROP TABLE {table}")
     rewrite_in_key_order(db)
+
+
+@migrations(name="0009_alerts_and_acknowledgements")
+def _add_alerts_and_acknowledgements(db: sqlite_utils.Database) -> None:
+    # Whether the safeguarding lead has been emailed about a concern yet. The
+    # alerts go out at fixed times (ALERT_TIMES), so no time is kept here, only
+    # this flag. Concerns already reviewed before alerts existed need none.
+    db.execute("ALTER TABLE comments ADD COLUMN alerted INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE comments SET alerted = 1 WHERE NOT concern OR status != 'new'")
+    # A concern acknowledged by a safeguarding lead: who, on which day, and a
+    # short private note in staff's words (never copied to the audit log).
+    db.execute("ALTER TABLE comments ADD COLUMN acknowledged_by TEXT")
+    db.execute("ALTER TABLE comments ADD COLUMN acknowledged_on TEXT")
+    db.execute("ALTER TABLE comments ADD COLUMN acknowledgement TEXT")
+    # A message taken back keeps a trace with no content when it needed
+    # attention: the day it was taken back, so the lead is told.
+    db.execute("ALTER TABLE withdrawn ADD COLUMN concern INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE withdrawn ADD COLUMN taken_back_on TEXT")
+    db.execute("ALTER TABLE withdrawn ADD COLUMN alerted INTEGER NOT NULL DEFAULT 1")

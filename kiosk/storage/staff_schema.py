@@ -90,3 +90,14 @@ def _create_password_links(db: sqlite_utils.Database) -> None:
         "CREATE TABLE password_links (token_hash TEXT PRIMARY KEY, staff TEXT NOT NULL,"
         " expires_at REAL NOT NULL) WITHOUT ROWID"
     )
+
+
+@staff_migrations(name="0007_alert_state")
+def _create_alert_state(db: sqlite_utils.Database) -> None:
+    # One row: since when alerts could not be sent (shown on every staff page
+    # until one is), and why, in the mail server's words.
+    db.execute(
+        "CREATE TABLE alert_state (one INTEGER PRIMARY KEY CHECK (one = 1),"
+        " failing_since REAL, problem TEXT NOT NULL DEFAULT '')"
+    )
+    db.execute("INSERT INTO alert_state (one) VALUES (1)")
