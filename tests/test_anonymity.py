@@ -22,7 +22,7 @@ import pytest
 
 from kiosk import PROJECT_ROOT, create_app
 from kiosk.serving import serve
-from tests.conftest import KioskClient, all_answers, make_config, new_submission_id
+from tests.conftest import KioskClient, all_answers, make_config, new_submission_id, tablet_token
 
 MARKER_ADDRESS = "127.0.0.77"
 FORWARDED_ADDRESS = "203.0.113.77"
@@ -50,7 +50,7 @@ def raw_request(port, line: bytes) -> bytes:
         return sock.recv(4096)
 
 
-def send_everything(port) -> str:
+def send_everything(port, database) -> str:
     """A child's Send (token first, as the page does), a bad one, a 404 and garbage."""
     status, cookie, body = request(port, "GET", "/token")
     assert 200 == status
@@ -58,6 +58,7 @@ def send_everything(port) -> str:
         "Cookie": cookie.split(";")[0],
         "X-CSRFToken": json.loads(body)["token"],
         "Content-Type": "application/json",
+        "Authorization": f"Bearer {tablet_token(database)}",
     }
     submission_id = new_submission_id()
     sent = json.dumps({"id": submission_id, "answers": all_answers("sometimes")})
@@ -89,7 +90,7 @@ def test_the_development_server_writes_down_no_one(tmp_path, caplog, capfd):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        submission_id = send_everything(server.server_port)
+        submission_id = send_everything(server.server_port, tmp_path / "kiosk.db")
     finally:
         server.shutdown()
         server.server_close()
@@ -196,7 +197,7 @@ def test_gunicorn_writes_down_no_one_even_at_debug(tmp_path):
         )
         try:
             wait_until_listening(port, server)
-            submission_id = send_everything(port)
+            submission_id = send_everything(port, database)
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(30)
