@@ -37,4 +37,13 @@ def staff_only():
 
 
 # Importing each module registers its routes on bp.
-from admin import comments, exports, posters, sites, summary, views, you_said  # noqa: E402, F401
+from admin import (  # noqa: E402, F401
+    comments,
+    exports,
+    posters,
+    sites,
+    summary,
+    tablets,
+    views,
+    you_said,
+)
