@@ -49,7 +49,8 @@ export function setAside(submitUrl, token) {
 // A setup code in the page's address (#enrol=K7P2-9QXM, from the QR code). The
 // fragment never reaches a server; it is taken out of the address at once.
 export function takeCodeFromAddress() {
-  const match = /^#enrol=([A-Za-z0-9 -]{1,40})$/.exec(decodeURIComponent(location.hash));
+  // Spaces typed into a link arrive as %20; anything else is not a code.
+  const match = /^#enrol=([A-Za-z0-9 -]{1,40})$/.exec(location.hash.replaceAll("%20", " "));
   if (!match) return null;
   history.replaceState(null, "", location.pathname + location.search);
   return match[1];
