@@ -93,6 +93,7 @@ from admin import (  # noqa: E402, F401
     sites,
     staff_accounts,
     summary,
+    tablets,
     views,
     you_said,
 )

@@ -31,9 +31,13 @@ class RenameSiteForm(FlaskForm):
 
 def sites_page(problem: str | None = None, status: int = 200, add_form=None):
     sites = storage.list_sites(database())
+    tablets = {}
+    for tablet in storage.working_tablets(staff_database()):
+        tablets.setdefault(tablet["site"], []).append(tablet)
     return render_template(
         "admin/sites.html",
         sites=sites,
+        tablets=tablets,
         add_form=add_form or AddSiteForm(formdata=None),
         default_site=current_app.config["DEFAULT_SITE"],
         problem=problem,

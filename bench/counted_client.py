@@ -36,20 +36,23 @@ class Tally:
 
 class KioskConnection:
     """An HTTP connection (reopened when the server closes it) that sends submissions
-    as kiosk/static/js/queue.js does: JSON, no form token, no cookie."""
+    as kiosk/static/js/queue.js does: JSON, the tablet's token, no form token, no cookie."""
 
-    HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
-
-    def __init__(self, host: str, port: int, site: str):
+    def __init__(self, host: str, port: int, site: str, token: str):
         self.connection = http.client.HTTPConnection(host, port, timeout=30)
         self.path = f"/kiosk/{site}/submissions"
+        self.headers = {
+            "Content-Type": "application/json",
+            "Accept": "application/json",
+            "Authorization": f"Bearer {token}",
+        }
         # A reply that sets a cookie would make a browser send it back, and the
         # requests here would no longer be the kiosk page's: count them.
         self.cookies_set = 0
 
     def post(self, body: str) -> tuple[int, dict]:
         try:
-            self.connection.request("POST", self.path, body=body, headers=self.HEADERS)
+            self.connection.request("POST", self.path, body=body, headers=self.headers)
             response = self.connection.getresponse()
             payload = response.read()
             self.cookies_set += response.getheader("Set-Cookie") is not None
@@ -64,13 +67,13 @@ class KioskConnection:
             return response.status, {"unreadable": payload[:80].decode(errors="replace")}
 
 
-def send_counted(host, port, site, total: int, threads: int) -> Tally:
+def send_counted(host, port, site, token: str, total: int, threads: int) -> Tally:
     """Send `total` fresh submissions from `threads` threads; tally what came back."""
     tally = Tally()
     shares = [total // threads + (1 if n < total % threads else 0) for n in range(threads)]
 
     def sender(count: int) -> None:
-        kiosk = KioskConnection(host, port, site)
+        kiosk = KioskConnection(host, port, site, token)
         for _ in range(count):
             submission_id = secrets.token_hex(16)
             try:
@@ -95,9 +98,9 @@ def send_counted(host, port, site, total: int, threads: int) -> Tally:
     return tally
 
 
-def send_replays(host, port, site, ids: list[str]) -> dict[int, int]:
+def send_replays(host, port, site, token: str, ids: list[str]) -> dict[int, int]:
     """Send already-acknowledged ids again (half with other answers); count the statuses."""
-    kiosk = KioskConnection(host, port, site)
+    kiosk = KioskConnection(host, port, site, token)
     statuses: dict[int, int] = {}
     for number, submission_id in enumerate(ids):
         body = submission(submission_id)
@@ -132,7 +135,7 @@ def count_rows(database: str, site: str) -> int:
         connection.close()
 
 
-def check_nothing_lost(host, port, database: str, site: str, options) -> dict:
+def check_nothing_lost(host, port, database: str, site: str, token: str, options) -> dict:
     """Send the counted submissions and the replays; compare with the rows; print the outcome."""
     print(
         f"\nCounted client: {options.requests} submissions "
@@ -140,7 +143,7 @@ def check_nothing_lost(host, port, database: str, site: str, options) -> dict:
     )
     rows_before = count_rows(database, site)
     started = time.monotonic()
-    tally = send_counted(host, port, site, options.requests, options.client_threads)
+    tally = send_counted(host, port, site, token, options.requests, options.client_threads)
     elapsed = time.monotonic() - started
     ids = stored_ids(database, site)
     rows = len(ids) - rows_before
@@ -159,7 +162,7 @@ def check_nothing_lost(host, port, database: str, site: str, options) -> dict:
         )
 
     replay_ids = tally.acknowledged[: options.replays]
-    replays = send_replays(host, port, site, replay_ids)
+    replays = send_replays(host, port, site, token, replay_ids)
     rows_after_replays = count_rows(database, site) - rows_before
     replays_ok = replays == {409: len(replay_ids)} and rows_after_replays == rows
     print(

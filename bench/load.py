@@ -39,8 +39,9 @@ def children_cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_wrk(server: servers.Server, site: str, seconds: int, options):
-    """One wrk run of bench/submit.lua; its figures, and the CPU time spent per request."""
+def run_wrk(server: servers.Server, site: str, seconds: int, options, token: str = ""):
+    """One wrk run of bench/submit.lua; its figures, and the CPU time spent per request.
+    `token`: the tablet token every request carries (Authorization: Bearer)."""
     command = [
         shutil.which("wrk"),
         f"-t{options.wrk_threads}",
@@ -54,6 +55,7 @@ def run_wrk(server: servers.Server, site: str, seconds: int, options):
         "--",
         site,
         secrets.token_hex(3),
+        token,
     ]
     workers_before = server.worker_cpu_seconds()
     wrk_before = children_cpu_seconds()

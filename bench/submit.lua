@@ -1,10 +1,12 @@
 -- wrk script for bench/submit_rate.py: every request POSTs one kiosk submission
 -- with a fresh submission id, as kiosk/static/js/queue.js sends one: JSON, with
--- Content-Type and Accept set to application/json, no form token, no cookie.
+-- Content-Type and Accept set to application/json, the tablet's token in
+-- Authorization: Bearer, no form token, no cookie.
 --
---   wrk -t1 -c4 -d10s -s bench/submit.lua http://127.0.0.1:PORT -- SITE RUNTAG
+--   wrk -t1 -c4 -d10s -s bench/submit.lua http://127.0.0.1:PORT -- SITE RUNTAG TOKEN
 --
--- SITE is the site slug, RUNTAG is 6 hex digits that differ between runs. An id is
+-- SITE is the site slug, RUNTAG is 6 hex digits that differ between runs, TOKEN
+-- a tablet token for SITE (flask --app kiosk enrol-tablet SITE --print-token). An id is
 -- 16 random hex digits (so inserts land all over the primary key, as uuid4 ids
 -- do), then the thread number and a per-thread counter (so no two requests of
 -- a run can share an id), then RUNTAG: 32 lowercase hex digits in all.
@@ -27,6 +29,9 @@ function init(args)
   wrk.path = "/kiosk/" .. args[1] .. "/submissions"
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Accept"] = "application/json"
+  if args[3] and args[3] ~= "" then
+    wrk.headers["Authorization"] = "Bearer " .. args[3]
+  end
 end
 
 local function random_hex(digits)

@@ -123,6 +123,8 @@ def measure(options, folder: Path, about: dict) -> dict:
     """Both servers up, wrk on each, then the counted client; the servers always stop."""
     config = servers.write_kiosk_config(folder, SITES)
     database = str(folder / "kiosk.db")
+    # Every server gets the same requests, token included (bare and floor ignore it).
+    tokens = servers.enrol_tablets(config, SITES)
     kiosk = servers.kiosk_server(folder, config, options.kiosk_app)
     bare = servers.bare_server(folder)
     floor = servers.floor_server(folder)
@@ -135,7 +137,7 @@ def measure(options, folder: Path, about: dict) -> dict:
         floor.wait_until_answering("GET", "/", None)
 
         def wrk(server, site, seconds):
-            return load.run_wrk(server, site, seconds, options)
+            return load.run_wrk(server, site, seconds, options, tokens[site])
 
         print(f"Warm-up: {options.warmup} s of wrk on each server (not counted).")
         for server in everything:
@@ -159,7 +161,7 @@ def measure(options, folder: Path, about: dict) -> dict:
         print(f"{'ratio submit / floor':22}{code_share:8.2f}  (what the kiosk's own code costs)")
 
         counted = counted_client.check_nothing_lost(
-            servers.HOST, kiosk.port, database, "bench-counted", options
+            servers.HOST, kiosk.port, database, "bench-counted", tokens["bench-counted"], options
         )
         wrk_replies = sum(run["requests"] - run["status"] for run in kiosk_runs)
         wrk_rows = counted_client.count_rows(database, "bench-wrk")

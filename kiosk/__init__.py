@@ -26,7 +26,8 @@ DEFAULTS = {
     "KIOSK_IDLE_SECONDS": 60,
     "KIOSK_STILL_THERE_SECONDS": 30,
     "KIOSK_THANKS_SECONDS": 15,
-    "SUBMISSION_MAX_AGE_DAYS": 365,
+    # A tablet offline for longer than a month has a problem staff should see.
+    "SUBMISSION_MAX_AGE_DAYS": 31,
     # A kiosk submission is a few hundred bytes; anything much bigger is not one.
     "SUBMISSION_MAX_BYTES": 4096,
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
@@ -46,6 +47,11 @@ DEFAULTS = {
     "PROXY_COUNT": 0,
     # None: the host of PUBLIC_BASE_URL and this machine's names (kiosk/hosts.py).
     "TRUSTED_HOSTS": None,
+    # Per tablet (by its token): a waiting room sees a child every few minutes,
+    # but a tablet back online sends what it kept all at once.
+    "TABLET_RATE_LIMIT": "120 per hour",
+    # Per sender: tries at a pairing code.
+    "TABLET_SETUP_RATE_LIMIT": "10 per 10 minutes",
     # The staff area.
     "MIN_GROUP_SIZE": 5,
     # Submissions, comments and taken-back ids older than this many days are deleted.

@@ -13,6 +13,10 @@ def main() -> None:
     # Only failed requests are logged, without address, time or query (kiosk/serving.py).
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     app = create_app()
+    # A browser on this computer sets itself up as a tablet for every site, so
+    # a newcomer sees the kiosk at once (kiosk/enrolment.py). Only here: under
+    # gunicorn a reverse proxy makes every request come from this computer.
+    app.config["TABLET_AUTO_ENROL"] = True
     host = os.environ.get("KIOSK_HOST", "127.0.0.1")
     port = int(os.environ.get("KIOSK_PORT", "5000"))
     db = storage.open_database(app.config["DATABASE"])
@@ -21,6 +25,8 @@ def main() -> None:
     for site in storage.list_sites(db):
         print(f"  {site['name']}: http://{host}:{port}/kiosk/{site['slug']}")
     print(f"Open this on the tablet: http://{host}:{port}/")
+    print("  (a browser on this computer is set up as a tablet by itself; another tablet")
+    print("   needs a code: Sites in the staff area, or flask --app kiosk enrol-tablet SITE)")
     print(f"Staff area: http://{host}:{port}/admin/")
     db.close()
     db = storage.open_staff_database(storage.staff_path(app.config["DATABASE"]))

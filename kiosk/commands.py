@@ -3,13 +3,14 @@
 import contextlib
 import datetime
 import sys
+import time
 
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from admin import accounts
-from kiosk import alerts, demo, retention, storage
+from kiosk import alerts, demo, retention, storage, tablets
 
 
 @click.command("init-db")
@@ -155,6 +156,40 @@ def demo_data(weeks: int) -> None:
     )
 
 
+@click.command("enrol-tablet")
+@click.argument("site")
+@click.option("--name", default="", help="What staff see it called on the Sites page.")
+@click.option(
+    "--print-token",
+    is_flag=True,
+    help="Set up a tablet at once and print the token it would hold (load tests, monitoring).",
+)
+@with_appcontext
+def enrol_tablet(site: str, name: str, print_token: bool) -> None:
+    """Print a one-time link that sets up a tablet for SITE's kiosk (works once,
+    for 30 minutes), or with --print-token, a set-up tablet's token."""
+    config = current_app.config
+    db = storage.open_database(config["DATABASE"])
+    found = storage.find_site(db, site)
+    db.close()
+    if found is None:
+        raise click.ClickException(f"There is no site called {site}.")
+    name = tablets.tablet_name(name)
+    with staff_database() as staff_db:
+        if print_token:
+            token = tablets.enrol_at_once(staff_db, site, name, datetime.date.today())
+            storage.audit(staff_db, "command line", "set up a tablet", f"{site} {name}".strip())
+            click.echo(token)
+            return
+        code = tablets.make_pairing_code(staff_db, site, name, config["SECRET_KEY"], time.time())
+        storage.audit(staff_db, "command line", "made a tablet setup code", site)
+    click.echo(
+        f"Open this on the tablet (it works once, for {tablets.PAIRING_CODE_MINUTES} minutes):"
+    )
+    click.echo(f"  {tablets.enrol_link(config['PUBLIC_BASE_URL'], site, code)}")
+    click.echo(f"or type this code on its setup screen: {tablets.shown_code(code)}")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(init_db)
     app.cli.add_command(create_user)
@@ -162,3 +197,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(purge)
     app.cli.add_command(send_alerts)
     app.cli.add_command(demo_data)
+    app.cli.add_command(enrol_tablet)

@@ -67,9 +67,15 @@ def iso_week(day: datetime.date) -> str:
 
 
 def parse_submission(
-    body: object, site: str, today: datetime.date, max_age_days: int
+    body: object,
+    site: str,
+    today: datetime.date,
+    max_age_days: int,
+    not_before: datetime.date | None = None,
 ) -> Submission:
-    """Turn a decoded JSON body into a Submission, or say plainly what is wrong."""
+    """Turn a decoded JSON body into a Submission, or say plainly what is wrong.
+
+    not_before: the day the sending tablet was set up; no earlier date is taken."""
     if not isinstance(body, dict):
         raise InvalidSubmission("Send one submission as a JSON object.")
     unknown_fields = set(body) - {"id", "survey", "date", "answers"}
@@ -85,7 +91,7 @@ def parse_submission(
         site=site,
         survey=CHILD_SURVEY,
         answers=check_answers(body.get("answers")),
-        date=check_date(body.get("date"), today, max_age_days),
+        date=check_date(body.get("date"), today, max_age_days, not_before),
     )
 
 
@@ -103,7 +109,12 @@ def check_answers(answers: object) -> dict:
     return {key: answers[key] for key in QUESTION_KEYS}
 
 
-def check_date(value: object, today: datetime.date, max_age_days: int) -> datetime.date:
+def check_date(
+    value: object,
+    today: datetime.date,
+    max_age_days: int,
+    not_before: datetime.date | None = None,
+) -> datetime.date:
     """The day the child pressed Send: a queued kiosk may send it days later.
 
     A date that is not a real day is refused; a day in the future is a wrong
@@ -124,4 +135,9 @@ def check_date(value: object, today: datetime.date, max_age_days: int) -> dateti
         return today
     if day < today - datetime.timedelta(days=max_age_days):
         raise InvalidSubmission("The date is too long ago to keep.")
+    # A tablet set up today cannot have asked a child anything last week: without
+    # this, a new tablet could add answers to a past week and, by subtracting,
+    # show what one real child said then.
+    if not_before is not None and day < not_before:
+        raise InvalidSubmission("The date is before this tablet was set up.")
     return day

@@ -76,6 +76,7 @@ def kiosk(site: str):
         faces=FACES,
         still_there_seconds=still_there_seconds(),
         you_said=storage.you_said_entries(database(), site, limit=YOU_SAID_ON_KIOSK),
+        auto_enrol_url=enrolment.auto_enrol_url(site),
     )
 
 
@@ -108,8 +109,15 @@ def submit(site: str):
 
     A retired site still takes answers: a tablet that was offline sends what
     children gave before the site was retired, and those must not be lost.
+
+    Only from a tablet staff set up for this site (kiosk/enrolment.py), and
+    dated no earlier than the day it was set up: otherwise anyone could add
+    answers to a past week and, by subtracting, see what one child said.
     """
     site_or_404(site)
+    set_up_on, refusal = enrolment.sending_tablet(site)
+    if refusal:
+        return refusal
     if not request.is_json:
         return error_response(415, "Send the answers as JSON.")
     # A kiosk submission is a few hundred bytes: anything much bigger is refused
@@ -129,9 +137,14 @@ def submit(site: str):
             site=site,
             today=datetime.date.today(),
             max_age_days=current_app.config["SUBMISSION_MAX_AGE_DAYS"],
+            not_before=set_up_on,
         )
     except InvalidSubmission as problem:
         return error_response(422, str(problem))
     if not storage.record_submission(database(), submission):
         return error_response(409, "We already have these answers. Thank you!", "duplicate")
     return jsonify({"status": "stored", "id": submission.id}), 201
+
+
+# Its routes go on bp too; it needs the helpers above, so it comes last.
+from kiosk import enrolment  # noqa: E402

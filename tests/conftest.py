@@ -1,6 +1,7 @@
 """Fixtures: a fresh app on a real SQLite file in tmp_path for every test."""
 
 import contextlib
+import datetime
 import http.client
 import os
 import re
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import PROJECT_ROOT, create_app, storage
+from kiosk import PROJECT_ROOT, create_app, storage, tablets
 from kiosk.serving import serve
 
 SITES = {"waiting-room-a": "Waiting room A", "youth-hub": "Youth hub"}
@@ -65,8 +66,14 @@ def staff(app, client):
 
 
 @pytest.fixture
-def app(tmp_path):
-    yield create_app(make_config(tmp_path))
+def app_config():
+    """Settings a test changes: redefine this fixture or parametrize it."""
+    return {}
+
+
+@pytest.fixture
+def app(tmp_path, app_config):
+    yield create_app(make_config(tmp_path, **app_config))
     # The views keep one connection per thread; each test has its own file.
     storage.close_thread_connections()
 
@@ -99,16 +106,49 @@ def all_answers(answer: str = "yes") -> dict:
     return {"safe": answer, "talk": answer, "team": answer, "ideas": answer}
 
 
+# A tablet set up long ago: only SUBMISSION_MAX_AGE_DAYS limits how far back it may date.
+LONG_AGO = datetime.date.today() - datetime.timedelta(days=400)
+
+
+def tablet_token(database, site="waiting-room-a", set_up_on=None) -> str:
+    """The token of a tablet set up for `site` in the staff file beside `database`,
+    as `flask --app kiosk enrol-tablet SITE --print-token` makes one."""
+    staff_db = storage.open_staff_database(storage.staff_path(database))
+    try:
+        return tablets.enrol_at_once(staff_db, site, "Test tablet", set_up_on or LONG_AGO)
+    finally:
+        staff_db.close()
+
+
+def bearer(token: str) -> dict:
+    return {"Authorization": f"Bearer {token}"}
+
+
+# submit(token=ENROLLED): the token of a tablet set up for that site.
+ENROLLED = object()
+
+
 class KioskClient:
-    """Talks to the submit endpoint the way the kiosk page does."""
+    """Talks to the submit endpoint the way the kiosk page does: with the token
+    of a tablet set up for the site (made on first use), unless told otherwise."""
 
     def __init__(self, client):
         self.client = client
+        self.tokens = {}
 
-    def submit(self, site="waiting-room-a", body=None, **kwargs):
+    def token_for(self, site: str) -> str:
+        if site not in self.tokens:
+            database = self.client.application.config["DATABASE"]
+            self.tokens[site] = tablet_token(database, site)
+        return self.tokens[site]
+
+    def submit(self, site="waiting-room-a", body=None, token=ENROLLED, **kwargs):
         if body is None:
             body = {"id": new_submission_id(), "answers": all_answers()}
-        return self.client.post(f"/kiosk/{site}/submissions", json=body, **kwargs)
+        if token is ENROLLED:
+            token = self.token_for(site)
+        headers = {**(bearer(token) if token else {}), **kwargs.pop("headers", {})}
+        return self.client.post(f"/kiosk/{site}/submissions", json=body, headers=headers, **kwargs)
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from tests.conftest import (
     make_config,
     new_submission_id,
     running_gunicorn,
+    tablet_token,
 )
 
 MARKER_ADDRESS = "127.0.0.77"
@@ -49,7 +50,7 @@ def raw_request(port, line: bytes) -> bytes:
         return sock.recv(4096)
 
 
-def send_everything(port) -> str:
+def send_everything(port, database) -> str:
     """A child's Send (token first, as the page does), a bad one, a 404 and garbage."""
     status, cookie, body = request(port, "GET", "/token")
     assert 200 == status
@@ -57,6 +58,7 @@ def send_everything(port) -> str:
         "Cookie": cookie.split(";")[0],
         "X-CSRFToken": json.loads(body)["token"],
         "Content-Type": "application/json",
+        "Authorization": f"Bearer {tablet_token(database)}",
     }
     submission_id = new_submission_id()
     sent = json.dumps({"id": submission_id, "answers": all_answers("sometimes")})
@@ -88,7 +90,7 @@ def test_the_development_server_writes_down_no_one(tmp_path, caplog, capfd):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        submission_id = send_everything(server.server_port)
+        submission_id = send_everything(server.server_port, tmp_path / "kiosk.db")
     finally:
         server.shutdown()
         server.server_close()
@@ -177,7 +179,7 @@ def test_the_development_server_still_tells_senders_apart_for_the_limits(tmp_pat
 def test_gunicorn_writes_down_no_one_even_at_debug(tmp_path):
     database = tmp_path / "kiosk.db"
     with running_gunicorn(tmp_path, KIOSK_LOG_LEVEL="debug", KIOSK_WORKERS="2") as port:
-        submission_id = send_everything(port)
+        submission_id = send_everything(port, database)
     logs = (tmp_path / "out").read_text() + (tmp_path / "err").read_text()
     # gunicorn did talk (so this could fail), and said who to no one.
     assert "Booting worker" in logs

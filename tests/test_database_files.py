@@ -13,7 +13,7 @@ import pytest
 from kiosk import create_app, receipt_codes, storage
 from kiosk.comments import Comment
 from kiosk.survey import Submission
-from tests.conftest import all_answers, make_config, new_submission_id
+from tests.conftest import KioskClient, all_answers, make_config, new_submission_id
 
 DAY = datetime.date(2026, 11, 25)
 
@@ -143,14 +143,7 @@ def open_umask():
 def test_the_folder_and_every_file_are_private_whatever_the_umask(tmp_path, open_umask):
     folder = tmp_path / "instance"
     app = create_app(make_config(tmp_path, DATABASE=str(folder / "kiosk.db")))
-    client = app.test_client()
-    assert (
-        201
-        == client.post(
-            "/kiosk/waiting-room-a/submissions",
-            json={"id": new_submission_id(), "answers": all_answers()},
-        ).status_code
-    )
+    assert 201 == KioskClient(app.test_client()).submit().status_code
     names = sorted(path.name for path in folder.iterdir())
     # So this could fail: both files exist, and the answers' -wal and -shm files.
     assert {"kiosk.db", "kiosk.db-wal", "kiosk.db-shm", "kiosk-staff.db"} <= set(names)

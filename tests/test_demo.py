@@ -9,7 +9,7 @@ import pytest
 from kiosk import create_app, demo, receipt_codes, safeguarding, storage
 from kiosk.comments import make_comment
 from kiosk.survey import iso_week
-from tests.conftest import make_config
+from tests.conftest import KioskClient, make_config
 
 TODAY = datetime.date.today()
 
@@ -85,7 +85,7 @@ def test_a_second_run_is_refused_and_adds_nothing(app, db):
 
 def test_a_database_with_real_answers_is_refused(app, client, db):
     body = {"id": "a" * 32, "answers": {"safe": "yes", "talk": "no", "team": "no", "ideas": "no"}}
-    assert 201 == client.post("/kiosk/youth-hub/submissions", json=body).status_code
+    assert 201 == KioskClient(client).submit("youth-hub", body).status_code
     assert 1 == run(app).exit_code
     assert 1 == storage.count_submissions(db)
 

@@ -6,6 +6,7 @@ import pytest
 from kiosk import create_app, storage
 from kiosk.storage.sites import InvalidSite, slug_from_name
 from tests.conftest import (
+    KioskClient,
     all_answers,
     feedback_page_fields,
     form_token,
@@ -165,7 +166,7 @@ def test_a_retired_site_still_takes_what_was_queued_before(client, db):
     fields = feedback_page_fields(client, "youth-hub")
     storage.set_site_retired(db, "youth-hub", True)
     body = {"id": new_submission_id(), "answers": all_answers("no")}
-    assert 201 == client.post("/kiosk/youth-hub/submissions", json=body).status_code
+    assert 201 == KioskClient(client).submit("youth-hub", body).status_code
     sent = client.post("/feedback/youth-hub", data={**fields, "text": "Bye bye fish tank"})
     assert 201 == sent.status_code
     assert 1 == storage.count_submissions(db, "youth-hub")

@@ -7,7 +7,7 @@ import pytest
 
 from kiosk import storage
 from kiosk.survey import iso_week
-from tests.conftest import all_answers, new_submission_id
+from tests.conftest import all_answers, bearer, new_submission_id
 
 URL = "/kiosk/waiting-room-a/submissions"
 
@@ -21,7 +21,7 @@ def post_raw(kiosk_client, data, content_type, url=URL):
         url,
         data=data,
         content_type=content_type,
-        headers={"Accept": "application/json"},
+        headers={"Accept": "application/json", **bearer(kiosk_client.token_for("waiting-room-a"))},
     )
 
 
@@ -75,19 +75,20 @@ def test_a_replayed_send_is_acknowledged_but_not_stored_twice(kiosk_client, db):
     assert [all_answers()] == [json.loads(row["answers"]) for row in stored_rows(db)]
 
 
-def test_a_kiosk_sends_with_no_cookie_and_no_token(client, db):
+def test_a_kiosk_sends_with_no_cookie_and_no_form_token(kiosk_client, db):
     """A page left open for a week has nothing to go stale, and nothing is set
     on the tablet that could tell one child's visit from another's."""
-    response = client.post(URL, json={"id": new_submission_id(), "answers": all_answers()})
+    response = kiosk_client.submit(body={"id": new_submission_id(), "answers": all_answers()})
     assert (201, None) == (response.status_code, response.headers.get("Set-Cookie"))
     assert 1 == len(stored_rows(db))
 
 
 @pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded"])
-def test_another_sites_form_cannot_send_answers(client, db, content_type):
-    """What a form on another site can send (no JSON without a preflight) is refused."""
+def test_another_sites_form_cannot_send_answers(kiosk_client, db, content_type):
+    """What a form on another site can send (no JSON without a preflight) is refused,
+    even if it somehow held a tablet's token."""
     body = json.dumps({"id": new_submission_id(), "answers": all_answers()})
-    response = client.post(URL, data=body, content_type=content_type)
+    response = post_raw(kiosk_client, body, content_type)
     assert 415 == response.status_code
     assert [] == stored_rows(db)
 

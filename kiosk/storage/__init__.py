@@ -3,7 +3,7 @@
 Every function takes the database first, so it runs in tests without Flask.
 One module per job: schema and staff_schema (migrations of the answers file
 and of the staff file), database (connections and write transactions),
-maintenance, submissions, comments, sites, staff, sign_ins, summary. Import it as
+maintenance, submissions, comments, sites, staff, sign_ins, tablets, summary. Import it as
 `from kiosk import storage` and call `storage.record_submission(db, ...)`.
 """
 
@@ -96,6 +96,14 @@ from kiosk.storage.submissions import (
     submissions_for_site,
 )
 from kiosk.storage.summary import answer_counts
+from kiosk.storage.tablets import (
+    enrol_tablet,
+    find_tablet,
+    pair_tablet,
+    revoke_tablet,
+    save_pairing_code,
+    working_tablets,
+)
 from kiosk.storage.you_said import (
     add_you_said,
     delete_you_said,
@@ -121,6 +129,12 @@ __all__ = [
     "password_link_owner",
     "save_password_link",
     "use_password_link",
+    "enrol_tablet",
+    "find_tablet",
+    "pair_tablet",
+    "revoke_tablet",
+    "save_pairing_code",
+    "working_tablets",
     "failures",
     "claim_job",
     "PRIVATE_FOLDER",

@@ -71,6 +71,37 @@ def _create_scheduled_jobs(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE scheduled_jobs (name TEXT PRIMARY KEY, last_run_at REAL NOT NULL)")
 
 
+@staff_migrations(name="0004_tablets")
+def _create_tablets(db: sqlite_utils.Database) -> None:
+    # A pairing code is kept only as a keyed hash, for about 30 minutes, and
+    # works once. The tablet it sets up then holds a token of its own, kept
+    # here only as its hash: the primary key, looked up on every submission.
+    db.execute(
+        """
+        CREATE TABLE pairing_codes (
+            code_hash TEXT PRIMARY KEY,
+            site TEXT NOT NULL,
+            tablet_name TEXT NOT NULL DEFAULT '',
+            expires_at REAL NOT NULL
+        ) WITHOUT ROWID
+        """
+    )
+    # Dates only: which day a tablet was set up (answers dated before it are
+    # refused) and, once staff stop it, which day that was.
+    db.execute(
+        """
+        CREATE TABLE tablets (
+            token_hash TEXT PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            site TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            enrolled_on TEXT NOT NULL,
+            revoked_on TEXT
+        ) WITHOUT ROWID
+        """
+    )
+
+
 @staff_migrations(name="0005_roles_email_and_disabled")
 def _add_roles(db: sqlite_utils.Database) -> None:
     # Accounts made before roles existed could do everything: they keep it.

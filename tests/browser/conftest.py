@@ -2,6 +2,7 @@
 served on a real socket with a fresh SQLite file per test."""
 
 import contextlib
+import json
 import os
 import threading
 
@@ -11,7 +12,7 @@ from playwright.sync_api import expect
 
 from kiosk import create_app, storage
 from kiosk.serving import serve
-from tests.conftest import PASSWORD, make_account, make_config
+from tests.conftest import PASSWORD, make_account, make_config, tablet_token
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -53,6 +54,9 @@ def browser_context_args(browser_context_args):
 class LiveServer:
     def __init__(self, app):
         self.app = app
+        # One tablet set up for each site, as staff would: the token each holds.
+        database = app.config["DATABASE"]
+        self.tokens = {site: tablet_token(database, site) for site in app.config["SITES"]}
         self.server = serve(app, "127.0.0.1", 0)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -92,9 +96,46 @@ def watch_for_problems(page) -> list:
     return problems
 
 
+def submit_url(site: str) -> str:
+    return f"/kiosk/{site}/submissions"
+
+
+def hold_tablet_tokens(tokens: dict[str, str]) -> str:
+    """An init script that gives the browser a set-up tablet's token for each
+    site, as a tablet holds after staff set it up (kiosk/static/js/tablet.js),
+    unless it holds one, or one it had to put aside, already."""
+    held = {f"kiosk-tablet-token:{submit_url(site)}": token for site, token in tokens.items()}
+    return f"""
+    try {{
+      for (const [key, token] of Object.entries({json.dumps(held)})) {{
+        const aside = key.replace("kiosk-tablet-token:", "kiosk-tablet-previous:");
+        if (localStorage.getItem(key) === null && localStorage.getItem(aside) === null) {{
+          localStorage.setItem(key, token);
+        }}
+      }}
+    }} catch {{}}
+    """
+
+
+# Browser storage apart from the tablet's own token: what a person left there.
+LEFT_IN_BROWSER_STORAGE = """() => [
+  ...Object.keys(localStorage).filter((key) => !key.startsWith("kiosk-tablet-token:")),
+  ...Object.keys(sessionStorage),
+]"""
+
+
 @pytest.fixture
-def page(page):
+def tablet_set_up():
+    """Whether the browser holds a set-up tablet's token for every site at the
+    start. Tests of setting a tablet up redefine this fixture as False."""
+    return True
+
+
+@pytest.fixture
+def page(page, live_server, tablet_set_up):
     """The tablet's page, failing the test on any script error or blocked resource."""
+    if tablet_set_up:
+        page.context.add_init_script(hold_tablet_tokens(live_server.tokens))
     problems = watch_for_problems(page)
     yield page
     assert [] == problems

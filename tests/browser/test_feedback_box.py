@@ -6,7 +6,12 @@ import re
 from playwright.sync_api import expect
 
 from kiosk import storage
-from tests.browser.conftest import answer_at_the_kiosk, assert_accessible, read_stored
+from tests.browser.conftest import (
+    LEFT_IN_BROWSER_STORAGE,
+    answer_at_the_kiosk,
+    assert_accessible,
+    read_stored,
+)
 
 RECEIPT = re.compile(r"^[a-z]+-[a-z]+-[a-z]+$")
 
@@ -25,7 +30,7 @@ def draw_a_stroke(page):
 
 
 def assert_nothing_in_browser_storage(page):
-    assert 0 == page.evaluate("() => localStorage.length + sessionStorage.length")
+    assert [] == page.evaluate(LEFT_IN_BROWSER_STORAGE)
 
 
 def test_a_phone_sends_words_and_a_drawing_then_takes_them_back(phone, live_server):

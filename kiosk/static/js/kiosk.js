@@ -1,10 +1,19 @@
 // The child kiosk: Start, four questions one per screen, review, Send, thank you.
 // Answers live only in this page's memory until Send; then in the offline queue
 // until the server acknowledges them. Stop, the idle reset and Back all forget them.
+// Until staff set the tablet up (tablet.js), it shows only the setup screen.
 
 import { watchIdle } from "./idle.js";
 import { enqueue, flush, keepSending, newSubmissionId, waitingCount } from "./queue.js";
 import { canSpeak, hush, say } from "./speech.js";
+import {
+  setAside,
+  setUpAutomatically,
+  setUpWithCode,
+  takeCodeFromAddress,
+  tokenFor,
+  wasSetUpBefore,
+} from "./tablet.js";
 
 const root = document.getElementById("kiosk");
 const settings = root.dataset;
@@ -15,10 +24,16 @@ const stillThere = root.querySelector("[data-still-there]");
 const stopButton = root.querySelector(".kiosk-bar [data-action='stop']");
 const readAloudButton = root.querySelector("[data-action='read-aloud']");
 const tellUsMore = root.querySelector("[data-tell-us-more]");
+const startScreen = root.querySelector("[data-screen='start']");
+const setupScreen = root.querySelector("[data-screen='setup']");
+const setupWords = setupScreen.dataset;
+const setupForm = setupScreen.querySelector("[data-setup-form]");
+const codeInput = setupForm.querySelector("input");
+const setupProblem = setupScreen.querySelector("[data-setup-problem]");
 const wordFor = { yes: "Yes", sometimes: "Sometimes", no: "No", skip: "Skipped" };
 
 let answers = {};
-let current = screens[0];
+let current = setupScreen;
 let returnToReview = false;
 let thanksTimer = null;
 
@@ -27,7 +42,7 @@ function show(screen) {
   clearTimeout(thanksTimer);
   for (const s of screens) s.hidden = s !== screen;
   current = screen;
-  stopButton.hidden = screen.dataset.screen === "start";
+  stopButton.hidden = screen === startScreen || screen === setupScreen;
   screen.querySelector("h1")?.focus({ preventScroll: true });
   window.scrollTo(0, 0);
 }
@@ -63,7 +78,7 @@ function startOver() {
   answers = {};
   returnToReview = false;
   if (stillThere.open) stillThere.close();
-  show(screens[0]);
+  show(tokenFor(settings.submitUrl) ? startScreen : setupScreen);
   updateWaitingNote();
 }
 
@@ -90,7 +105,41 @@ function updateWaitingNote() {
   // "Tell us more" opens another page. Offline, or while answers still wait,
   // that page may not load, and the browser's error page has no way back.
   tellUsMore.hidden = !navigator.onLine || count > 0;
+  updateSetupNotice(count);
 }
+
+// For staff: set up before (its token was refused since), and what waits.
+function updateSetupNotice(count) {
+  const parts = [];
+  if (wasSetUpBefore(settings.submitUrl)) parts.push(setupWords.setupAgain);
+  if (count === 1) parts.push(setupWords.waitingOne);
+  if (count > 1) parts.push(setupWords.waitingMany.replace("{count}", count));
+  setupScreen.querySelector("[data-setup-notice]").textContent = parts.join(" ");
+}
+
+async function setUp(attempt) {
+  const result = await attempt;
+  const problems = { ready: "", wrong: setupWords.codeWrong, later: setupWords.codeLater };
+  setupProblem.textContent = problems[result];
+  if (result !== "ready") return;
+  codeInput.value = "";
+  if (current === setupScreen) startOver();
+  flush();
+}
+
+setupForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  setUp(setUpWithCode(settings.tabletUrl, settings.submitUrl, codeInput.value));
+});
+
+// The server stopped taking this tablet's token: the answers stay, and once
+// the child in front of it is done, staff see the setup screen.
+document.addEventListener("tablet-refused", (event) => {
+  if (event.detail.url !== settings.submitUrl) return;
+  setAside(settings.submitUrl, event.detail.token);
+  updateWaitingNote();
+  if (current === startScreen) show(setupScreen);
+});
 
 root.addEventListener("click", (event) => {
   const button = event.target.closest("button");
@@ -143,10 +192,21 @@ readAloudButton.hidden = !canSpeak();
 const idle = watchIdle({
   idleSeconds: Number(settings.idleSeconds),
   stillThereSeconds: Number(settings.stillThereSeconds),
-  isBusy: () => current.dataset.screen !== "start",
+  isBusy: () => current !== startScreen && current !== setupScreen,
   ask: () => stillThere.showModal(),
   reset: startOver,
 });
 
-startOver();
-keepSending();
+async function begin() {
+  const code = takeCodeFromAddress();
+  if (code) {
+    codeInput.value = code;
+    await setUp(setUpWithCode(settings.tabletUrl, settings.submitUrl, code));
+  } else if (!tokenFor(settings.submitUrl) && settings.autoEnrolUrl) {
+    await setUp(setUpAutomatically(settings.autoEnrolUrl, settings.submitUrl));
+  }
+  startOver();
+  keepSending();
+}
+
+begin();

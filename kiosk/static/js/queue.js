@@ -1,6 +1,10 @@
 // The offline queue: a submission waits here until the server acknowledges it,
 // then it is gone. Only face answers ever wait here (never free text), and
 // each carries a random id made by the page, so a repeat is never stored twice.
+// The tablet's token is added as each one is sent, never kept in the item: a
+// tablet set up again sends what waits with its new token.
+
+import { tokenFor } from "./tablet.js";
 
 const KEY = "kiosk-submissions-waiting";
 const RETRY_SECONDS = [3, 10, 30, 60];
@@ -53,17 +57,19 @@ function remove(id) {
   write(read().filter((item) => item.body.id !== id));
 }
 
-async function post(item) {
-  return fetch(item.url, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
-    body: JSON.stringify(item.body),
-  });
+async function post(item, token) {
+  const headers = { "Content-Type": "application/json", Accept: "application/json" };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return fetch(item.url, { method: "POST", headers, body: JSON.stringify(item.body) });
 }
 
 // The statuses our submit endpoint gives for a submission it will never take
-// (unreadable, unknown site, too big, not JSON, answers it does not offer).
+// (unreadable, unknown site, too big, not JSON, answers it does not offer or a
+// date it cannot take).
 const REFUSED = new Set([400, 404, 413, 415, 422]);
+// The statuses it gives when this tablet is not (or no longer) set up for the
+// site: the answers wait until staff set it up again.
+const TABLET_REFUSED = new Set([401, 403]);
 
 // Our server's JSON, or null: a captive portal, proxy or login page answers
 // with its own page, and that must never count as the server's word.
@@ -80,13 +86,17 @@ async function ourJson(response) {
 }
 
 // What to do with an answer from the server. "done" and "refused" remove the
-// submission, so each needs our server's own JSON saying so; anything else
-// (a portal's page, a proxy's 403, a server error) keeps it for later.
+// submission, so each needs our server's own JSON saying so; "set up" keeps it
+// and stops trying until the tablet is set up again; anything else (a portal's
+// page, a proxy's 403, a server error, too many at once) keeps it for later.
 async function outcome(item, response) {
   const body = await ourJson(response);
   if (!body) return "later";
   if (response.status === 201 && body.status === "stored" && body.id === item.body.id) return "done";
   if (response.status === 409 && body.reason === "duplicate") return "done";
+  if (TABLET_REFUSED.has(response.status) && body.status === "error" && body.reason === "tablet") {
+    return "set up";
+  }
   if (REFUSED.has(response.status) && body.status === "error" && typeof body.message === "string") {
     return "refused";
   }
@@ -94,9 +104,20 @@ async function outcome(item, response) {
 }
 
 async function sendAll() {
+  // Addresses whose tablet token was refused in this round: what else waits
+  // for them stays, untried, until the tablet is set up again.
+  const needSetUp = new Set();
   for (const item of read()) {
-    const result = await outcome(item, await post(item));
+    if (needSetUp.has(item.url)) continue;
+    const token = tokenFor(item.url);
+    const result = await outcome(item, await post(item, token));
     if (result === "later") throw new Error("not acknowledged yet");
+    if (result === "set up") {
+      needSetUp.add(item.url);
+      const detail = { url: item.url, token };
+      document.dispatchEvent(new CustomEvent("tablet-refused", { detail }));
+      continue;
+    }
     if (result === "refused") console.warn("The server refused a submission; it cannot be sent.");
     remove(item.body.id);
   }

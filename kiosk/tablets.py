@@ -1,0 +1,136 @@
+"""Only tablets that staff have set up may send a kiosk's answers.
+
+Staff make a one-time pairing code for a site (typed, or in a QR code's link
+as `/kiosk/<site>#enrol=CODE`: a fragment never travels in a request line).
+The tablet trades it for a token of its own, which it keeps and sends with
+every submission (`Authorization: Bearer`). Codes are short, so they are kept
+under a keyed hash and run out after PAIRING_CODE_MINUTES; tokens are long
+and random, kept as a plain hash. Both live in the staff file, never in the
+answers file, and no token is ever written beside an answer or in a log.
+"""
+
+import datetime
+import functools
+import hashlib
+import hmac
+import re
+import secrets
+
+from limits import parse
+
+from kiosk import limits, storage
+
+# No 0/O, 1/I/L or U: easy to read off a screen and type on a tablet.
+PAIRING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+PAIRING_CODE_LENGTH = 8
+PAIRING_CODE_MINUTES = 30
+TABLET_NAME_MAX = 60
+_NOT_CODE = re.compile(r"[\s-]+")
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
+
+
+def new_pairing_code() -> str:
+    return "".join(secrets.choice(PAIRING_ALPHABET) for _ in range(PAIRING_CODE_LENGTH))
+
+
+def shown_code(code: str) -> str:
+    """K7P29QXM -> K7P2-9QXM: two short halves are easier to read out and type."""
+    half = PAIRING_CODE_LENGTH // 2
+    return f"{code[:half]}-{code[half:]}"
+
+
+def typed_code(typed: object) -> str | None:
+    """What a person typed, as a code (any case, spaces and dashes ignored), or None."""
+    if not isinstance(typed, str) or len(typed) > 40:
+        return None
+    code = _NOT_CODE.sub("", typed).upper()
+    if len(code) != PAIRING_CODE_LENGTH or any(c not in PAIRING_ALPHABET for c in code):
+        return None
+    return code
+
+
+def code_hash(code: str, secret: str) -> str:
+    # Keyed: eight characters could be guessed back from a plain hash.
+    return hmac.new(secret.encode(), code.encode(), hashlib.sha256).hexdigest()
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def tablet_name(name: object) -> str:
+    """A staff-given name, on one line and not too long ('' when none)."""
+    text = " ".join(str(name or "").split())
+    return text[:TABLET_NAME_MAX]
+
+
+def enrol_link(base_url: str, site: str, code: str) -> str:
+    return f"{base_url.rstrip('/')}/kiosk/{site}#enrol={shown_code(code)}"
+
+
+def make_pairing_code(staff_db, site: str, name: str, secret: str, now: float) -> str:
+    """A new one-time code that sets up a tablet for `site`."""
+    code = new_pairing_code()
+    expires_at = now + PAIRING_CODE_MINUTES * 60
+    storage.save_pairing_code(staff_db, code_hash(code, secret), site, name, expires_at, now)
+    return code
+
+
+def enrol_at_once(staff_db, site: str, name: str, today: datetime.date) -> str:
+    """Set up a tablet with no code: the token it will hold."""
+    token = secrets.token_urlsafe(32)
+    storage.enrol_tablet(staff_db, token_hash(token), secrets.token_hex(8), site, name, today)
+    return token
+
+
+def pair(
+    staff_db,
+    site: str,
+    typed: object,
+    previous_token: object,
+    secret: str,
+    today: datetime.date,
+    now: float,
+) -> str | None:
+    """Trade a pairing code for a token; None when the code does not work."""
+    code = typed_code(typed)
+    if code is None:
+        return None
+    previous = previous_token if holds_token_shape(previous_token) else None
+    token = secrets.token_urlsafe(32)
+    paired = storage.pair_tablet(
+        staff_db,
+        code_hash(code, secret),
+        site,
+        token_hash(token),
+        secrets.token_hex(8),
+        token_hash(previous) if previous else None,
+        today,
+        now,
+    )
+    return token if paired else None
+
+
+def holds_token_shape(token: object) -> bool:
+    return isinstance(token, str) and _TOKEN.fullmatch(token) is not None
+
+
+def bearer_token(authorization: str | None) -> str | None:
+    """The token in an `Authorization: Bearer ...` header, when it looks like one."""
+    if not authorization:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    token = token.strip()
+    return token if scheme.lower() == "bearer" and holds_token_shape(token) else None
+
+
+@functools.lru_cache(maxsize=8)
+def _limit(limit: str, workers: int):
+    return parse(limits.share(limit))
+
+
+def within_rate(limit: str, tablet_key: str) -> bool:
+    """Count one submission from a tablet (by its token's hash); False when it
+    has sent more than `limit` allows. Only tablets that passed the token check
+    are counted, so a stranger's made-up tokens take no memory here."""
+    return limits.limiter.limiter.hit(_limit(limit, limits.workers), "tablet", tablet_key)
