@@ -131,7 +131,7 @@ CONCERN_RULES = {
         r"(?:anyone|anybody|any1|no one|noone|nobody|(?:ur|your|my|me|his|her) (?:mum|mom|"
         r"mam|dad|parents|carers?|teachers?|nan|family|social worker|worker))|"
         r"(?:said|says|told me|tells me) (?:to )?(?:dont|not to|never) tell|"
-        r"if i (?:ever )?tell(?! a| you a| jokes?)|"
+        r"if i (?:ever )?tell(?! a\b| you a\b| jokes?)|"
         r"delet\w* … (?:messages|chats|texts|convos|dms|snaps|pics)"
     ),
     "asked for photos": (

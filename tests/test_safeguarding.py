@@ -217,6 +217,7 @@ def test_a_phrase_in_disguise_is_always_found(phrase, data):
         # Grooming worded loosely
         ("he says its just between us", "kept secret"),
         ("a man online told me not to tell my mum", "told not to tell"),
+        ("she said if i tell anyone she'll post it", "told not to tell"),
         ("some guy keeps asking me to send him pics", "asked for photos"),
         ("an older lad buys me vapes and drink", "gifts from someone older"),
         ("my special friend from the game is really nice", "special friend"),
@@ -269,6 +270,7 @@ def test_a_concern_in_childrens_own_words_is_found_and_named(text, rule):
         "i owe my friend 50p for the tuck shop",
         "i carried the shopping for my nan",
         "can you send pics of the trip to my mum",
+        "if i tell a joke everyone laughs",
         # Neglect's near misses
         "no food allowed in the games room",
         "i'm starving when is lunch",
