@@ -5,7 +5,7 @@ import os
 import time
 
 from admin import accounts
-from kiosk import create_app, schedule, storage
+from kiosk import create_app, mail, schedule, storage
 from kiosk.serving import serve
 
 
@@ -37,6 +37,11 @@ def main() -> None:
         print("No staff account yet. Create the first one here (the link works once):")
         print(f"  http://{host}:{port}/admin/setup/{token}")
     db.close()
+    if not mail.mail_is_on(app.config):
+        print("Safeguarding alerts are OFF: no email can be sent until SMTP_HOST is set")
+        print("  (KIOSK_SMTP_HOST=... or config.toml; see README.md, Safeguarding alerts).")
+    else:
+        print(f"Safeguarding alerts go out at {', '.join(app.config['ALERT_TIMES'])}.")
     schedule.start(app)
     serve(app, host, port).serve_forever()
 
