@@ -48,6 +48,7 @@ def you_said():
     form.site.choices = [SelectChoice(s["slug"], s["name"]) for s in sites]
     if request.method == "GET":
         form.date.data = datetime.date.today()
+        started_from(form, request.args.get("from"))
     status = 200
     if form.validate_on_submit():
         storage.add_you_said(db, form.site.data, form.heard.data, form.did.data, form.date.data)
@@ -66,6 +67,15 @@ def you_said():
         heard_max=HEARD_MAX_CHARS,
         did_max=DID_MAX_CHARS,
     ), status
+
+
+def started_from(form: YouSaidForm, comment_id: str | None) -> None:
+    """An entry begun from a comment ("Write a You said, we did" on the Comments
+    page): its site, and its words to rewrite for a child of about 9."""
+    comment = storage.find_comment(database(), comment_id) if comment_id else None
+    if comment is not None:
+        form.site.data = comment["site"]
+        form.heard.data = (comment["text"] or "")[:HEARD_MAX_CHARS]
 
 
 @bp.route("/you-said-we-did/<entry_id>/delete", methods=["GET", "POST"])

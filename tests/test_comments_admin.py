@@ -154,10 +154,11 @@ def test_storage_refuses_a_status_not_on_the_list(db):
     assert "new" == storage.find_comment(db, comment_id)["status"]
 
 
-def test_the_form_offers_exactly_the_allowed_statuses(staff, db):
+def test_the_buttons_offer_exactly_the_allowed_statuses(staff, db):
     add_comment(db)
-    offered = re.findall(r'<option value="(\w+)"', page(staff).split('name="status"')[1])
-    assert list(storage.STATUSES) == offered[: len(storage.STATUSES)]
+    offered = re.findall(r'name="status" value="(\w+)"', page(staff))
+    # A new comment offers the other statuses, in their order.
+    assert [s for s in storage.STATUSES if s != "new"] == offered
 
 
 @pytest.mark.parametrize(
@@ -316,3 +317,14 @@ def test_the_banner_and_the_page_lead_to_weeks_with_unreviewed_concerns(staff, d
     assert "have not been reviewed: <a" in text
     assert '<a href="/admin/comments?week=2026-W47">2026-W47</a>.' in text
     assert "2026-W49</a>" not in text
+
+
+def test_one_click_marks_a_comment_seen_or_actioned(staff, db):
+    add_comment(db, "someone hits me", concern=True)
+    [comment] = storage.comments_for_week(db, "2026-W48")
+    text = page(staff, LIST)
+    # Each other status is its own button: no menu and no separate save.
+    assert 'name="status" value="seen"' in text and 'name="status" value="actioned"' in text
+    assert 'name="status" value="new"' not in text
+    post(staff, f"/admin/comments/{comment['id']}/status", status="actioned")
+    assert "actioned" == storage.find_comment(db, comment["id"])["status"]

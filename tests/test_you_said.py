@@ -211,3 +211,17 @@ def test_junk_at_delete_is_never_a_500(staff, entry_id, with_token):
     form = {"csrf_token": form_token(staff, URL)} if with_token else {}
     response = staff.post(f"{URL}/{entry_id.replace('/', '') or 'x'}/delete", data=form)
     assert response.status_code in {302, 400, 404, 405}, response.get_data()[:300]
+
+
+def test_an_entry_can_be_begun_from_a_comment(staff, db):
+    from tests.conftest import send_feedback
+
+    send_feedback(staff.application.test_client(), site="youth-hub", text="more beanbags please")
+    [comment] = storage.comments_for_site(db, "youth-hub")
+    comments_page = staff.get(f"/admin/comments?week={comment['week']}").text
+    assert f"/admin/you-said-we-did?from={comment['id']}" in comments_page
+    page = staff.get(f"/admin/you-said-we-did?from={comment['id']}").text
+    assert "more beanbags please</textarea>" in page
+    assert '<option selected value="youth-hub">' in page or 'value="youth-hub" selected' in page
+    # An unknown comment starts an empty entry, as usual.
+    assert 200 == staff.get("/admin/you-said-we-did?from=nothing").status_code
