@@ -53,7 +53,7 @@ def test_staff_mark_a_concern_seen_and_tell_children_what_changed(staff_page, li
     page.get_by_role("link", name="No, keep it").click()
     expect(page.get_by_role("article")).to_have_count(1)
 
-    page.get_by_role("link", name="You said, we did").click()
+    page.get_by_role("link", name="You said, we did", exact=True).click()
     assert_accessible(page)
     page.get_by_label("Site").select_option("waiting-room-a")
     page.get_by_label("You said (what children told us)").fill(HEARD)
