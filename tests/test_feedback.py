@@ -648,3 +648,20 @@ def test_the_box_and_its_send_set_only_the_form_token_cookie(client):
     assert {"session"} >= {cookie.split("=")[0] for cookie in cookies}
     with client.session_transaction() as session:
         assert {"csrf_token"} == set(session)
+
+
+def test_after_send_the_help_comes_first_then_the_receipt_code(client):
+    """Issue 9: the same help for everyone, before the code; never a promise of secrecy."""
+    fields = feedback_page_fields(client)
+    page = send(client, accept="text/html", fields=fields, text="the chairs are comfy").get_data(
+        as_text=True
+    )
+    for help_line in ("0800 1111", "childline.org.uk", "SHOUT", "85258", "999"):
+        assert help_line in page
+    assert page.index("SHOUT") < page.index(fields["receipt_code"])
+    assert "secret" not in page.lower()
+
+
+def test_the_box_says_who_reads_a_worrying_message_first(client):
+    page = " ".join(client.get(URL).get_data(as_text=True).split())
+    assert "the person here whose job is to keep children safe reads it first" in page
