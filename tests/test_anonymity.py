@@ -118,7 +118,7 @@ def test_the_development_server_logs_no_request_that_went_well(tmp_path, caplog,
     thread.start()
     try:
         port = server.server_port
-        send_everything(port)
+        send_everything(port, tmp_path / "kiosk.db")
         assert 200 == request(port, "GET", "/feedback/waiting-room-a?from=kiosk")[0]
         assert 500 == request(port, "GET", "/breaks?from=kiosk")[0]
         raw_request(port, b"GET /nowhere?from=kiosk junk HTTP/1.1\r\n\r\n")

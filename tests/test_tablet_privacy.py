@@ -8,7 +8,7 @@ import logging
 import threading
 import time
 
-from kiosk import create_app, storage, tablets
+from kiosk import create_app, csrf, storage, tablets
 from kiosk.serving import serve
 from tests.conftest import all_answers, make_config, new_submission_id
 
@@ -38,6 +38,12 @@ def test_no_token_or_code_in_the_answers_file_or_the_logs(tmp_path, caplog, capf
     app = create_app(make_config(tmp_path))
     staff_db = storage.open_staff_database(storage.staff_path(app.config["DATABASE"]))
     code = tablets.make_pairing_code(staff_db, "waiting-room-a", "", "test-secret", time.time())
+
+    @app.post("/breaks")
+    @csrf.exempt
+    def breaks():
+        raise RuntimeError("a bug, with the tablet's token in the request")
+
     staff_db.close()
     server = serve(app, "127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -54,6 +60,8 @@ def test_no_token_or_code_in_the_answers_file_or_the_logs(tmp_path, caplog, capf
         assert 403 == post(port, "/kiosk/youth-hub/submissions", good, token)[0]
         unknown = post(port, "/kiosk/waiting-room-a/submissions", good, UNKNOWN_MARKER)
         assert 401 == unknown[0]
+        # The development server logs only what went wrong: a bug, then.
+        assert 500 == post(port, "/breaks", good, token)[0]
     finally:
         server.shutdown()
         server.server_close()
@@ -62,8 +70,8 @@ def test_no_token_or_code_in_the_answers_file_or_the_logs(tmp_path, caplog, capf
     out, err = capfd.readouterr()
     logs = caplog.text + out + err
     markers = [token, tablets.token_hash(token), code, tablets.shown_code(code), UNKNOWN_MARKER]
-    # So this could fail: the lines are there, the row is stored, the hash is kept.
-    assert "POST /kiosk/waiting-room-a/submissions HTTP/1.1" in logs
+    # So this could fail: the error lines are there, the row is stored, the hash is kept.
+    assert "POST /breaks 500" in logs and "Unexpected error on POST /breaks" in logs
     answers = file_bytes(tmp_path / "kiosk.db")
     assert good["id"].encode() in answers
     assert tablets.token_hash(token).encode() in file_bytes(tmp_path / "kiosk-staff.db")
