@@ -209,7 +209,17 @@ def comment_rows(choice: Choice) -> tuple[list[str], list[list]]:
     # By week and site (as stored), then by day only in a group whose days are shown:
     # a small group keeps its random order, so a comment's place gives no day away.
     comments.sort(key=lambda c: (c["week"], c["site"], "" if small(c) else c["date"]))
-    header = ["site", "week", "date", "topic", "text", "status", "drawing", "note"]
+    header = [
+        "site",
+        "week",
+        "date",
+        "topic",
+        "text",
+        "needs attention",
+        "status",
+        "drawing",
+        "note",
+    ]
     rows = []
     for comment in comments:
         note = f"fewer than {smallest} messages that week, so no day" if small(comment) else ""
@@ -220,6 +230,7 @@ def comment_rows(choice: Choice) -> tuple[list[str], list[list]]:
                 "" if small(comment) else comment["date"],
                 comment["topic"],
                 comment["text"],
+                "yes" if comment["concern"] else "",
                 comment["status"],
                 drawing_name(comment) if comment["has_drawing"] else "",
                 note,

@@ -173,7 +173,8 @@ def test_comments_with_topic_date_status_and_drawing_names(staff, db):
         == response.headers["Content-Disposition"]
     )
     rows = read_csv(response)
-    assert ["site", "week", "date", "topic", "text", "status", "drawing", "note"] == list(rows[0])
+    header = ["site", "week", "date", "topic", "text", "needs attention", "status", "drawing"]
+    assert [*header, "note"] == list(rows[0])
     assert {f"message {n}" for n in range(5)} | {""} == {row["text"] for row in rows}
     assert {"Waiting room A"} == {row["site"] for row in rows}
     days = {(row["week"], row["date"], row["status"]) for row in rows}
@@ -181,6 +182,15 @@ def test_comments_with_topic_date_status_and_drawing_names(staff, db):
     assert [f"waiting-room-a-2026-W48-{drawn.id[:8]}.png"] == [
         row["drawing"] for row in rows if row["drawing"]
     ]
+
+
+def test_the_comments_file_says_which_need_attention(staff, db):
+    for n in range(4):
+        add_comment(db, text=f"message {n}")
+    add_comment(db, text="someone hits me", concern=True)
+    rows = read_csv(staff.get("/admin/export/comments.csv?week=2026-W48"))
+    flagged = {row["text"]: row["needs attention"] for row in rows}
+    assert {"someone hits me": "yes", **{f"message {n}": "" for n in range(4)}} == flagged
 
 
 def test_no_receipt_hash_and_no_hidden_comment_unless_asked(staff, db):
