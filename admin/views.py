@@ -9,7 +9,7 @@ from flask import current_app, flash, g, redirect, render_template, request, url
 
 from admin import NAV, accounts, bp, may_open
 from admin.forms import SetupForm, SignInForm, SignOutForm
-from kiosk import limits, mail, storage
+from kiosk import limits, mail, safeguarding, storage
 from kiosk.limits import limiter
 from kiosk.views import database, staff_database
 
@@ -124,3 +124,10 @@ def alert_time(timestamp: float) -> str:
     """When alerts started failing, on the server's clock: about the mail server,
     never about a child."""
     return datetime.datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M")
+
+
+@bp.app_template_filter("flagged_by")
+def flagged_by(text: str | None) -> str:
+    """Which words or rules marked a message as needing attention, so staff see why."""
+    found = safeguarding.concern_matches(text or "", current_app.config.get("CONCERN_PHRASES"))
+    return ", ".join(dict.fromkeys(found))

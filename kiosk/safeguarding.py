@@ -28,8 +28,8 @@ staff see in place of a phrase; and a few everyday words ("hurt", "battered",
 "bullying", "want to die") are let off when the message shows a harmless context
 (sport, a game, a song, a lesson, hair dye, fun here). kiosk/concern_rules.py
 holds the phrases, the rules, the contexts and which words each context excuses.
-A site's own list (CONCERN_PHRASES) replaces all of it, as it replaced the
-default phrases before: only the site's phrases, no rules, nothing excused.
+A site's own phrases (CONCERN_PHRASES) are added to all of it: they match as
+the default phrases do, and are never excused by a context.
 bench/concerns.py measures it against labelled messages in children's words.
 """
 
@@ -73,8 +73,8 @@ def normalise(text: str) -> str:
 
 
 def is_concern(text: str, phrases: Iterable[str] | None = None) -> bool:
-    """True when the text contains any concern phrase (the default list and rules, or the
-    site's own phrases)."""
+    """True when the text contains any concern phrase or rule (the default list and
+    rules, and the site's own phrases)."""
     return next(_found(text, phrases), None) is not None
 
 
@@ -86,11 +86,12 @@ def concern_matches(text: str, phrases: Iterable[str] | None = None) -> list[str
 
 def _found(text: str, phrases: Iterable[str] | None) -> Iterator[str]:
     """Each phrase or rule that matches, in list order, found lazily so is_concern stops
-    at the first. A site's own list replaces the defaults, rules and excuses included."""
+    at the first. A site's own phrases come first and are added to the defaults, rules
+    and excuses, never put in their place: a site that adds one phrase must not lose
+    every rule (a miss hides a child)."""
     readings = _readings(text)
-    if phrases is not None:
+    if phrases:
         yield from _matching(_patterns(tuple(phrases)), readings)
-        return
     words = {_as_words(reading) for reading in readings}
     contexts = _Contexts(words)
     for name in _matching(_patterns(DEFAULT_CONCERN_PHRASES), readings):

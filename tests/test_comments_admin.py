@@ -328,3 +328,9 @@ def test_one_click_marks_a_comment_seen_or_actioned(staff, db):
     assert 'name="status" value="new"' not in text
     post(staff, f"/admin/comments/{comment['id']}/status", status="actioned")
     assert "actioned" == storage.find_comment(db, comment["id"])["status"]
+
+
+def test_staff_see_which_words_or_rule_flagged_a_message(staff, db):
+    add_comment(db, "i get battered at home and my step dad hits me", concern=True)
+    text = page(staff, LIST)
+    assert "<dt>Flagged by</dt><dd>hit me, getting hit</dd>" in text

@@ -145,16 +145,18 @@ def test_every_default_phrase_matches_itself_but_never_inside_a_word(phrase):
     assert phrase not in concern_matches(f"q{phrase}q")
 
 
-def test_a_site_can_use_its_own_phrases():
+def test_a_site_can_add_its_own_phrases():
     phrases = ["kick me", "nobody listens"]
     assert concern_matches("Nobody  listens to me", phrases) == ["nobody listens"]
-    assert not is_concern("he hurt me", phrases)
-    assert not is_concern("he hurt me", [])
+    assert not is_concern("Nobody listens to me")
 
 
-def test_a_sites_own_list_replaces_the_default_rules_as_it_replaces_the_default_phrases():
+def test_a_sites_own_phrases_keep_the_default_phrases_and_rules():
+    # Adding one phrase must not lose every rule: a miss hides a child.
     assert concern_matches("i get battered at home") == ["getting hit"]
-    assert not is_concern("i get battered at home", ["nobody listens"])
+    assert concern_matches("i get battered at home", ["nobody listens"]) == ["getting hit"]
+    assert is_concern("he hurt me", ["nobody listens"])
+    assert is_concern("he hurt me", [])
 
 
 @pytest.mark.parametrize("phrase", ["", "  ", "!!!", "-"])
