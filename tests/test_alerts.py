@@ -3,6 +3,7 @@ time, with no words of the child, no site and no time; a failed email is kept
 and tried again; the lead acknowledges the concern in the queue."""
 
 import datetime
+import time
 
 import pytest
 
@@ -12,6 +13,7 @@ from tests.conftest import (
     form_token,
     free_port,
     make_config,
+    running_gunicorn,
     send_feedback,
     sign_in,
 )
@@ -204,3 +206,26 @@ def test_an_acknowledgement_needs_a_note(mail_app):
             data={"csrf_token": form_token(lead, "/admin/concerns"), "note": "x"},
         ).status_code
     )
+
+
+def test_two_gunicorn_workers_send_one_alert(tmp_path, smtp_server):
+    """Both workers' schedulers look as they start; the alert goes once."""
+    port, emails = smtp_server
+    setup = create_app(make_config(tmp_path, SECRET_KEY="gunicorn-test"))
+    setup.test_cli_runner().invoke(
+        args=["create-user", "lead", "--email", "lead@example.org"], input=PASSWORD + "\n"
+    )
+    send_feedback(setup.test_client(), text=DISCLOSURE)
+    storage.close_thread_connections()
+    mail_settings = {
+        "KIOSK_SMTP_HOST": "127.0.0.1",
+        "KIOSK_SMTP_PORT": str(port),
+        "KIOSK_SMTP_STARTTLS": "false",
+    }
+    with running_gunicorn(tmp_path, **mail_settings):
+        deadline = time.monotonic() + 20
+        while not emails and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(2)  # time for a second email, were there to be one
+    assert 1 == len(emails)
+    assert "1 message needs attention" in body_of(emails[0])
