@@ -101,8 +101,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         # file ask for more memory (kiosk/drawings.py).
         if not 1 <= int(app.config[side]) <= MAX_DRAWING_SIDE:
             raise ValueError(f"{side} must be from 1 to {MAX_DRAWING_SIDE} pixels")
-    for job in schedule.JOBS:
-        schedule.times_of_day(app.config[job.setting])
+    schedule.check_settings(app.config)
     if app.config["DEFAULT_SITE"] not in app.config["SITES"]:
         raise ValueError(f"DEFAULT_SITE {app.config['DEFAULT_SITE']!r} is not one of SITES")
 
