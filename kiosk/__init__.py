@@ -62,6 +62,10 @@ DEFAULTS = {
     # Safeguarding alerts: emailed at these times of day (server's local time),
     # never the moment a child wrote (kiosk/alerts.py says why).
     "ALERT_TIMES": ["09:00", "13:00", "16:00"],
+    # The weekly digest: last week's figures, emailed to each account that asks
+    # for it on this day at this time (server's local time; kiosk/digest.py).
+    "DIGEST_DAY": "Monday",
+    "DIGEST_TIME": "08:00",
     # Email. With no SMTP_HOST, email is off and the staff area says so.
     "SMTP_HOST": None,
     "SMTP_PORT": 587,

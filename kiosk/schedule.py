@@ -1,5 +1,6 @@
 """Jobs the running server does at fixed times, with no cron needed: the daily
-tidy (DAILY_TIDY_TIME) and the safeguarding alerts (ALERT_TIMES).
+tidy (DAILY_TIDY_TIME), the safeguarding alerts (ALERT_TIMES) and the weekly
+digest (DIGEST_DAY at DIGEST_TIME).
 
 Each server process (each gunicorn worker, or the development server) runs a
 quiet thread that wakes every minute and runs what is due. A job is due once
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from flask import Flask
 
-from kiosk import alerts, retention, storage
+from kiosk import alerts, digest, retention, storage
 
 log = logging.getLogger(__name__)
 WAKE_EVERY_SECONDS = 60
@@ -56,12 +57,18 @@ def send_alerts(app: Flask, due: datetime.datetime) -> None:
     log.info(alerts.send_alerts(app))
 
 
+def send_digest(app: Flask, due: datetime.datetime) -> None:
+    log.info(digest.send_digests(app, due))
+
+
 JOBS = (
     Job("daily-tidy", "DAILY_TIDY_TIME", daily_tidy),
     Job("alerts", "ALERT_TIMES", send_alerts),
+    Job("digest", "DIGEST_TIME", send_digest, day_setting="DIGEST_DAY"),
 )
-# A job whose last run failed is tried again each minute until it works.
-RETRIED = {"alerts": alerts.alerts_failing}
+# A job whose last run failed is tried again each minute until it works. Each
+# keeps its own record, so a digest that keeps failing never holds up an alert.
+RETRIED = {"alerts": alerts.alerts_failing, "digest": digest.digests_failing}
 
 
 def check_settings(config) -> None:
