@@ -16,9 +16,11 @@ from kiosk.survey import CHILD_SURVEY, Submission
 from tests.conftest import (
     MADE_BY_A640774,
     PASSWORD,
+    form_token,
     free_port,
     make_config,
     send_feedback,
+    sign_in,
 )
 
 TODAY = datetime.date.today()
@@ -243,6 +245,36 @@ def test_a_digest_that_could_not_be_sent_is_kept_and_tried_again_apart_from_aler
     assert "digest" not in schedule.run_due_jobs(app, two_days_on + datetime.timedelta(minutes=1))
     assert 2 == len(emails)
     storage.close_thread_connections()
+
+
+def test_each_person_chooses_the_digest_on_their_own_account_page(app, client):
+    add_account(app, "sam", "", role="staff", wants_digest=False)
+    sign_in(client, "sam")
+    page = client.get("/admin/account").text
+    assert "Send me the weekly digest email" in page and "each Monday at 08:00" in page
+
+    def save(**fields):
+        token = form_token(client, "/admin/account")
+        data = {"csrf_token": token, "current": PASSWORD, **fields}
+        return client.post("/admin/account", data=data)
+
+    # Without an email address there is nowhere to send it.
+    refused = save(weekly_digest="y")
+    assert 422 == refused.status_code and "give your email address too" in refused.text
+    assert 302 == save(email="sam@example.org", weekly_digest="y").status_code
+    staff_db = storage.open_staff_database(storage.staff_path(app.config["DATABASE"]))
+    assert storage.find_staff(staff_db, "sam")["weekly_digest"]
+    assert re.search(
+        r'<input[^>]* checked [^>]*name="weekly_digest"', client.get("/admin/account").text
+    )
+    assert 302 == save(email="sam@example.org").status_code
+    assert not storage.find_staff(staff_db, "sam")["weekly_digest"]
+    assert not re.search(
+        r"<input[^>]* checked [^>]*weekly_digest", client.get("/admin/account").text
+    )
+    actions = [entry["action"] for entry in storage.audit_entries(staff_db)]
+    assert "asked for the weekly digest" in actions and "stopped the weekly digest" in actions
+    staff_db.close()
 
 
 def test_an_account_made_before_the_digest_existed_does_not_get_it(tmp_path):
