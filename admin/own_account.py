@@ -1,11 +1,11 @@
-"""Your own account: change your password and your email address, and the page
-a one-time password link opens."""
+"""Your own account: change your password and your email address, choose the
+weekly digest email, and the page a one-time password link opens."""
 
 import time
 
 from flask import flash, g, redirect, render_template, url_for
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField
+from wtforms import BooleanField, EmailField, PasswordField
 from wtforms.validators import DataRequired, Length, Optional
 
 from admin import accounts, bp
@@ -16,6 +16,7 @@ from kiosk.views import staff_database
 
 class OwnAccountForm(FlaskForm):
     email = EmailField("Email address", validators=[Optional(), EMAIL, Length(max=200)])
+    weekly_digest = BooleanField("Send me the weekly digest email")
     current = PasswordField("Your password now", validators=[DataRequired()])
     password = PasswordField("New password (leave empty to keep it)")
     again = PasswordField("The new password again")
@@ -28,10 +29,13 @@ class ChoosePasswordForm(FlaskForm):
 
 @bp.route("/account", methods=["GET", "POST"])
 def own_account():
-    """Change your own email address or password; your password is asked for first."""
+    """Change your own email address, password or weekly digest; your password
+    is asked for first."""
     db = staff_database()
     account = storage.find_staff(db, g.staff)
-    form = OwnAccountForm(data={"email": account["email"]})
+    form = OwnAccountForm(
+        data={"email": account["email"], "weekly_digest": account["weekly_digest"]}
+    )
     if not form.validate_on_submit():
         return render_template("admin/own_account.html", form=form, account=account)
     if not accounts.password_matches(account, form.current.data):
@@ -39,6 +43,11 @@ def own_account():
         return render_template(
             "admin/own_account.html", form=form, account=account, problem=problem
         ), 401
+    if form.weekly_digest.data and not form.email.data:
+        problem = "The weekly digest goes by email: please give your email address too."
+        return render_template(
+            "admin/own_account.html", form=form, account=account, problem=problem
+        ), 422
     if form.password.data:
         problem = accounts.password_problem(form.password.data, form.again.data)
         if problem:
@@ -51,6 +60,15 @@ def own_account():
     if (form.email.data or "") != account["email"]:
         storage.change_account(db, g.staff, email=form.email.data or "")
         storage.audit(db, g.staff, "changed their email address")
+    if form.weekly_digest.data != account["weekly_digest"]:
+        storage.change_account(db, g.staff, weekly_digest=form.weekly_digest.data)
+        storage.audit(
+            db,
+            g.staff,
+            "asked for the weekly digest"
+            if form.weekly_digest.data
+            else "stopped the weekly digest",
+        )
     if form.password.data:
         flash("Your password is changed. Please sign in with it.")
         return redirect(url_for("admin.sign_in"))

@@ -62,6 +62,10 @@ DEFAULTS = {
     # Safeguarding alerts: emailed at these times of day (server's local time),
     # never the moment a child wrote (kiosk/alerts.py says why).
     "ALERT_TIMES": ["09:00", "13:00", "16:00"],
+    # The weekly digest: last week's figures, emailed to each account that asks
+    # for it on this day at this time (server's local time; kiosk/digest.py).
+    "DIGEST_DAY": "Monday",
+    "DIGEST_TIME": "08:00",
     # Email. With no SMTP_HOST, email is off and the staff area says so.
     "SMTP_HOST": None,
     "SMTP_PORT": 587,
@@ -101,8 +105,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         # file ask for more memory (kiosk/drawings.py).
         if not 1 <= int(app.config[side]) <= MAX_DRAWING_SIDE:
             raise ValueError(f"{side} must be from 1 to {MAX_DRAWING_SIDE} pixels")
-    for job in schedule.JOBS:
-        schedule.times_of_day(app.config[job.setting])
+    schedule.check_settings(app.config)
     if app.config["DEFAULT_SITE"] not in app.config["SITES"]:
         raise ValueError(f"DEFAULT_SITE {app.config['DEFAULT_SITE']!r} is not one of SITES")
 

@@ -10,7 +10,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from admin import accounts
-from kiosk import alerts, demo, retention, storage, tablets
+from kiosk import alerts, demo, digest, retention, storage, tablets
 
 
 @click.command("init-db")
@@ -116,6 +116,15 @@ def send_alerts() -> None:
     click.echo(alerts.send_alerts(current_app._get_current_object()))
 
 
+@click.command("send-digest")
+@with_appcontext
+def send_digest() -> None:
+    """Email last week's digest now to every account that asks for it and has
+    not had it yet (for a timer of your own; the running server does this by
+    itself on DIGEST_DAY at DIGEST_TIME). Each account still gets each week's once."""
+    click.echo(digest.send_digests(current_app._get_current_object(), datetime.datetime.now()))
+
+
 @click.command("demo-data")
 @click.option("--weeks", default=12, show_default=True, type=click.IntRange(1, 52))
 @with_appcontext
@@ -196,5 +205,6 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(set_password)
     app.cli.add_command(purge)
     app.cli.add_command(send_alerts)
+    app.cli.add_command(send_digest)
     app.cli.add_command(demo_data)
     app.cli.add_command(enrol_tablet)

@@ -1,6 +1,6 @@
 """Sending email through the service's own SMTP server, with the standard
-library (smtplib, email.message): alerts to the safeguarding lead, and links
-that let a new member of staff choose their password.
+library (smtplib, email.message): alerts to the safeguarding lead, links that
+let a new member of staff choose their password, and the weekly digest.
 
 No email ever holds a child's words, a site, or a time a child wrote.
 """
@@ -21,8 +21,9 @@ def mail_is_on(config) -> bool:
     return bool(config.get("SMTP_HOST"))
 
 
-def send(config, to: list[str], subject: str, body: str) -> None:
-    """Hand one plain-text email to SMTP_HOST, or raise MailNotSent."""
+def send(config, to: list[str], subject: str, body: str, html: str | None = None) -> None:
+    """Hand one email to SMTP_HOST, or raise MailNotSent: plain text, and with
+    `html` an HTML part too, which a mail app shows instead."""
     if not mail_is_on(config):
         raise MailNotSent("SMTP_HOST is not set, so email is off.")
     message = EmailMessage()
@@ -33,6 +34,8 @@ def send(config, to: list[str], subject: str, body: str) -> None:
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = make_msgid(domain="feedback-kiosk")
     message.set_content(body)
+    if html is not None:
+        message.add_alternative(html, subtype="html")
     try:
         with smtplib.SMTP(
             config["SMTP_HOST"], int(config["SMTP_PORT"]), timeout=SEND_TIMEOUT_SECONDS

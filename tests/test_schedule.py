@@ -79,6 +79,23 @@ def test_the_latest_time_due(times, now, due):
     )
 
 
+@pytest.mark.parametrize(
+    ("day", "now", "due"),
+    [
+        ("Monday", "2026-11-30T08:00", "2026-11-30T08:00"),
+        ("Monday", "2026-11-30T07:59", "2026-11-23T08:00"),
+        ("monday", "2026-12-06T23:59", "2026-11-30T08:00"),
+        (" Wednesday ", "2026-11-30T09:00", "2026-11-25T08:00"),
+        ("Sunday", "2026-12-06T08:01", "2026-12-06T08:00"),
+    ],
+)
+def test_the_latest_time_due_on_a_day_of_the_week(day, now, due):
+    moments = schedule.times_of_day("08:00")
+    assert datetime.datetime.fromisoformat(due) == schedule.latest_due(
+        moments, datetime.datetime.fromisoformat(now), schedule.day_of_week(day)
+    )
+
+
 @pytest.mark.parametrize("value", ["25:00", "half past three", [], "3.30"])
 def test_a_time_that_is_not_a_time_of_day_stops_the_start(tmp_path, value):
     with pytest.raises(ValueError):

@@ -3,8 +3,9 @@
 Every function takes the database first, so it runs in tests without Flask.
 One module per job: schema and staff_schema (migrations of the answers file
 and of the staff file), database (connections and write transactions),
-maintenance, submissions, comments, sites, staff, sign_ins, tablets, summary. Import it as
-`from kiosk import storage` and call `storage.record_submission(db, ...)`.
+maintenance, submissions, comments, concerns, digests, sites, staff,
+sign_ins, tablets, summary. Import it as `from kiosk import storage` and
+call `storage.record_submission(db, ...)`.
 """
 
 from kiosk.storage.comments import (
@@ -13,6 +14,7 @@ from kiosk.storage.comments import (
     comment_with_receipt,
     comments_for_site,
     comments_for_week,
+    count_comments,
     delete_comment,
     drawing_for,
     find_comment,
@@ -28,6 +30,7 @@ from kiosk.storage.concerns import (
     acknowledge,
     alert_state,
     concern_queue,
+    count_open_concerns,
     mark_alerted,
     note_alert_failed,
     note_alert_sent,
@@ -44,6 +47,13 @@ from kiosk.storage.database import (
     open_staff_database,
     staff_path,
     writing,
+)
+from kiosk.storage.digests import (
+    any_digest_owed,
+    digests_owed,
+    note_digest_failed,
+    note_digest_sent,
+    owe_digests,
 )
 from kiosk.storage.exports import comments_between, drawings_between
 from kiosk.storage.maintenance import rewrite_in_key_order
@@ -112,6 +122,13 @@ from kiosk.storage.you_said import (
 )
 
 __all__ = [
+    "any_digest_owed",
+    "count_comments",
+    "count_open_concerns",
+    "digests_owed",
+    "note_digest_failed",
+    "note_digest_sent",
+    "owe_digests",
     "acknowledge",
     "alert_state",
     "concern_queue",

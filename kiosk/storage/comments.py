@@ -166,6 +166,11 @@ def delete_comment(db: sqlite_utils.Database, comment_id: str) -> bool:
     return cursor.rowcount == 1
 
 
+def count_comments(db: sqlite_utils.Database, week: str) -> int:
+    """How many comments and drawings of a week are kept, hidden ones too."""
+    return db.execute("SELECT count(*) FROM comments WHERE week = ?", [week]).fetchone()[0]
+
+
 def unreviewed_concerns_by_week(db: sqlite_utils.Database) -> dict[str, int]:
     """How many comments marked "needs attention" nobody has reviewed yet, by week,
     oldest first; hidden ones count too. The index comments_unreviewed answers it

@@ -24,6 +24,13 @@ def concern_queue(db: sqlite_utils.Database) -> list[dict]:
     )
 
 
+def count_open_concerns(db: sqlite_utils.Database) -> int:
+    """How many messages that need attention no safeguarding lead has acknowledged yet."""
+    return db.execute(
+        "SELECT count(*) FROM comments WHERE concern = 1 AND acknowledged_by IS NULL"
+    ).fetchone()[0]
+
+
 def taken_back_concerns(db: sqlite_utils.Database) -> list[dict]:
     """Messages that needed attention and were taken back by their writers: only
     the day each was taken back. Nothing of what they said is left."""

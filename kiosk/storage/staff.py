@@ -1,8 +1,8 @@
 """Staff accounts, first-account setup links and the audit log, in the staff file.
 
-An account has a name, an email address (for alerts and password links), one
-or more roles and may be disabled. Roles are kept as words separated by
-spaces, each one of ROLES.
+An account has a name, an email address (for alerts, password links and the
+weekly digest, if its owner asks for it), one or more roles and may be
+disabled. Roles are kept as words separated by spaces, each one of ROLES.
 """
 
 import datetime
@@ -22,7 +22,7 @@ def count_staff(db: sqlite_utils.Database) -> int:
 # summaries and comments and write "You said, we did".
 ADMINISTRATOR, SAFEGUARDING_LEAD, STAFF = "administrator", "safeguarding-lead", "staff"
 ROLES = (ADMINISTRATOR, SAFEGUARDING_LEAD, STAFF)
-_ACCOUNT = ("name", "password_hash", "email", "roles", "disabled")
+_ACCOUNT = ("name", "password_hash", "email", "roles", "disabled", "weekly_digest")
 
 
 def check_roles(roles) -> tuple[str, ...]:
@@ -67,6 +67,7 @@ def _account(row) -> dict:
     account = dict(zip(_ACCOUNT, row, strict=True))
     account["roles"] = tuple(account["roles"].split())
     account["disabled"] = bool(account["disabled"])
+    account["weekly_digest"] = bool(account["weekly_digest"])
     return account
 
 
@@ -77,8 +78,10 @@ def change_account(
     email: str | None = None,
     roles=None,
     disabled: bool | None = None,
+    weekly_digest: bool | None = None,
 ) -> bool:
-    """Change an account's email, roles or whether it is disabled. A change of
+    """Change an account's email, roles, whether it is disabled or whether it
+    gets the weekly digest. A change of
     roles, or disabling it, ends every session it has open. False when there
     is no such account."""
     changes, values = [], []
@@ -91,6 +94,9 @@ def change_account(
     if disabled is not None:
         changes.append("disabled = ?")
         values.append(int(disabled))
+    if weekly_digest is not None:
+        changes.append("weekly_digest = ?")
+        values.append(int(weekly_digest))
     if not changes:
         return find_staff(db, name) is not None
     with writing(db):

@@ -132,3 +132,24 @@ def _create_alert_state(db: sqlite_utils.Database) -> None:
         " failing_since REAL, problem TEXT NOT NULL DEFAULT '')"
     )
     db.execute("INSERT INTO alert_state (one) VALUES (1)")
+
+
+@staff_migrations(name="0008_weekly_digest")
+def _add_weekly_digest(db: sqlite_utils.Database) -> None:
+    # Each person chooses the weekly digest on their own account page; nobody
+    # had chosen it before, so existing accounts start without it.
+    db.execute("ALTER TABLE staff ADD COLUMN weekly_digest INTEGER NOT NULL DEFAULT 0")
+    # Which week's digest each account is owed or has had, so it goes once per
+    # week and one that could not be sent is tried again (kiosk/digest.py).
+    db.execute(
+        """
+        CREATE TABLE digests (
+            staff TEXT NOT NULL,
+            week TEXT NOT NULL,
+            sent INTEGER NOT NULL DEFAULT 0,
+            failing_since REAL,
+            problem TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (staff, week)
+        ) WITHOUT ROWID
+        """
+    )
