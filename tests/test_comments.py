@@ -189,6 +189,8 @@ def test_words_that_may_be_a_disclosure_make_a_concern(text, concern):
     assert concern == comment(text=text).concern
 
 
-def test_a_services_own_concern_list_is_used_in_place_of_the_default():
-    assert comment("Nobody feeds the hamster", phrases=["nobody feeds"]).concern
-    assert not comment("he hit me", phrases=["nobody feeds"]).concern
+def test_a_services_own_concern_phrases_are_added_to_the_default():
+    assert comment("The lift is broken again", phrases=["lift is broken"]).concern
+    assert not comment("The lift is broken again").concern
+    # Adding a phrase never loses the built-in ones: a miss hides a child.
+    assert comment("he hit me", phrases=["lift is broken"]).concern
