@@ -16,7 +16,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
+from admin import accounts
 from kiosk import PROJECT_ROOT, create_app, storage, tablets
 from kiosk.serving import serve
 
@@ -38,6 +40,13 @@ def make_config(tmp_path, **overrides) -> dict:
 
 # Staff accounts and signing in, as a person does through the form.
 PASSWORD = "a long enough password"
+
+# Hashing with the real settings takes about a tenth of a second each way, and
+# hundreds of tests make an account and sign in: they use argon2id with the
+# smallest cost (HOUSE_STYLE: cheap settings for expensive set-up). The real
+# settings are kept here, and tests/test_accounts.py checks them.
+PRODUCTION_PASSWORD_HASHER = accounts.password_hasher
+accounts.password_hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 
 def form_token(client, url):

@@ -9,7 +9,21 @@ import pytest
 
 from admin import accounts
 from kiosk import create_app, storage
-from tests.conftest import PASSWORD, form_token, make_account, make_config, sign_in
+from tests.conftest import (
+    PASSWORD,
+    PRODUCTION_PASSWORD_HASHER,
+    form_token,
+    make_account,
+    make_config,
+    sign_in,
+)
+
+
+def test_real_passwords_are_hashed_with_argon2id_at_rfc_9106_low_memory_cost():
+    # The tests hash cheaply (tests/conftest.py); the app itself never does.
+    hasher = PRODUCTION_PASSWORD_HASHER
+    assert (3, 65536, 4) == (hasher.time_cost, hasher.memory_cost, hasher.parallelism)
+    assert hasher.hash("a long enough password").startswith("$argon2id$v=19$m=65536,t=3,p=4$")
 
 
 def test_create_user_reads_the_password_from_standard_input(app, db, staff_db):
