@@ -46,6 +46,7 @@ def new_tablet_code(slug: str):
 def revoke_tablet(tablet_id: str):
     """Stop a tablet sending answers. What it keeps waits on it until it is set up again."""
     tablet = storage.revoke_tablet(staff_database(), tablet_id, datetime.date.today())
+    tablets.forget_known()
     if tablet is None:
         return sites_page("That tablet was already stopped.", 404)
     about = f"{tablet['site']} {tablet['name']} (set up on {tablet['enrolled_on']})"

@@ -162,7 +162,11 @@ class SecureWhenHttps(SecureCookieSessionInterface):
     def open_session(self, app: Flask, request):
         # Flask builds a signing serializer before it looks for the cookie:
         # about 20 µs on every kiosk submission, which never has one.
-        if not request.cookies.get(self.get_cookie_name(app)):
+        # No Cookie header at all (every kiosk submission): not even the cookie
+        # dictionary is built.
+        if "HTTP_COOKIE" not in request.environ or not request.cookies.get(
+            self.get_cookie_name(app)
+        ):
             return self.session_class()
         return super().open_session(app, request)
 

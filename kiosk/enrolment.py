@@ -45,7 +45,11 @@ def sending_tablet(site: str):
     (None, a refusal). Its token is hashed at once and never kept or logged."""
     token = tablets.bearer_token(request.headers.get("Authorization"))
     key = tablets.token_hash(token) if token else None
-    found = storage.find_tablet(staff_database(), key) if key else None
+    found = (
+        tablets.find_working(key, lambda k: storage.find_tablet(staff_database(), k))
+        if key
+        else None
+    )
     if found is None or found[2]:
         return None, refuse_tablet(401, NOT_SET_UP)
     if found[0] != site:

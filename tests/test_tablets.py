@@ -64,8 +64,24 @@ def test_a_revoked_token_is_refused(kiosk_client, db, staff_db):
     assert 201 == kiosk_client.submit().status_code
     [tablet] = storage.working_tablets(staff_db)
     assert storage.revoke_tablet(staff_db, tablet["id"], TODAY)
+    # Stopped by another worker: this one looks again within KNOWN_SECONDS.
+    tablets.forget_known()
     assert 401 == kiosk_client.submit(token=token).status_code
     assert 1 == storage.count_submissions(db)
+
+
+def test_a_tablet_stopped_elsewhere_is_refused_here_within_seconds():
+    looked_up = []
+
+    def lookup(key):
+        looked_up.append(key)
+        return ("waiting-room-a", "2026-11-30", len(looked_up) > 1)
+
+    assert not tablets.find_working("k", lookup, now=100.0)[2]
+    assert not tablets.find_working("k", lookup, now=100.0 + tablets.KNOWN_SECONDS - 0.1)[2]
+    assert 1 == len(looked_up)
+    assert tablets.find_working("k", lookup, now=100.0 + tablets.KNOWN_SECONDS)[2]
+    tablets.forget_known()
 
 
 def test_a_date_before_the_tablet_was_set_up_is_refused(kiosk_client, app, db):
