@@ -15,8 +15,13 @@
    replays some acknowledged ids, which must answer 409 and add nothing.
 
 wrk, the servers and this script share the machine's cores: the rates belong
-to this machine under that sharing, and the budget is the kiosk's rate over
-the bare endpoint's. Exits 1 when that ratio is below 0.5, when any request
+to this machine under that sharing. The budget (DESIGN.md) is the kiosk's
+rate over the durable floor's (the same route storing one row and nothing
+else, bench/floor_app.py), measured in the same run: at least 0.9. The kiosk's
+rate over the bare endpoint's is printed beside it (the budget before, 0.5,
+is out of reach for any endpoint that fsyncs each acknowledged row on this
+disk: the floor itself reaches about 0.4). Exits 1 when the kiosk / floor
+ratio is below 0.9, when any request
 failed, or when the rows do not match the acknowledged submissions exactly;
 3 when other programs took so much CPU during the wrk runs that the ratio
 cannot be judged. Figures go to bench/results/submit_rate.json.
@@ -39,7 +44,7 @@ import counted_client
 import load
 import servers
 
-TARGET_RATIO = 0.5
+TARGET_RATIO = 0.9  # kiosk submit / durable floor (DESIGN.md, Budgets)
 SITES = {
     "bench-warmup": "Bench warm-up",
     "bench-wrk": "Bench wrk",
@@ -154,11 +159,14 @@ def measure(options, folder: Path, about: dict) -> dict:
             for server in everything
         }
         kiosk_runs = [run for run in runs if run["server"] == "kiosk"]
-        ratio = rates["kiosk"] / rates["bare"]
-        print(f"{'ratio submit / bare':22}{ratio:8.2f}  (budget: at least {TARGET_RATIO})")
-        floor_share, code_share = rates["floor"] / rates["bare"], rates["kiosk"] / rates["floor"]
+        floor_share, ratio = rates["floor"] / rates["bare"], rates["kiosk"] / rates["floor"]
+        bare_share = rates["kiosk"] / rates["bare"]
+        print(f"{'ratio submit / bare':22}{bare_share:8.2f}  (the old budget, 0.5)")
         print(f"{'ratio floor / bare':22}{floor_share:8.2f}  (what the disk allows)")
-        print(f"{'ratio submit / floor':22}{code_share:8.2f}  (what the kiosk's own code costs)")
+        print(
+            f"{'ratio submit / floor':22}{ratio:8.2f}  (what the kiosk's own code costs;"
+            f" budget: at least {TARGET_RATIO})"
+        )
 
         counted = counted_client.check_nothing_lost(
             servers.HOST, kiosk.port, database, "bench-counted", tokens["bench-counted"], options
@@ -191,7 +199,7 @@ def measure(options, folder: Path, about: dict) -> dict:
             f"(more than {options.max_others:.0%}): run again on a quiet machine"
         )
     elif ratio < TARGET_RATIO:
-        failures.append(f"ratio {ratio:.2f} is below {TARGET_RATIO}")
+        failures.append(f"ratio submit / floor {ratio:.2f} is below {TARGET_RATIO}")
     if errors:
         failures.append(f"{errors} errors")
     if not counted["match"]:
@@ -206,6 +214,7 @@ def measure(options, folder: Path, about: dict) -> dict:
         "runs": runs,
         "rates": rates,
         "ratio": ratio,
+        "ratio_kiosk_to_bare": rates["kiosk"] / rates["bare"],
         "ratio_floor_to_bare": rates["floor"] / rates["bare"],
         "ratio_kiosk_to_floor": rates["kiosk"] / rates["floor"],
         "counted": counted,
