@@ -16,7 +16,7 @@ def rewrite_in_key_order(db: sqlite_utils.Database, patience: float = 30.0) -> b
     """Rebuild the whole file in key order and empty its -wal file.
 
     VACUUM needs the write lock for as long as it runs: a few milliseconds for
-    a year of a real service's answers, 0.86 s for 200,000 rows on the build
+    a year of a real service's answers, 1.9 s for 1,000,000 rows on the build
     machine (bench/tidy_speed.py). A Send that waits longer than a write waits
     gets a 503 and is sent again. VACUUM waits in short steps while the other
     worker is writing. True when the -wal file was emptied too.
