@@ -309,3 +309,34 @@ def smtp_server():
     controller.start()
     yield controller.port, sent.messages
     controller.stop()
+
+
+def store_comment(
+    db,
+    text,
+    site="waiting-room-a",
+    day=datetime.date(2026, 11, 23),
+    *,
+    topic=None,
+    hidden=False,
+    drawing=None,
+    concern=False,
+):
+    """A comment as stored, without the feedback page's input rules (an older row)."""
+    from kiosk.comments import Comment
+
+    comment = Comment(
+        id=new_submission_id(),
+        site=site,
+        topic=topic,
+        text=text,
+        drawing=drawing,
+        concern=concern,
+        receipt_hash=new_submission_id(),
+        date=day,
+    )
+    assert storage.record_comment(db, comment)
+    if hidden:
+        with storage.writing(db):
+            db.execute("UPDATE comments SET hidden = 1 WHERE id = ?", [comment.id])
+    return comment

@@ -11,9 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from admin.spreadsheets import csv_bytes, safe_cell
-from kiosk import storage
-from kiosk.comments import Comment
-from tests.conftest import new_submission_id
+from tests.conftest import store_comment
 
 BOM = b"\xef\xbb\xbf"
 WEEK_DAY = datetime.date(2026, 11, 23)  # ISO week 2026-W48
@@ -22,21 +20,6 @@ QUOTED_FIELD = r'"(?:[^"]|"")*"'
 ALL_QUOTED = re.compile(rf"(?:{QUOTED_FIELD}(?:,{QUOTED_FIELD})*\r\n)*")
 # Words a spreadsheet splits on a ";" or a tab into formulas, unless the field is quoted.
 HIDDEN_FORMULAS = ["hi;=1+1;@SUM(A1:A9)", "tab\t=1+1"]
-
-
-def keep_comment(db, text: str, day: datetime.date = WEEK_DAY) -> None:
-    """A comment as stored, without the feedback page's input rules (an older row)."""
-    comment = Comment(
-        id=new_submission_id(),
-        site="waiting-room-a",
-        topic=None,
-        text=text,
-        drawing=None,
-        concern=False,
-        receipt_hash=new_submission_id(),
-        date=day,
-    )
-    assert storage.record_comment(db, comment)
 
 
 def csv_text(response) -> str:
@@ -49,7 +32,7 @@ def csv_text(response) -> str:
 @pytest.mark.parametrize("kind", ["counts.csv", "comments.csv"])
 def test_every_field_of_every_csv_export_is_quoted(staff, db, kind):
     for text in HIDDEN_FORMULAS:
-        keep_comment(db, text)
+        store_comment(db, text)
     text = csv_text(staff.get(f"/admin/export/{kind}?week=2026-W48"))
     assert text.count("\r\n") > 1  # a heading and rows, so this could fail
     assert ALL_QUOTED.fullmatch(text), text
@@ -57,7 +40,7 @@ def test_every_field_of_every_csv_export_is_quoted(staff, db, kind):
 
 def test_a_comment_with_a_separator_in_it_stays_one_field(staff, db):
     for text in HIDDEN_FORMULAS:
-        keep_comment(db, text)
+        store_comment(db, text)
     text = csv_text(staff.get("/admin/export/comments.csv?week=2026-W48"))
     for words in HIDDEN_FORMULAS:
         assert f',"{words}",' in text

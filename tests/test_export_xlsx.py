@@ -12,8 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from kiosk import storage
-from kiosk.comments import Comment
-from tests.conftest import new_submission_id
+from tests.conftest import store_comment
 
 MONDAY = datetime.date(2026, 11, 23)  # ISO week 2026-W48
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -23,22 +22,8 @@ FORMULA_LIKE = ["=1+1", "hi;=1+1;@SUM(A1:A9)", "+SUM(A1)", "@x", "-2", "tab\t=1+
 
 
 def keep_comment(db, text, site="waiting-room-a", day=MONDAY, hidden=False, drawing=None):
-    """A comment as stored, without the feedback page's input rules (an older row)."""
-    comment = Comment(
-        id=new_submission_id(),
-        site=site,
-        topic="The building" if text else None,
-        text=text,
-        drawing=drawing,
-        concern=False,
-        receipt_hash=new_submission_id(),
-        date=day,
-    )
-    assert storage.record_comment(db, comment)
-    if hidden:
-        with storage.writing(db):
-            db.execute("UPDATE comments SET hidden = 1 WHERE id = ?", [comment.id])
-    return comment
+    topic = "The building" if text else None
+    return store_comment(db, text, site, day, topic=topic, hidden=hidden, drawing=drawing)
 
 
 def workbook_of(response):

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 from werkzeug.test import encode_multipart
 
 from kiosk import create_app, storage
-from kiosk.comments import Comment, InvalidComment, clean_text
+from kiosk.comments import InvalidComment, clean_text
 from kiosk.survey import iso_week
-from tests.conftest import feedback_page_fields, make_config, new_submission_id
+from tests.conftest import feedback_page_fields, make_config, store_comment
 
 DIRECTION_CONTROLS = [chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]]
 # Reads "txt.exe" as "exe.txt" on screen; in a spreadsheet cell, hides the "=".
@@ -27,27 +27,12 @@ def app(tmp_path):
     storage.close_thread_connections()
 
 
-def keep_old_comment(db, text: str) -> None:
-    """A comment kept before input was cleaned: straight into storage."""
-    comment = Comment(
-        id=new_submission_id(),
-        site="waiting-room-a",
-        topic=None,
-        text=text,
-        drawing=None,
-        concern=False,
-        receipt_hash=new_submission_id(),
-        date=WEEK_DAY,
-    )
-    assert storage.record_comment(db, comment)
-
-
 def found_controls(text: str) -> list[str]:
     return [hex(ord(c)) for c in DIRECTION_CONTROLS if c in text]
 
 
 def test_staff_pages_show_words_and_names_without_direction_controls(staff, db):
-    keep_old_comment(db, REVERSED)
+    store_comment(db, REVERSED)
     page = staff.get("/admin/comments?week=2026-W48&site=waiting-room-a").get_data(as_text=True)
     # The words and the name are there (so this could fail), without the controls.
     assert "txt.exe and =1+1" in page and "Waiting room A" in page
@@ -55,7 +40,7 @@ def test_staff_pages_show_words_and_names_without_direction_controls(staff, db):
 
 
 def test_exports_have_no_direction_controls_and_no_hidden_formula(staff, db):
-    keep_old_comment(db, "\u202e=1+1")
+    store_comment(db, "\u202e=1+1")
     text = staff.get("/admin/export/comments.csv?week=2026-W48").get_data(as_text=True)
     assert '"Waiting room A","2026-W48","","","\'=1+1"' in text
     assert [] == found_controls(text)
