@@ -27,7 +27,11 @@ ROLE_BY_MODULE = {
     "admin.staff_accounts": ADMINISTRATOR,
     "admin.concerns": SAFEGUARDING_LEAD,
 }
-ROLE_BY_ENDPOINT = {"admin.audit_log": ADMINISTRATOR}
+ROLE_BY_ENDPOINT = {
+    "admin.audit_log": (ADMINISTRATOR,),
+    # A drawing shows in the concerns queue as well as on the Comments page.
+    "admin.comment_drawing": (STAFF, SAFEGUARDING_LEAD),
+}
 
 # The header's links, in the order a manager works through them once a week.
 NAV = [
@@ -44,19 +48,20 @@ NAV = [
 ]
 
 
-def role_needed(endpoint: str, app) -> str | None:
-    """The role a staff page needs; None for a page every account may open."""
+def role_needed(endpoint: str, app) -> tuple[str, ...] | None:
+    """The roles that may open a staff page (any one will do); None for a page
+    every account may open."""
     if endpoint in OPEN_TO_STRANGERS or endpoint in OPEN_TO_EVERY_ACCOUNT:
         return None
     if endpoint in ROLE_BY_ENDPOINT:
         return ROLE_BY_ENDPOINT[endpoint]
     module = app.view_functions[endpoint].__module__
-    return ROLE_BY_MODULE.get(module, STAFF)
+    return (ROLE_BY_MODULE.get(module, STAFF),)
 
 
 def may_open(roles, endpoint: str, app) -> bool:
     needed = role_needed(endpoint, app)
-    return needed is None or needed in roles
+    return needed is None or any(role in roles for role in needed)
 
 
 @bp.before_request

@@ -6,7 +6,7 @@ import pytest
 
 from admin import OPEN_TO_STRANGERS, may_open, role_needed
 from kiosk import create_app, storage
-from kiosk.storage.staff import ADMINISTRATOR, ROLES, STAFF
+from kiosk.storage.staff import ADMINISTRATOR, ROLES, SAFEGUARDING_LEAD, STAFF
 from tests.conftest import PASSWORD, make_account, make_config
 
 
@@ -49,14 +49,17 @@ def test_only_sign_in_and_the_one_time_links_are_open(app_without_form_tokens):
 # and an account without it is turned away, by the same guard.
 
 EXPECTED_ROLE = {
-    "admin.summary": STAFF,
-    "admin.comments": STAFF,
-    "admin.export_page": STAFF,
-    "admin.posters": STAFF,
-    "admin.you_said": STAFF,
-    "admin.sites": ADMINISTRATOR,
-    "admin.staff_accounts": ADMINISTRATOR,
-    "admin.audit_log": ADMINISTRATOR,
+    "admin.summary": (STAFF,),
+    "admin.comments": (STAFF,),
+    "admin.export_page": (STAFF,),
+    "admin.posters": (STAFF,),
+    "admin.you_said": (STAFF,),
+    "admin.concerns": (SAFEGUARDING_LEAD,),
+    "admin.acknowledge_concern": (SAFEGUARDING_LEAD,),
+    "admin.comment_drawing": (STAFF, SAFEGUARDING_LEAD),
+    "admin.sites": (ADMINISTRATOR,),
+    "admin.staff_accounts": (ADMINISTRATOR,),
+    "admin.audit_log": (ADMINISTRATOR,),
     "admin.own_account": None,
     "admin.sign_out": None,
 }

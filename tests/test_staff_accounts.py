@@ -8,7 +8,14 @@ import shutil
 import pytest
 
 from kiosk import storage
-from tests.conftest import MADE_BY_A640774, PASSWORD, form_token, make_account, sign_in
+from tests.conftest import (
+    MADE_BY_A640774,
+    PASSWORD,
+    form_token,
+    make_account,
+    sign_in,
+    store_comment,
+)
 
 NEW_PASSWORD = "my very own password"
 
@@ -178,3 +185,15 @@ def test_accounts_made_before_roles_keep_every_role(tmp_path):
     staff_db = storage.open_staff_database(storage.staff_path(tmp_path / "kiosk.db"))
     assert storage.ROLES == storage.find_staff(staff_db, "sam")["roles"]
     staff_db.close()
+
+
+def test_a_safeguarding_lead_alone_reads_the_queue_and_its_drawings_not_the_rest(app, db):
+    make_account(app)  # the first account, with every role
+    make_account(app, name="lead", role="safeguarding-lead")
+    concern = store_comment(db, "someone hits me", drawing=b"\x89PNG drawn", concern=True)
+    lead = app.test_client()
+    sign_in(lead, "lead")
+    assert "someone hits me" in lead.get("/admin/concerns").text
+    assert 200 == lead.get(f"/admin/comments/{concern.id}/drawing.png").status_code
+    assert 403 == lead.get("/admin/comments").status_code
+    assert "/admin/concerns" == lead.get("/admin/").headers["Location"]
