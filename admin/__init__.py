@@ -11,8 +11,8 @@ from flask import Blueprint, current_app, g, redirect, request, url_for
 
 from admin import accounts
 from kiosk.errors import error_response
+from kiosk.for_request import staff_database
 from kiosk.storage.staff import ADMINISTRATOR, SAFEGUARDING_LEAD, STAFF
-from kiosk.views import staff_database
 
 bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
 

@@ -34,8 +34,8 @@ from admin.periods import FIRST_YEAR, LAST_YEAR, Period, read_period
 from admin.spreadsheets import ZIP_TIMESTAMP, csv_bytes, filename_part, xlsx_bytes
 from kiosk import storage
 from kiosk.errors import error_response
+from kiosk.for_request import database, staff_database
 from kiosk.survey import QUESTIONS, iso_week
-from kiosk.views import database, staff_database
 
 LONGEST_RANGE_DAYS = 366
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

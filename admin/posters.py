@@ -12,7 +12,7 @@ from flask import abort, current_app, render_template
 from admin import bp
 from kiosk import qr, storage
 from kiosk.feedback import public_url
-from kiosk.views import database
+from kiosk.for_request import database
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}  # noqa: S104 (compared, never bound)
 

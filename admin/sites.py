@@ -7,14 +7,14 @@ at it. A retired site's kiosk and feedback box say kindly that they are
 resting, but still take what a tablet queued while offline.
 """
 
-from flask import abort, current_app, flash, g, redirect, render_template, url_for
+from flask import current_app, flash, g, redirect, render_template, url_for
 from flask_wtf import FlaskForm
 from wtforms import StringField
 
 from admin import bp
 from kiosk import storage
+from kiosk.for_request import database, site_or_404, staff_database
 from kiosk.storage.sites import slug_from_name
-from kiosk.views import database, staff_database
 
 
 # Names and address parts are checked once, by the storage layer (InvalidSite),
@@ -42,13 +42,6 @@ def sites_page(problem: str | None = None, status: int = 200, add_form=None):
         default_site=current_app.config["DEFAULT_SITE"],
         problem=problem,
     ), status
-
-
-def site_or_404(slug: str) -> dict:
-    site = storage.find_site(database(), slug)
-    if site is None:
-        abort(404)
-    return site
 
 
 @bp.get("/sites")

@@ -18,7 +18,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from admin import accounts, bp
 from kiosk import mail, storage
-from kiosk.views import staff_database
+from kiosk.for_request import staff_database
 
 PASSWORD_LINK_HOURS = 72
 # Something@somewhere.something, on one line: enough to catch a slip of the

@@ -10,8 +10,8 @@ from admin.charts import ANSWERS, compare_bars, trend_bars
 from admin.figures import figures_for
 from admin.periods import chosen_period
 from kiosk import storage
+from kiosk.for_request import database
 from kiosk.survey import QUESTIONS
-from kiosk.views import database
 
 NAMES = {"week": ("This week", "Last week"), "month": ("This month", "Last month")}
 

@@ -14,8 +14,8 @@ from flask import current_app, flash, g, redirect, render_template, request, url
 from admin import bp
 from admin.sites import site_or_404, sites_page
 from kiosk import storage, tablets
+from kiosk.for_request import staff_database
 from kiosk.qr import qr_svg
-from kiosk.views import staff_database
 
 
 @bp.post("/sites/<slug>/tablets")

@@ -10,8 +10,8 @@ from flask import current_app, flash, g, redirect, render_template, request, url
 from admin import NAV, accounts, bp, may_open
 from admin.forms import SetupForm, SignInForm, SignOutForm
 from kiosk import limits, mail, safeguarding, storage
+from kiosk.for_request import database, staff_database
 from kiosk.limits import limiter
-from kiosk.views import database, staff_database
 
 
 @bp.context_processor

@@ -15,7 +15,8 @@ from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 
 from kiosk import csrf, limits, storage, tablets
 from kiosk.errors import error_response
-from kiosk.views import bp, site_or_404, staff_database
+from kiosk.for_request import site_or_404, staff_database
+from kiosk.views import bp
 
 SETUP_MAX_BYTES = 1024
 LOOPBACK = {"127.0.0.1", "::1"}

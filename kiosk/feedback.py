@@ -16,9 +16,10 @@ from kiosk.comments import (
 )
 from kiosk.drawings import InvalidDrawing, clean_drawing
 from kiosk.errors import error_response, wants_json
+from kiosk.for_request import database, site_or_404
 from kiosk.forms import FeedbackForm, WithdrawForm
 from kiosk.limits import limiter
-from kiosk.views import database, resting, site_or_404, still_there_seconds
+from kiosk.views import resting, still_there_seconds
 
 bp = Blueprint("feedback", __name__)
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")

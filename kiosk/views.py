@@ -4,7 +4,6 @@ import datetime
 
 from flask import (
     Blueprint,
-    abort,
     current_app,
     jsonify,
     redirect,
@@ -17,6 +16,7 @@ from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 
 from kiosk import csrf, storage
 from kiosk.errors import error_response
+from kiosk.for_request import database, site_exists_or_404, site_or_404
 from kiosk.survey import FACES, QUESTIONS, InvalidSubmission, parse_submission
 
 bp = Blueprint("kiosk", __name__)
@@ -26,42 +26,11 @@ YOU_SAID_ON_PAGE = 10
 STILL_THERE_MIN_SECONDS = 20
 
 
-def database():
-    """The answers file: sites, answers, comments, "You said, we did"."""
-    return storage.connection_for_thread(current_app.config["DATABASE"])
-
-
-def staff_database():
-    """The staff file beside it: accounts, sessions, the audit log."""
-    path = storage.staff_path(current_app.config["DATABASE"])
-    return storage.connection_for_thread(path, storage.open_staff_database)
-
-
 def still_there_seconds() -> int:
     """How long "Are you still there?" waits for a tap, on the kiosk and its feedback box:
     at least STILL_THERE_MIN_SECONDS, time for a child to notice it and reach the
     button before their answers or words are cleared."""
     return max(current_app.config["KIOSK_STILL_THERE_SECONDS"], STILL_THERE_MIN_SECONDS)
-
-
-def site_or_404(slug: str) -> dict:
-    site = storage.find_site(database(), slug)
-    if site is None:
-        abort(404)
-    return site
-
-
-# Sites are never deleted (only retired, and a retired site still takes the
-# answers a tablet kept), so once a site is found it stays found: each process
-# remembers it, by database file, and a submission reads one row less.
-_sites_found: set[tuple[str, str]] = set()
-
-
-def site_exists_or_404(slug: str) -> None:
-    key = (current_app.config["DATABASE"], slug)
-    if key not in _sites_found:
-        site_or_404(slug)
-        _sites_found.add(key)
 
 
 def resting(site: dict):
