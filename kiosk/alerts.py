@@ -47,9 +47,7 @@ def alert_email(config, concerns: int, taken_back: list[dict]) -> tuple[str, str
 def send_alerts(app: Flask) -> str:
     """Send one alert covering every concern not yet alerted. Returns what
     happened, in words for the command line."""
-    db = storage.open_database(app.config["DATABASE"])
-    staff_db = storage.open_staff_database(storage.staff_path(app.config["DATABASE"]))
-    try:
+    with storage.both_files(app.config["DATABASE"]) as (db, staff_db):
         flagged, taken_back = storage.waiting_for_alert(db)
         if not flagged and not taken_back:
             return "No new messages need attention: no alert to send."
@@ -72,14 +70,8 @@ def send_alerts(app: Flask) -> str:
                 f"on {entry['taken_back_on']}",
             )
         return f"Alert sent to {len(leads)} safeguarding lead(s): {len(flagged)} messages."
-    finally:
-        db.close()
-        staff_db.close()
 
 
 def alerts_failing(app: Flask) -> bool:
-    staff_db = storage.open_staff_database(storage.staff_path(app.config["DATABASE"]))
-    try:
+    with storage.staff_file(app.config["DATABASE"]) as staff_db:
         return storage.alert_state(staff_db)["failing_since"] is not None
-    finally:
-        staff_db.close()

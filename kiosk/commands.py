@@ -1,6 +1,5 @@
 """Command-line jobs: `flask --app kiosk <command>`."""
 
-import contextlib
 import datetime
 import sys
 import time
@@ -74,13 +73,8 @@ def new_password() -> str:
     return password
 
 
-@contextlib.contextmanager
 def staff_database():
-    db = storage.open_staff_database(storage.staff_path(current_app.config["DATABASE"]))
-    try:
-        yield db
-    finally:
-        db.close()
+    return storage.staff_file(current_app.config["DATABASE"])
 
 
 @click.command("purge")

@@ -31,9 +31,7 @@ def send_digests(app: Flask, due: datetime.datetime) -> str:
     # admin imports kiosk.views, which needs this package built first: so here.
     from admin.digest import digest_email
 
-    db = storage.open_database(app.config["DATABASE"])
-    staff_db = storage.open_staff_database(storage.staff_path(app.config["DATABASE"]))
-    try:
+    with storage.both_files(app.config["DATABASE"]) as (db, staff_db):
         storage.owe_digests(staff_db, week_before(due))
         owed = storage.digests_owed(staff_db)
         if not owed:
@@ -62,15 +60,9 @@ def send_digests(app: Flask, due: datetime.datetime) -> str:
                 f" ({failed[-1]}) and will be tried again."
             )
         return f"Digest sent to {sent} account(s)."
-    finally:
-        db.close()
-        staff_db.close()
 
 
 def digests_failing(app: Flask) -> bool:
     """Whether a digest is still owed to someone: the scheduler then tries each minute."""
-    staff_db = storage.open_staff_database(storage.staff_path(app.config["DATABASE"]))
-    try:
+    with storage.staff_file(app.config["DATABASE"]) as staff_db:
         return storage.any_digest_owed(staff_db)
-    finally:
-        staff_db.close()

@@ -44,13 +44,8 @@ class Job:
 
 
 def daily_tidy(app: Flask, due: datetime.datetime) -> None:
-    db = storage.open_database(app.config["DATABASE"])
-    staff_db = storage.open_staff_database(storage.staff_path(app.config["DATABASE"]))
-    try:
+    with storage.both_files(app.config["DATABASE"]) as (db, staff_db):
         retention.daily_tidy(db, staff_db, app.config, "the daily tidy")
-    finally:
-        db.close()
-        staff_db.close()
 
 
 def send_alerts(app: Flask, due: datetime.datetime) -> None:
@@ -113,8 +108,7 @@ def run_due_jobs(app: Flask, now: datetime.datetime) -> list[str]:
     every failed job again (claimed for this minute). Returns the names of the
     jobs this process ran."""
     this_minute = now.replace(second=0, microsecond=0).timestamp()
-    staff_db = storage.open_staff_database(storage.staff_path(app.config["DATABASE"]))
-    try:
+    with storage.staff_file(app.config["DATABASE"]) as staff_db:
         claimed = []
         for job in JOBS:
             scheduled = job.latest_due(app.config, now)
@@ -123,8 +117,6 @@ def run_due_jobs(app: Flask, now: datetime.datetime) -> list[str]:
                 due = max(due, this_minute)
             if storage.claim_job(staff_db, job.name, due=due, now=now.timestamp()):
                 claimed.append((job, scheduled))
-    finally:
-        staff_db.close()
     for job, scheduled in claimed:
         try:
             job.run(app, scheduled)

@@ -40,11 +40,13 @@ from kiosk.storage.concerns import (
 )
 from kiosk.storage.database import (
     PRIVATE_FOLDER,
+    both_files,
     close_thread_connections,
     connection_for_thread,
     empty_the_wal,
     open_database,
     open_staff_database,
+    staff_file,
     staff_path,
     writing,
 )
@@ -122,6 +124,8 @@ from kiosk.storage.you_said import (
 )
 
 __all__ = [
+    "both_files",
+    "staff_file",
     "any_digest_owed",
     "count_comments",
     "count_open_concerns",

@@ -131,6 +131,29 @@ def when_unlocked(statement: str, db: sqlite_utils.Database, patience: float) ->
 
 
 @contextlib.contextmanager
+def staff_file(path: str | Path):
+    """The staff file beside an answers file, open for one job outside a request
+    (a command, a scheduled job), and closed after it."""
+    staff_db = open_staff_database(staff_path(path))
+    try:
+        yield staff_db
+    finally:
+        staff_db.close()
+
+
+@contextlib.contextmanager
+def both_files(path: str | Path):
+    """The answers file and the staff file beside it, open for one job outside a
+    request, and closed after it: (db, staff_db)."""
+    db = open_database(path)
+    try:
+        with staff_file(path) as staff_db:
+            yield db, staff_db
+    finally:
+        db.close()
+
+
+@contextlib.contextmanager
 def writing(db: sqlite_utils.Database, patience: float = 5.0):
     """A write transaction that takes the write lock at once (BEGIN IMMEDIATE),
     waiting for the other worker in short steps (when_unlocked)."""
