@@ -11,7 +11,7 @@ admin.figures, where a group under MIN_GROUP_SIZE is None: a gap, never a number
 from markupsafe import Markup, escape
 
 from admin.figures import Shown
-from kiosk.survey import FACES, SKIP
+from kiosk.surveys import FACES, SKIP
 
 # Every answer a child can give, as (key, word), in the kiosk's order: the
 # charts, their spoken labels and the summary's tables all use this one list.

@@ -19,7 +19,8 @@ from admin.charts import ANSWERS
 from admin.figures import Shown, only_if_safe
 from admin.periods import Period, read_period
 from kiosk import storage
-from kiosk.survey import FACES, QUESTIONS
+from kiosk.surveys import FACES
+from kiosk.surveys.child import QUESTIONS
 
 ALL_SITES = "All sites"
 SUBJECT = "Feedback kiosk: the weekly digest for {week}"

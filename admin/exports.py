@@ -35,7 +35,8 @@ from admin.spreadsheets import ZIP_TIMESTAMP, csv_bytes, filename_part, xlsx_byt
 from kiosk import storage
 from kiosk.errors import error_response
 from kiosk.for_request import database, staff_database
-from kiosk.survey import QUESTIONS, iso_week
+from kiosk.surveys import iso_week
+from kiosk.surveys.child import QUESTIONS
 
 LONGEST_RANGE_DAYS = 366
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -15,7 +15,7 @@ import sqlite_utils
 
 from admin.periods import Period
 from kiosk import storage
-from kiosk.survey import ANSWER_KEYS, QUESTION_KEYS
+from kiosk.surveys.child import ANSWER_KEYS, QUESTION_KEYS
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from kiosk.survey import iso_week
+from kiosk.surveys import iso_week
 
 ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
 MONTH = re.compile(r"(\d{4})-(\d{2})")

@@ -11,7 +11,7 @@ from admin.figures import figures_for
 from admin.periods import chosen_period
 from kiosk import storage
 from kiosk.for_request import database
-from kiosk.survey import QUESTIONS
+from kiosk.surveys.child import QUESTIONS
 
 NAMES = {"week": ("This week", "Last week"), "month": ("This month", "Last month")}
 

@@ -19,7 +19,7 @@ import os
 from flask import Flask, jsonify, request
 
 from kiosk import storage
-from kiosk.survey import Submission
+from kiosk.surveys import Submission
 
 DATABASE = os.environ["FLOOR_DATABASE"]
 # Tables made once, by whichever worker gets the migrations lock first.
@@ -31,7 +31,9 @@ app = Flask(__name__)
 @app.post("/kiosk/<site>/submissions")
 def submit(site: str):
     body = request.get_json()
-    submission = Submission(body["id"], site, "child", body["answers"], datetime.date.today())
+    submission = Submission(
+        body["id"], site, "child-evaluation", body["answers"], datetime.date.today()
+    )
     if not storage.record_submission(storage.connection_for_thread(DATABASE), submission):
         return jsonify({"status": "duplicate"}), 409
     return jsonify({"status": "stored", "id": submission.id}), 201

@@ -36,7 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from admin import accounts  # noqa: E402
 from kiosk import create_app, storage  # noqa: E402
-from kiosk.survey import ANSWER_KEYS, QUESTION_KEYS, iso_week  # noqa: E402
+from kiosk.surveys import iso_week  # noqa: E402
+from kiosk.surveys.child import ANSWER_KEYS, QUESTION_KEYS  # noqa: E402
 
 BUDGET_MS = 150
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -85,7 +86,7 @@ def fill(path: Path, rows: int, today: datetime.date) -> float:
                 (
                     uuid.UUID(int=rng.getrandbits(128)).hex,
                     rng.choice(sites),
-                    "child",
+                    "child-evaluation",
                     rng.choice(shapes),
                     date,
                     week,

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from kiosk import receipt_codes, safeguarding
-from kiosk.survey import SUBMISSION_ID, iso_week
+from kiosk.surveys import SUBMISSION_ID, iso_week
 from kiosk.text_direction import without_bidi_controls
 
 # Tab and newline are how people write; every other control character is not.

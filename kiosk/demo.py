@@ -22,7 +22,8 @@ from PIL import Image, ImageDraw
 from kiosk import receipt_codes, storage
 from kiosk.comments import make_comment
 from kiosk.drawings import clean_drawing
-from kiosk.survey import CHILD_SURVEY, QUESTION_KEYS, Submission
+from kiosk.surveys import Submission
+from kiosk.surveys.child import CHILD_SURVEY, QUESTION_KEYS
 
 # Plain, invented words of the kind children and young people write.
 EVERYDAY_WORDS = (

@@ -16,7 +16,7 @@ import time
 from flask import Flask
 
 from kiosk import mail, storage
-from kiosk.survey import iso_week
+from kiosk.surveys import iso_week
 
 
 def week_before(moment: datetime.datetime) -> str:

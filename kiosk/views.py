@@ -17,7 +17,7 @@ from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 from kiosk import csrf, storage
 from kiosk.errors import error_response
 from kiosk.for_request import database, site_exists_or_404, site_or_404
-from kiosk.survey import FACES, QUESTIONS, InvalidSubmission, parse_submission
+from kiosk.surveys import FACES, InvalidSubmission, parse_submission
 
 bp = Blueprint("kiosk", __name__)
 # How many "You said, we did" entries the kiosk thank-you and the public page show.
@@ -51,10 +51,12 @@ def kiosk(site: str):
     place = site_or_404(site)
     if place["retired"]:
         return resting(place)
+    survey = storage.latest_version(database(), place["kiosk_survey"])
     return render_template(
         "kiosk/kiosk.html",
         site=place,
-        questions=QUESTIONS,
+        survey=survey,
+        questions=survey.questions,
         faces=FACES,
         still_there_seconds=still_there_seconds(),
         you_said=storage.you_said_entries(database(), site, limit=YOU_SAID_ON_KIOSK),
@@ -119,6 +121,7 @@ def submit(site: str):
             site=site,
             today=datetime.date.today(),
             max_age_days=current_app.config["SUBMISSION_MAX_AGE_DAYS"],
+            find_version=lambda slug, version: storage.survey_version(database(), slug, version),
             not_before=set_up_on,
         )
     except InvalidSubmission as problem:

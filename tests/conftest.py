@@ -25,6 +25,9 @@ from kiosk.serving import serve
 SITES = {"waiting-room-a": "Waiting room A", "youth-hub": "Youth hub"}
 # An answers file made by the code at a640774, before staff records had their own file.
 MADE_BY_A640774 = Path(__file__).parent / "data" / "kiosk-a640774.db"
+# An answers file made by the code at 729c3b5 (`flask demo-data --weeks 4`),
+# before surveys were data: 216 answers to the survey then called "child".
+MADE_BY_729C3B5 = Path(__file__).parent / "data" / "kiosk-729c3b5.db"
 
 
 def make_config(tmp_path, **overrides) -> dict:

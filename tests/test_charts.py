@@ -8,7 +8,7 @@ import pytest
 from admin.charts import EDGE, FILL, INK, compare_bars, trend_bars
 from admin.figures import Shown
 from admin.periods import Period
-from kiosk.survey import FACES
+from kiosk.surveys import FACES
 
 THIS, LAST = Period("week", "2026-W48"), Period("week", "2026-W47")
 

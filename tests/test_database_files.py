@@ -12,7 +12,7 @@ import pytest
 
 from kiosk import create_app, receipt_codes, storage
 from kiosk.comments import Comment
-from kiosk.survey import Submission
+from kiosk.surveys import Submission
 from tests.conftest import KioskClient, all_answers, make_config, new_submission_id
 
 DAY = datetime.date(2026, 11, 25)
@@ -22,7 +22,7 @@ def submission(submission_id: str, answer: str = "yes") -> Submission:
     return Submission(
         id=submission_id,
         site="waiting-room-a",
-        survey="child",
+        survey="child-evaluation",
         answers=all_answers(answer),
         date=DAY,
     )

@@ -8,7 +8,7 @@ import pytest
 
 from kiosk import create_app, demo, receipt_codes, safeguarding, storage
 from kiosk.comments import make_comment
-from kiosk.survey import iso_week
+from kiosk.surveys import iso_week
 from tests.conftest import KioskClient, make_config
 
 TODAY = datetime.date.today()

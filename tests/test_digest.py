@@ -12,7 +12,8 @@ import pytest
 
 from kiosk import create_app, schedule, storage
 from kiosk.comments import Comment
-from kiosk.survey import CHILD_SURVEY, Submission
+from kiosk.surveys import Submission
+from kiosk.surveys.child import CHILD_SURVEY
 from tests.conftest import (
     MADE_BY_A640774,
     PASSWORD,

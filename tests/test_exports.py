@@ -14,7 +14,8 @@ from PIL import Image
 from admin.spreadsheets import safe_cell
 from kiosk import storage
 from kiosk.comments import Comment
-from kiosk.survey import ANSWER_KEYS, FACES, QUESTION_KEYS, QUESTIONS, iso_week
+from kiosk.surveys import FACES, iso_week
+from kiosk.surveys.child import ANSWER_KEYS, QUESTION_KEYS, QUESTIONS
 from tests.conftest import new_submission_id
 from tests.test_summary import MONDAY, add
 

@@ -18,7 +18,7 @@ from werkzeug.test import encode_multipart
 from kiosk import DEFAULTS, create_app, storage
 from kiosk.drawings import TOO_BIG, UNREADABLE
 from kiosk.receipt_codes import RECEIPT_WORDS, hash_receipt_code, new_receipt_code
-from kiosk.survey import iso_week
+from kiosk.surveys import iso_week
 from tests.conftest import feedback_page_fields, make_config
 from tests.test_anonymity import database_bytes
 from tests.test_drawings import RED, chunk_types, drawn_canvas, other_format, pixel_flood, png_bytes
@@ -120,6 +120,9 @@ def test_words_alone_are_kept_with_the_site_topic_date_and_week(app, client, db)
         "acknowledged_by": None,
         "acknowledged_on": None,
         "acknowledgement": None,
+        "survey": None,
+        "version": None,
+        "question": None,
         "receipt_hash": hash_receipt_code(fields["receipt_code"], app.config["SECRET_KEY"]),
         "date": day.isoformat(),
         "week": iso_week(day),
@@ -614,8 +617,10 @@ def test_a_comment_keeps_only_the_allowed_columns_and_no_order_of_arrival(db):
         "receipt_hash", "date", "week",
         # What staff did about it: dates and staff's words, never a time.
         "alerted", "acknowledged_by", "acknowledged_on", "acknowledgement",
+        # Words written in a survey's comments box: which survey and question.
+        "survey", "version", "question",
     } == set(columns)  # fmt: skip
-    assert 15 == len(columns)
+    assert 18 == len(columns)
     with pytest.raises(sqlite3.OperationalError, match="no such column: rowid"):
         db.execute("SELECT rowid FROM comments")
 

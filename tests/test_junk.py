@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from kiosk import storage
-from kiosk.survey import ANSWER_KEYS, QUESTION_KEYS
+from kiosk.surveys.child import ANSWER_KEYS, QUESTION_KEYS
 from tests.conftest import bearer
 
 # One app per test function: its rows pile up across examples, so each
@@ -35,7 +35,10 @@ submission_ids = st.text("0123456789abcdef", min_size=32, max_size=32) | json_va
 dates = st.dates().map(str) | json_values
 near_misses = st.fixed_dictionaries(
     {"id": submission_ids, "answers": answers},
-    optional={"date": dates, "survey": st.sampled_from(["child", "adult"]) | json_values},
+    optional={
+        "date": dates,
+        "survey": st.sampled_from(["child-evaluation", "adult"]) | json_values,
+    },
 ) | st.dictionaries(st.sampled_from(["id", "answers", "date", "survey", "ip"]), json_values)
 
 # Well-formed ones too, so a 201 (and its one new row) happens among the junk.

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from kiosk.survey import QUESTIONS
+from kiosk.surveys.child import QUESTIONS
 
 
 def test_the_start_address_opens_the_default_sites_kiosk(client):

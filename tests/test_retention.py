@@ -8,7 +8,7 @@ import pytest
 
 from kiosk import create_app, receipt_codes, storage
 from kiosk.comments import Comment
-from kiosk.survey import Submission
+from kiosk.surveys import Submission
 from tests.conftest import all_answers, make_config
 
 TODAY = datetime.date.today()
@@ -19,7 +19,9 @@ def days_ago(days: int) -> datetime.date:
 
 
 def store_submission(db, day: datetime.date) -> str:
-    submission = Submission(secrets.token_hex(16), "waiting-room-a", "child", all_answers(), day)
+    submission = Submission(
+        secrets.token_hex(16), "waiting-room-a", "child-evaluation", all_answers(), day
+    )
     assert storage.record_submission(db, submission)
     return submission.id
 

@@ -38,9 +38,12 @@ def test_the_sites_page_lists_every_site_and_its_addresses(staff):
 def test_adding_a_site_makes_its_slug_from_the_name(staff, db, staff_db):
     response = post(staff, "/admin/sites", name="  Youth Hub (Leek) ", slug="")
     assert (302, "/admin/sites") == (response.status_code, response.headers["Location"])
-    assert {"slug": "youth-hub-leek", "name": "Youth Hub (Leek)", "retired": 0} == (
-        storage.find_site(db, "youth-hub-leek")
-    )
+    assert {
+        "slug": "youth-hub-leek",
+        "name": "Youth Hub (Leek)",
+        "retired": 0,
+        "kiosk_survey": "child-evaluation",
+    } == (storage.find_site(db, "youth-hub-leek"))
     assert [("added a site", "youth-hub-leek")] == site_actions(staff_db)
     assert "Its kiosk is at /kiosk/youth-hub-leek" in staff.get("/admin/sites").get_data(
         as_text=True

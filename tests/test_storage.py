@@ -11,7 +11,7 @@ import pytest
 
 from kiosk import storage
 from kiosk.comments import Comment
-from kiosk.survey import Submission
+from kiosk.surveys import Submission
 from tests.conftest import all_answers, new_submission_id
 
 
@@ -31,7 +31,7 @@ def submission(submission_id=None, site="waiting-room-a", answer="yes") -> Submi
     return Submission(
         id=submission_id or new_submission_id(),
         site=site,
-        survey="child",
+        survey="child-evaluation",
         answers=all_answers(answer),
         date=datetime.date(2026, 11, 27),
     )
@@ -61,7 +61,7 @@ def test_a_connection_has_every_safety_setting_on(db, pragma, expected):
 
 def test_a_submission_keeps_only_the_allowed_columns(db):
     columns = {row[1] for row in db.execute("PRAGMA table_info(submissions)")}
-    assert {"id", "site", "survey", "answers", "date", "week"} == columns
+    assert {"id", "site", "survey", "version", "answers", "date", "week"} == columns
 
 
 @pytest.mark.parametrize("table", ["submissions", "sites"])
@@ -85,7 +85,8 @@ def test_a_stored_submission_has_its_date_and_week_and_nothing_else(db):
     expected = {
         "id": stored.id,
         "site": "youth-hub",
-        "survey": "child",
+        "survey": "child-evaluation",
+        "version": 1,
         "answers": '{"safe":"sometimes","talk":"sometimes","team":"sometimes","ideas":"sometimes"}',
         "date": "2026-11-27",
         "week": "2026-W48",
@@ -97,7 +98,7 @@ def test_storage_refuses_answers_the_kiosk_does_not_offer(db):
     bad = Submission(
         new_submission_id(),
         "waiting-room-a",
-        "child",
+        "child-evaluation",
         all_answers("maybe"),
         datetime.date(2026, 11, 27),
     )
@@ -117,11 +118,12 @@ CRASHING_WRITER = textwrap.dedent(
     """
     import datetime, os, sys
     from kiosk import storage
-    from kiosk.survey import Submission
+    from kiosk.surveys import Submission
     db = storage.open_database(sys.argv[1])
     answers = {"safe": "yes", "talk": "no", "team": "skip", "ideas": "sometimes"}
+    day = datetime.date(2026, 11, 27)
     stored = storage.record_submission(
-        db, Submission(sys.argv[2], "waiting-room-a", "child", answers, datetime.date(2026, 11, 27))
+        db, Submission(sys.argv[2], "waiting-room-a", "child-evaluation", answers, day)
     )
     print(stored, flush=True)
     os._exit(0)  # no close, no checkpoint: as if the power went

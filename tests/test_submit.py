@@ -6,7 +6,7 @@ import json
 import pytest
 
 from kiosk import storage
-from kiosk.survey import iso_week
+from kiosk.surveys import iso_week
 from tests.conftest import all_answers, bearer, new_submission_id
 
 URL = "/kiosk/waiting-room-a/submissions"
@@ -35,7 +35,7 @@ def test_a_good_send_is_stored_once_with_its_date_and_week(kiosk_client, db):
         response.get_json(),
     )
     [row] = stored_rows(db, "youth-hub")
-    assert (body["id"], "youth-hub", "child", day.isoformat(), iso_week(day)) == (
+    assert (body["id"], "youth-hub", "child-evaluation", day.isoformat(), iso_week(day)) == (
         row["id"],
         row["site"],
         row["survey"],

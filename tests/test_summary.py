@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from admin.periods import Period
 from kiosk import create_app, storage
-from kiosk.survey import QUESTIONS, Submission, iso_week
+from kiosk.surveys import Submission, iso_week
+from kiosk.surveys.child import QUESTIONS
 from tests.conftest import SITES, make_account, make_config, new_submission_id, sign_in
 
 MONDAY = datetime.date(2026, 11, 23)  # ISO week 2026-W48
@@ -28,7 +29,7 @@ def add(db, answers, site="waiting-room-a", day=MONDAY, times=1):
             Submission(
                 id=new_submission_id(),
                 site=site,
-                survey="child",
+                survey="child-evaluation",
                 answers=dict(zip(("safe", "talk", "team", "ideas"), answers, strict=True)),
                 date=day,
             ),

@@ -1,10 +1,12 @@
 """The child evaluation's rules: what a kiosk may send, and the week it counts in."""
 
+import dataclasses
 import datetime
 
 import pytest
 
-from kiosk.survey import QUESTION_KEYS, InvalidSubmission, iso_week, parse_submission
+from kiosk.surveys import BUILT_IN_BY_SLUG, InvalidSubmission, iso_week, parse_submission
+from kiosk.surveys.child import QUESTION_KEYS
 from tests.conftest import all_answers
 
 TODAY = datetime.date(2026, 11, 27)
@@ -13,7 +15,15 @@ GOOD_ID = "0123456789abcdef0123456789abcdef"
 
 
 def parse(body):
-    return parse_submission(body, site="youth-hub", today=TODAY, max_age_days=MAX_AGE_DAYS)
+    return parse_submission(
+        body, site="youth-hub", today=TODAY, max_age_days=MAX_AGE_DAYS, find_version=built_in
+    )
+
+
+def built_in(slug: str, version: int):
+    """The built-in surveys as first published, as a fresh database holds them."""
+    survey = BUILT_IN_BY_SLUG.get(slug)
+    return None if survey is None or version != 1 else dataclasses.replace(survey, version=1)
 
 
 def days_ago(days: int) -> str:
@@ -33,12 +43,14 @@ def days_ago(days: int) -> str:
         ({"date": "2031-01-01"}, TODAY),
         # A kiosk that was offline for the longest time we keep.
         ({"date": days_ago(MAX_AGE_DAYS)}, TODAY - datetime.timedelta(days=MAX_AGE_DAYS)),
+        # A kiosk page loaded before surveys had versions.
         ({"survey": "child"}, TODAY),
+        ({"survey": "child-evaluation", "version": 1}, TODAY),
     ],
 )
 def test_a_good_body_becomes_a_submission(extra, expected_date):
     submission = parse({"id": GOOD_ID, "answers": all_answers(), **extra})
-    assert (GOOD_ID, "youth-hub", "child") == (
+    assert (GOOD_ID, "youth-hub", "child-evaluation") == (
         submission.id,
         submission.site,
         submission.survey,
@@ -84,7 +96,23 @@ GOOD = {"id": GOOD_ID, "answers": all_answers()}
         ({**GOOD, "id": GOOD_ID[:-1]}, "The submission id must be 32 lowercase hex characters."),
         ({**GOOD, "id": GOOD_ID + "0"}, "The submission id must be 32 lowercase hex characters."),
         ({**GOOD, "id": 12345}, "The submission id must be 32 lowercase hex characters."),
-        ({**GOOD, "survey": "adult"}, "Unknown survey."),
+        ({**GOOD, "survey": "adult", "version": 1}, "Unknown survey, or unknown version of it."),
+        (
+            {**GOOD, "survey": "child-evaluation", "version": 2},
+            "Unknown survey, or unknown version of it.",
+        ),
+        (
+            {**GOOD, "survey": "adult-evaluation"},
+            "Say which version of the survey these answers are for.",
+        ),
+        (
+            {**GOOD, "survey": "child-evaluation", "version": "1"},
+            "Say which version of the survey these answers are for.",
+        ),
+        (
+            {**GOOD, "survey": "child-evaluation", "version": True},
+            "Say which version of the survey these answers are for.",
+        ),
         ({**GOOD, "survey": None}, "Unknown survey."),
         ({"id": GOOD_ID}, "Answers must be a JSON object."),
         ({**GOOD, "answers": ["yes"] * 4}, "Answers must be a JSON object."),

@@ -198,5 +198,5 @@ def test_nothing_about_the_tablet_goes_in_the_answers_file(kiosk_client, app, db
     body = answers_dated(TODAY.isoformat())
     assert 201 == kiosk_client.submit(body=body).status_code
     [row] = storage.submissions_for_site(db, "waiting-room-a")
-    assert {"id", "site", "survey", "answers", "date", "week"} == set(row)
+    assert {"id", "site", "survey", "version", "answers", "date", "week"} == set(row)
     assert token not in str(row) and tablets.token_hash(token) not in str(row)

@@ -10,7 +10,7 @@ from werkzeug.test import encode_multipart
 
 from kiosk import create_app, storage
 from kiosk.comments import InvalidComment, clean_text
-from kiosk.survey import iso_week
+from kiosk.surveys import iso_week
 from tests.conftest import feedback_page_fields, make_config, store_comment
 
 DIRECTION_CONTROLS = [chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]]

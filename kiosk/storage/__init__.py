@@ -4,7 +4,7 @@ Every function takes the database first, so it runs in tests without Flask.
 One module per job: schema and staff_schema (migrations of the answers file
 and of the staff file), database (connections and write transactions),
 maintenance, submissions, comments, concerns, digests, sites, staff,
-sign_ins, tablets, summary. Import it as `from kiosk import storage` and
+sign_ins, tablets, surveys, summary. Import it as `from kiosk import storage` and
 call `storage.record_submission(db, ...)`.
 """
 
@@ -108,6 +108,22 @@ from kiosk.storage.submissions import (
     submissions_for_site,
 )
 from kiosk.storage.summary import answer_counts
+from kiosk.storage.surveys import (
+    create_survey,
+    discard_draft,
+    find_draft,
+    kiosk_survey,
+    latest_version,
+    list_surveys,
+    offered_surveys,
+    publish_draft,
+    published_slugs,
+    save_draft,
+    set_kiosk_survey,
+    set_offered_surveys,
+    survey_version,
+    survey_versions,
+)
 from kiosk.storage.tablets import (
     enrol_tablet,
     find_tablet,
@@ -124,6 +140,20 @@ from kiosk.storage.you_said import (
 )
 
 __all__ = [
+    "create_survey",
+    "discard_draft",
+    "find_draft",
+    "kiosk_survey",
+    "latest_version",
+    "list_surveys",
+    "offered_surveys",
+    "publish_draft",
+    "published_slugs",
+    "save_draft",
+    "set_kiosk_survey",
+    "set_offered_surveys",
+    "survey_version",
+    "survey_versions",
     "both_files",
     "staff_file",
     "any_digest_owed",

@@ -192,3 +192,113 @@ def _add_alerts_and_acknowledgements(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE withdrawn ADD COLUMN concern INTEGER NOT NULL DEFAULT 0")
     db.execute("ALTER TABLE withdrawn ADD COLUMN taken_back_on TEXT")
     db.execute("ALTER TABLE withdrawn ADD COLUMN alerted INTEGER NOT NULL DEFAULT 1")
+
+
+@migrations(name="0010_surveys_as_data")
+def _add_surveys(db: sqlite_utils.Database) -> None:
+    """Surveys become data, with versions that never change once published.
+
+    The answers given so far were to the guide's child evaluation as it was
+    built in: they become child-evaluation version 1, word for word the same
+    questions. Survey definitions are written by staff and hold nothing about
+    a child; a version keeps the day it was published, never a time.
+    """
+    import json
+
+    from kiosk.surveys import BUILT_IN
+
+    db.execute(
+        """
+        CREATE TABLE surveys (
+            slug TEXT PRIMARY KEY,
+            draft TEXT,
+            built_in INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE survey_versions (
+            survey TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            audience TEXT NOT NULL,
+            intro TEXT NOT NULL DEFAULT '',
+            closing TEXT NOT NULL DEFAULT '',
+            questions TEXT NOT NULL,
+            published_on TEXT,
+            PRIMARY KEY (survey, version)
+        ) WITHOUT ROWID
+        """
+    )
+    for survey in BUILT_IN:
+        db.execute("INSERT INTO surveys (slug, built_in) VALUES (?, 1)", [survey.slug])
+        db.execute(
+            "INSERT INTO survey_versions (survey, version, title, audience, intro, closing,"
+            " questions, published_on) VALUES (?, 1, ?, ?, ?, ?, ?, NULL)",
+            [
+                survey.slug,
+                survey.title,
+                survey.audience,
+                survey.intro,
+                survey.closing,
+                json.dumps(survey.questions_json()),
+            ],
+        )
+    db.execute("ALTER TABLE submissions ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+    db.execute("UPDATE submissions SET survey = 'child-evaluation' WHERE survey = 'child'")
+    # The summary reads one survey's weeks and groups by site, version and
+    # answers: the index holds them all, in that order.
+    db.execute("DROP INDEX submissions_by_week")
+    db.execute(
+        "CREATE INDEX submissions_by_week ON submissions (survey, week, site, version, answers)"
+    )
+    # Each site's kiosk runs one survey; more may be offered by QR code.
+    db.execute("ALTER TABLE sites ADD COLUMN kiosk_survey TEXT NOT NULL DEFAULT 'child-evaluation'")
+    db.execute(
+        "CREATE TABLE site_surveys (site TEXT NOT NULL, survey TEXT NOT NULL,"
+        " PRIMARY KEY (site, survey)) WITHOUT ROWID"
+    )
+    _comments_know_their_question(db)
+
+
+def _comments_know_their_question(db: sqlite_utils.Database) -> None:
+    """Words written in a survey's comments box are comments, with the survey,
+    version and question they were written for. One receipt code takes back
+    all the words sent together, so receipt_hash is no longer unique: SQLite
+    cannot drop a constraint in place, so the table is copied (in this
+    migration's one transaction: a crash leaves the old table whole)."""
+    db.execute(
+        """
+        CREATE TABLE comments_new (
+            id TEXT PRIMARY KEY,
+            site TEXT NOT NULL,
+            topic TEXT,
+            text TEXT,
+            drawing BLOB,
+            concern INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'new',
+            hidden INTEGER NOT NULL DEFAULT 0,
+            receipt_hash TEXT NOT NULL,
+            date TEXT NOT NULL,
+            week TEXT NOT NULL,
+            alerted INTEGER NOT NULL DEFAULT 0,
+            acknowledged_by TEXT,
+            acknowledged_on TEXT,
+            acknowledgement TEXT,
+            survey TEXT,
+            version INTEGER,
+            question TEXT
+        ) WITHOUT ROWID
+        """
+    )
+    columns = (
+        "id, site, topic, text, drawing, concern, status, hidden, receipt_hash, date, week,"
+        " alerted, acknowledged_by, acknowledged_on, acknowledgement"
+    )
+    db.execute(f"INSERT INTO comments_new ({columns}) SELECT {columns} FROM comments")  # noqa: S608
+    db.execute("DROP TABLE comments")
+    db.execute("ALTER TABLE comments_new RENAME TO comments")
+    db.execute("CREATE INDEX comments_by_week ON comments (week, site, concern)")
+    db.execute("CREATE INDEX comments_unreviewed ON comments (concern, status, week)")
+    db.execute("CREATE INDEX comments_by_receipt ON comments (receipt_hash)")

@@ -101,9 +101,11 @@ def set_site_retired(db: sqlite_utils.Database, slug: str, retired: bool) -> boo
 def find_site(db: sqlite_utils.Database, slug: str) -> dict | None:
     # execute(), not query(): every submission asks, and query() wraps each
     # SELECT in a savepoint, which doubles the cost of this one.
-    row = db.execute("SELECT slug, name, retired FROM sites WHERE slug = ?", [slug]).fetchone()
-    return dict(zip(("slug", "name", "retired"), row, strict=True)) if row else None
+    row = db.execute(
+        "SELECT slug, name, retired, kiosk_survey FROM sites WHERE slug = ?", [slug]
+    ).fetchone()
+    return dict(zip(("slug", "name", "retired", "kiosk_survey"), row, strict=True)) if row else None
 
 
 def list_sites(db: sqlite_utils.Database) -> list[dict]:
-    return list(db.query("SELECT slug, name, retired FROM sites ORDER BY name, slug"))
+    return list(db.query("SELECT slug, name, retired, kiosk_survey FROM sites ORDER BY name, slug"))

@@ -5,21 +5,28 @@ import sqlite3
 import sqlite_utils
 
 from kiosk.storage.database import writing
-from kiosk.survey import Submission, check_answers
+from kiosk.storage.surveys import survey_version
+from kiosk.surveys import InvalidSubmission, Submission, check_answers
 
 
 def record_submission(db: sqlite_utils.Database, submission: Submission) -> bool:
-    """Store a submission once. Returns False when its id was already stored."""
-    check_answers(submission.answers)
+    """Store a submission once. Returns False when its id was already stored.
+
+    InvalidSubmission when its answers do not fit the version it names."""
+    survey = survey_version(db, submission.survey, submission.version)
+    if survey is None:
+        raise InvalidSubmission("Unknown survey, or unknown version of it.")
+    check_answers(submission.answers, survey)
     try:
         with writing(db):
             db.execute(
-                "INSERT INTO submissions (id, site, survey, answers, date, week)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO submissions (id, site, survey, version, answers, date, week)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     submission.id,
                     submission.site,
                     submission.survey,
+                    submission.version,
                     submission.answers_json,
                     submission.date.isoformat(),
                     submission.week,
@@ -40,7 +47,7 @@ def submissions_for_site(db: sqlite_utils.Database, site: str) -> list[dict]:
     """Every stored submission of a site, grouped by date, never by arrival."""
     return list(
         db.query(
-            "SELECT id, site, survey, answers, date, week FROM submissions"
+            "SELECT id, site, survey, version, answers, date, week FROM submissions"
             " WHERE site = ? ORDER BY date, id",
             [site],
         )

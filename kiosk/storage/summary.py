@@ -5,7 +5,7 @@ import json
 
 import sqlite_utils
 
-from kiosk.survey import ANSWER_KEYS, CHILD_SURVEY, QUESTION_KEYS
+from kiosk.surveys.child import ANSWER_KEYS, CHILD_SURVEY, QUESTION_KEYS
 
 
 def answer_counts(db: sqlite_utils.Database, weeks: list[str], site: str | None = None) -> dict:

@@ -89,7 +89,13 @@ function today() {
 }
 
 function send() {
-  const body = { id: newSubmissionId(), date: today(), answers: {} };
+  const body = {
+    id: newSubmissionId(),
+    survey: settings.survey,
+    version: Number(settings.version),
+    date: today(),
+    answers: {},
+  };
   for (const key of questionKeys) body.answers[key] = answers[key] || "skip";
   enqueue(settings.submitUrl, body);
   answers = {};

@@ -1,40 +1,18 @@
-"""The child evaluation from the co-production guide, defined once.
+"""Answers to one version of a survey, checked against exactly that version.
 
-Both the submit view and the storage layer check answers against these names,
-so a value the kiosk does not offer can never reach the database.
+A kiosk or a phone sends {question key: answer} for every question with
+choices; the answer is a choice's key or "skip". Both the submit views and the
+storage layer check answers against the version's own questions, so a value
+the page did not offer can never reach the database.
 """
 
 import datetime
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class Question:
-    key: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Answer:
-    key: str
-    word: str
-
-
-CHILD_SURVEY = "child"
-
-QUESTIONS = (
-    Question("safe", "Do you feel safe during our meetings?"),
-    Question("talk", "Do you get a chance to talk?"),
-    Question("team", "Do you feel part of the team?"),
-    Question("ideas", "Are your ideas helping to change things?"),
-)
-QUESTION_KEYS = tuple(question.key for question in QUESTIONS)
-
-FACES = (Answer("yes", "Yes"), Answer("sometimes", "Sometimes"), Answer("no", "No"))
-SKIP = "skip"
-ANSWER_KEYS = (*(face.key for face in FACES), SKIP)
+from kiosk.surveys.definitions import CHILD_EVALUATION, Survey
 
 SUBMISSION_ID = re.compile(r"[0-9a-f]{32}")
 
@@ -48,8 +26,9 @@ class Submission:
     id: str
     site: str
     survey: str
-    answers: dict
+    answers: dict  # in the version's order of questions
     date: datetime.date
+    version: int = 1
 
     @property
     def week(self) -> str:
@@ -58,7 +37,7 @@ class Submission:
     @property
     def answers_json(self) -> str:
         """Answers in one canonical spelling, so equal answers group together in SQL."""
-        return json.dumps({key: self.answers[key] for key in QUESTION_KEYS}, separators=(",", ":"))
+        return json.dumps(self.answers, separators=(",", ":"))
 
 
 def iso_week(day: datetime.date) -> str:
@@ -66,47 +45,74 @@ def iso_week(day: datetime.date) -> str:
     return f"{year}-W{week:02d}"
 
 
+# A kiosk page loaded before surveys had versions sends no survey, or "child",
+# and no version: what it showed was the child evaluation's first version.
+OLD_NAMES = {None: CHILD_EVALUATION, "child": CHILD_EVALUATION}
+
+
 def parse_submission(
     body: object,
     site: str,
     today: datetime.date,
     max_age_days: int,
+    find_version: Callable[[str, int], Survey | None],
     not_before: datetime.date | None = None,
 ) -> Submission:
     """Turn a decoded JSON body into a Submission, or say plainly what is wrong.
 
+    find_version(slug, version): the published version, or None.
     not_before: the day the sending tablet was set up; no earlier date is taken."""
     if not isinstance(body, dict):
         raise InvalidSubmission("Send one submission as a JSON object.")
-    unknown_fields = set(body) - {"id", "survey", "date", "answers"}
+    unknown_fields = set(body) - {"id", "survey", "version", "date", "answers"}
     if unknown_fields:
         raise InvalidSubmission(f"Unknown field: {sorted(unknown_fields)[0]}.")
     submission_id = body.get("id")
     if not isinstance(submission_id, str) or not SUBMISSION_ID.fullmatch(submission_id):
         raise InvalidSubmission("The submission id must be 32 lowercase hex characters.")
-    if body.get("survey", CHILD_SURVEY) != CHILD_SURVEY:
-        raise InvalidSubmission("Unknown survey.")
+    survey = find_survey(body, find_version)
     return Submission(
         id=submission_id,
         site=site,
-        survey=CHILD_SURVEY,
-        answers=check_answers(body.get("answers")),
+        survey=survey.slug,
+        answers=check_answers(body.get("answers"), survey),
         date=check_date(body.get("date"), today, max_age_days, not_before),
+        version=survey.version,
     )
 
 
-def check_answers(answers: object) -> dict:
+def find_survey(body: dict, find_version: Callable[[str, int], Survey | None]) -> Survey:
+    slug = body.get("survey")
+    old = "survey" not in body or (isinstance(slug, str) and slug in OLD_NAMES)
+    if old:
+        slug = OLD_NAMES[slug]
+    version = body.get("version", 1 if old else None)
+    if not isinstance(slug, str) or len(slug) > 40:
+        raise InvalidSubmission("Unknown survey.")
+    if type(version) is not int or not 0 < version < 2**31:
+        raise InvalidSubmission("Say which version of the survey these answers are for.")
+    survey = find_version(slug, version)
+    if survey is None:
+        raise InvalidSubmission("Unknown survey, or unknown version of it.")
+    return survey
+
+
+def check_answers(answers: object, survey: Survey) -> dict:
+    """An answer to every question with choices, each one it offers or skip,
+    in the survey's own order."""
     if not isinstance(answers, dict):
         raise InvalidSubmission("Answers must be a JSON object.")
+    questions = {q.key: q for q in survey.choice_questions}
     for key in answers:
-        if key not in QUESTION_KEYS:
+        if key not in questions:
             raise InvalidSubmission(f"Unknown question: {str(key)[:40]}.")
-    for key in QUESTION_KEYS:
+    for key, question in questions.items():
         if key not in answers:
             raise InvalidSubmission(f"Missing an answer to {key} (use skip).")
-        if answers[key] not in ANSWER_KEYS:
-            raise InvalidSubmission(f"The answer to {key} must be yes, sometimes, no or skip.")
-    return {key: answers[key] for key in QUESTION_KEYS}
+        if not isinstance(answers[key], str) or answers[key] not in question.answer_keys:
+            *choices, skip = question.answer_keys
+            raise InvalidSubmission(f"The answer to {key} must be {', '.join(choices)} or {skip}.")
+    return {key: answers[key] for key in questions}
 
 
 def check_date(
