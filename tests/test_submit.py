@@ -1,5 +1,6 @@
 """The submit endpoint: stored once on a good Send, a plain 4xx and nothing stored otherwise."""
 
+import dataclasses
 import datetime
 import json
 
@@ -176,3 +177,87 @@ def test_the_wrong_method_says_which_one_to_use(kiosk_client):
         {method.strip() for method in response.headers["Allow"].split(",")},
         response.get_json()["status"],
     )
+
+
+# Surveys and their versions
+
+
+def adult_answers(**chosen):
+    answers = dict.fromkeys(("satisfied", "organised", "contribute", "included"), "skip")
+    return {**answers, **chosen}
+
+
+def test_a_page_loaded_before_surveys_had_versions_is_the_child_evaluation_v1(kiosk_client, db):
+    """A tablet that queued answers before the upgrade sends no survey, or
+    "child", and no version: its answers still count, under what it asked."""
+    for extra in ({}, {"survey": "child"}):
+        body = {"id": new_submission_id(), "answers": all_answers("no"), **extra}
+        assert 201 == kiosk_client.submit(body=body).status_code
+    assert [("child-evaluation", 1)] * 2 == [(r["survey"], r["version"]) for r in stored_rows(db)]
+
+
+def test_answers_keep_the_version_they_were_given_to(kiosk_client, db):
+    draft = storage.latest_version(db, "child-evaluation")
+    wording = "Do you feel safe in our waiting room?"
+    questions = (dataclasses.replace(draft.questions[0], text=wording), *draft.questions[1:])
+    storage.save_draft(db, dataclasses.replace(draft, questions=questions, version=None))
+    storage.publish_draft(db, "child-evaluation", datetime.date.today())
+    # A tablet offline since before the change sends version 1 days later.
+    old = {"id": new_submission_id(), "survey": "child-evaluation", "version": 1}
+    new = {"id": new_submission_id(), "survey": "child-evaluation", "version": 2}
+    for body in (old, new):
+        assert 201 == kiosk_client.submit(body={**body, "answers": all_answers()}).status_code
+    versions = {row["id"]: row["version"] for row in stored_rows(db)}
+    assert {old["id"]: 1, new["id"]: 2} == versions
+    assert wording == storage.survey_version(db, "child-evaluation", 2).questions[0].text
+    assert (
+        "during our meetings" in storage.survey_version(db, "child-evaluation", 1).questions[0].text
+    )
+
+
+def test_a_scale_answer_is_an_options_number(kiosk_client, db):
+    answers = adult_answers(satisfied="1", organised="3", included="5")
+    body = {"id": new_submission_id(), "survey": "adult-evaluation", "version": 1}
+    assert 201 == kiosk_client.submit(body={**body, "answers": answers}).status_code
+    [row] = stored_rows(db)
+    assert ("adult-evaluation", 1, answers) == (
+        row["survey"],
+        row["version"],
+        json.loads(row["answers"]),
+    )
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            {"survey": "adult-evaluation", "version": 1, "answers": adult_answers(organised="4")},
+            "The answer to organised must be 1, 2, 3 or skip.",
+        ),
+        (
+            {"survey": "adult-evaluation", "version": 1, "answers": adult_answers(included="yes")},
+            "The answer to included must be 1, 2, 3, 4, 5 or skip.",
+        ),
+        # A question answered in words only is never a choice.
+        (
+            {"survey": "adult-evaluation", "version": 1, "answers": adult_answers(suggestions="1")},
+            "Unknown question: suggestions.",
+        ),
+        (
+            {"survey": "adult-evaluation", "version": 2, "answers": adult_answers()},
+            "Unknown survey, or unknown version of it.",
+        ),
+        (
+            {"survey": "adult-evaluation", "answers": adult_answers()},
+            "Say which version of the survey these answers are for.",
+        ),
+        (
+            {"survey": "child-evaluation", "version": 1, "answers": adult_answers()},
+            "Unknown question: contribute.",
+        ),
+    ],
+)
+def test_answers_that_do_not_fit_their_version_are_refused(kiosk_client, db, extra, message):
+    response = kiosk_client.submit(body={"id": new_submission_id(), **extra})
+    assert (422, message) == (response.status_code, response.get_json()["message"])
+    assert [] == stored_rows(db)
