@@ -17,7 +17,14 @@ from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 from kiosk import csrf, storage
 from kiosk.errors import error_response
 from kiosk.for_request import database, site_exists_or_404, site_or_404
-from kiosk.surveys import FACES, InvalidSubmission, parse_submission
+from kiosk.surveys import (
+    CHILD_EVALUATION,
+    FACES,
+    FACES_KIND,
+    InvalidSubmission,
+    Survey,
+    parse_submission,
+)
 
 bp = Blueprint("kiosk", __name__)
 # How many "You said, we did" entries the kiosk thank-you and the public page show.
@@ -47,20 +54,51 @@ def home():
 
 @bp.get("/kiosk/<site>")
 def kiosk(site: str):
-    """The four questions for one site, one per screen, all in one page."""
+    """The site's kiosk survey, one question per screen, all in one page."""
     place = site_or_404(site)
     if place["retired"]:
         return resting(place)
-    survey = storage.latest_version(database(), place["kiosk_survey"])
+    db = database()
+    # A site whose survey has no published version (it cannot happen through
+    # the staff area) still asks the child evaluation rather than failing.
+    survey = storage.latest_version(db, place["kiosk_survey"]) or storage.latest_version(
+        db, CHILD_EVALUATION
+    )
+    return kiosk_page(place, survey)
+
+
+# How many questions the start screen says there are, in words a child reads.
+COUNT_WORDS = ("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
+
+
+def how_many_questions(survey: Survey) -> str:
+    """ "Four quick questions", "One quick question", "12 questions"."""
+    count = len(survey.questions)
+    if count > len(COUNT_WORDS):
+        return f"{count} questions"
+    return f"{COUNT_WORDS[count - 1]} quick question{'' if count == 1 else 's'}"
+
+
+def kiosk_page(site: dict, survey: Survey, preview: bool = False) -> str:
+    """The kiosk page for one site running one version of a survey.
+
+    preview=True is the staff area's preview of a draft (whose version is
+    None): it never shows the setup screen and never sends or keeps anything;
+    Send only shows the thank-you screen."""
+    kinds = {question.kind for question in survey.questions}
     return render_template(
         "kiosk/kiosk.html",
-        site=place,
+        site=site,
         survey=survey,
-        questions=survey.questions,
+        preview=preview,
+        how_many=how_many_questions(survey),
+        all_faces=kinds == {FACES_KIND},
         faces=FACES,
+        # The faces on the start screen say "faces are coming": only when they are.
+        start_faces=FACES_KIND in kinds,
         still_there_seconds=still_there_seconds(),
-        you_said=storage.you_said_entries(database(), site, limit=YOU_SAID_ON_KIOSK),
-        auto_enrol_url=enrolment.auto_enrol_url(site),
+        you_said=storage.you_said_entries(database(), site["slug"], limit=YOU_SAID_ON_KIOSK),
+        auto_enrol_url=None if preview else enrolment.auto_enrol_url(site["slug"]),
     )
 
 

@@ -1,7 +1,10 @@
-// The child kiosk: Start, four questions one per screen, review, Send, thank you.
+// The kiosk: Start, the site's survey one question per screen, review, Send, thank you.
 // Answers live only in this page's memory until Send; then in the offline queue
 // until the server acknowledges them. Stop, the idle reset and Back all forget them.
 // Until staff set the tablet up (tablet.js), it shows only the setup screen.
+// A question answered in words has no keyboard here: its screen points to
+// "Tell us more" after Send, and it is never in the answers sent.
+// In a staff preview (data-preview) nothing is set up, kept or sent.
 
 import { watchIdle } from "./idle.js";
 import { enqueue, flush, keepSending, newSubmissionId, waitingCount } from "./queue.js";
@@ -20,6 +23,11 @@ const settings = root.dataset;
 const screens = Array.from(root.querySelectorAll("[data-screen]"));
 const questionScreens = screens.filter((s) => s.dataset.screen === "question");
 const questionKeys = questionScreens.map((s) => s.dataset.question);
+// The questions whose answers are sent: those with choices.
+const choiceKeys = questionScreens
+  .filter((s) => !("wordsLater" in s.dataset))
+  .map((s) => s.dataset.question);
+const preview = "preview" in settings;
 const stillThere = root.querySelector("[data-still-there]");
 const stopButton = root.querySelector(".kiosk-bar [data-action='stop']");
 const readAloudButton = root.querySelector("[data-action='read-aloud']");
@@ -30,7 +38,6 @@ const setupWords = setupScreen.dataset;
 const setupForm = setupScreen.querySelector("[data-setup-form]");
 const codeInput = setupForm.querySelector("input");
 const setupProblem = setupScreen.querySelector("[data-setup-problem]");
-const wordFor = { yes: "Yes", sometimes: "Sometimes", no: "No", skip: "Skipped" };
 
 let answers = {};
 let current = setupScreen;
@@ -50,35 +57,47 @@ function show(screen) {
 function showQuestion(index) {
   const screen = questionScreens[index];
   const chosen = answers[screen.dataset.question];
-  for (const face of screen.querySelectorAll(".face")) {
-    face.setAttribute("aria-pressed", String(face.dataset.answer === chosen));
+  for (const choice of screen.querySelectorAll("button[data-word]")) {
+    choice.setAttribute("aria-pressed", String(choice.dataset.answer === chosen));
   }
   show(screen);
 }
 
+// The word a child chose, as its button on the question's screen shows it.
+function wordFor(key, answer) {
+  const screen = questionScreens[questionKeys.indexOf(key)];
+  const choices = Array.from(screen.querySelectorAll("button[data-word]"));
+  const chosen = choices.find((button) => button.dataset.answer === answer);
+  return chosen ? chosen.dataset.word : settings.skippedWord;
+}
+
 function showReview() {
-  for (const key of questionKeys) {
+  for (const key of choiceKeys) {
     const row = root.querySelector(`[data-review="${key}"]`);
     const answer = answers[key] || "skip";
     for (const img of row.querySelectorAll("[data-face]")) img.hidden = img.dataset.face !== answer;
-    row.querySelector("[data-answer-word]").textContent = wordFor[answer];
+    row.querySelector("[data-answer-word]").textContent = wordFor(key, answer);
   }
   returnToReview = false;
   show(root.querySelector("[data-screen='review']"));
 }
 
-function answer(key, value) {
-  answers[key] = value;
+function next(key) {
   const index = questionKeys.indexOf(key);
   if (returnToReview || index === questionKeys.length - 1) showReview();
   else showQuestion(index + 1);
+}
+
+function answer(key, value) {
+  if (choiceKeys.includes(key)) answers[key] = value;
+  next(key);
 }
 
 function startOver() {
   answers = {};
   returnToReview = false;
   if (stillThere.open) stillThere.close();
-  show(tokenFor(settings.submitUrl) ? startScreen : setupScreen);
+  show(preview || tokenFor(settings.submitUrl) ? startScreen : setupScreen);
   updateWaitingNote();
 }
 
@@ -88,7 +107,17 @@ function today() {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+function showThanks() {
+  answers = {};
+  show(root.querySelector("[data-screen='thanks']"));
+  thanksTimer = setTimeout(startOver, Number(settings.thanksSeconds) * 1000);
+}
+
 function send() {
+  if (preview) {
+    showThanks();
+    return;
+  }
   const body = {
     id: newSubmissionId(),
     survey: settings.survey,
@@ -96,16 +125,15 @@ function send() {
     date: today(),
     answers: {},
   };
-  for (const key of questionKeys) body.answers[key] = answers[key] || "skip";
+  for (const key of choiceKeys) body.answers[key] = answers[key] || "skip";
   enqueue(settings.submitUrl, body);
-  answers = {};
-  show(root.querySelector("[data-screen='thanks']"));
-  thanksTimer = setTimeout(startOver, Number(settings.thanksSeconds) * 1000);
+  showThanks();
   flush();
 }
 
 function updateWaitingNote() {
-  const count = waitingCount();
+  // A preview sends nothing, so nothing of its own waits.
+  const count = preview ? 0 : waitingCount();
   const note = root.querySelector("[data-waiting-note]");
   note.textContent = count ? `${count} waiting to be sent. They will go when the internet is back.` : "";
   // "Tell us more" opens another page. Offline, or while answers still wait,
@@ -159,6 +187,9 @@ root.addEventListener("click", (event) => {
     case "start":
       showQuestion(0);
       break;
+    case "next":
+      next(screen.dataset.question);
+      break;
     case "back":
       showQuestion(questionKeys.indexOf(screen.dataset.question) - 1);
       break;
@@ -203,7 +234,16 @@ const idle = watchIdle({
   reset: startOver,
 });
 
+// A preview stays on its page: "Tell us more" would open the real feedback box.
+tellUsMore.addEventListener("click", (event) => {
+  if (preview) event.preventDefault();
+});
+
 async function begin() {
+  if (preview) {
+    startOver();
+    return;
+  }
   const code = takeCodeFromAddress();
   if (code) {
     codeInput.value = code;
