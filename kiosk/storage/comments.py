@@ -9,7 +9,6 @@ import sqlite_utils
 from kiosk.comments import Comment
 from kiosk.storage.database import empty_the_wal, writing
 
-
 _COLUMNS = (
     "comments (id, site, topic, text, drawing, concern, receipt_hash, date, week,"
     " survey, version, question) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
