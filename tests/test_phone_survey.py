@@ -586,3 +586,22 @@ def test_each_offered_survey_has_a_poster_whose_code_opens_it(staff, db, offered
     assert [address] == [result.text for result in scan(rasterise(svg))]
     assert f'<p class="poster-address">{address}</p>' in page
     assert 404 == staff.get(f"/admin/posters/youth-hub/{ADULT_EVALUATION}").status_code
+
+
+def test_survey_comments_follow_the_same_retention(client, db, offered):
+    send(client, **{"answer-satisfied": "1", "comments-satisfied": "Kept for a while"})
+    storage.purge_old(db, datetime.date.today() + datetime.timedelta(days=364), 365)
+    assert (1, 1) == (len(submissions(db)), len(comments(db)))
+    storage.purge_old(db, datetime.date.today() + datetime.timedelta(days=366), 365)
+    assert_nothing_kept(db)
+
+
+def test_staff_hide_and_delete_a_survey_comment_like_any_other(staff, db, offered):
+    send(staff, **{"comments-satisfied": "Hide me", "comments-included": "Delete me"})
+    by_text = {row["text"]: row["id"] for row in comments(db)}
+    week = iso_week(datetime.date.today())
+    token = form_token(staff, f"/admin/comments?week={week}")
+    staff.post(f"/admin/comments/{by_text['Hide me']}/hide", data={"csrf_token": token})
+    staff.post(f"/admin/comments/{by_text['Delete me']}/delete", data={"csrf_token": token})
+    assert [("Hide me", 1)] == [(row["text"], row["hidden"]) for row in comments(db)]
+    assert "Hide me" not in text(staff.get(f"/admin/comments?week={week}"))
