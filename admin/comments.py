@@ -59,6 +59,24 @@ def back_to_list():
     return redirect(url_for("admin.comments", **list_values(request.form)))
 
 
+@bp.app_template_global("asked_in")
+def asked_in(comment: dict) -> dict | None:
+    """For words written in a survey: the survey's title and the question's wording,
+    exactly as that version asked it. None for the feedback box (or a version
+    no longer known). Each version is read once per page."""
+    if not comment.get("survey") or comment.get("version") is None:
+        return None
+    versions = g.setdefault("survey_versions_read", {})
+    key = (comment["survey"], comment["version"])
+    if key not in versions:
+        versions[key] = storage.survey_version(database(), *key)
+    survey = versions[key]
+    question = survey and survey.question(comment.get("question") or "")
+    if question is None:
+        return None
+    return {"survey": survey.title, "question": question.text}
+
+
 def comment_or_404(comment_id: str) -> dict:
     comment = storage.find_comment(database(), comment_id)
     if comment is None:

@@ -1,7 +1,9 @@
-"""Posters: one printable A4 page per site, with its QR code and plain words about anonymity.
+"""Posters: one printable A4 page per site, with its QR code and plain words about
+anonymity; and one for each survey a site offers on phones.
 
 The code is the site's one fixed feedback address (kiosk.feedback.public_url),
-drawn inline as SVG so it prints sharp at any size. poster.css makes the
+or the survey's (kiosk.surveys.phone.public_url), drawn inline as SVG so it
+prints sharp at any size. poster.css makes the
 browser's Print to PDF give one clean A4 page: only the poster, no staff header.
 """
 
@@ -13,6 +15,7 @@ from admin import bp
 from kiosk import qr, storage
 from kiosk.feedback import public_url
 from kiosk.for_request import database
+from kiosk.surveys import phone
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}  # noqa: S104 (compared, never bound)
 
@@ -24,10 +27,19 @@ def base_url_is_local() -> bool:
 
 @bp.get("/posters")
 def posters():
-    """Every site, with a link to its poster."""
+    """Every site, with a link to its poster and to one for each survey it offers."""
+    db = database()
+    sites = storage.list_sites(db)
+    offered = {
+        site["slug"]: [
+            storage.latest_version(db, slug) for slug in storage.offered_surveys(db, site["slug"])
+        ]
+        for site in sites
+    }
     return render_template(
         "admin/posters.html",
-        sites=storage.list_sites(database()),
+        sites=sites,
+        offered={slug: [s for s in surveys if s] for slug, surveys in offered.items()},
         local=base_url_is_local(),
     )
 
@@ -43,6 +55,29 @@ def poster(site: str):
     return render_template(
         "admin/poster.html",
         site=place,
+        address=address,
+        qr_code=qr.qr_svg(address, label),
+        local=base_url_is_local(),
+        withdraw_days=current_app.config["WITHDRAW_DAYS"],
+    )
+
+
+@bp.get("/posters/<site>/<survey>")
+def survey_poster(site: str, survey: str):
+    """A poster for one survey a site offers, its code pointing at the phone page."""
+    db = database()
+    place = storage.find_site(db, site)
+    if place is None or survey not in storage.offered_surveys(db, site):
+        abort(404)
+    asked = storage.latest_version(db, survey)
+    if asked is None:
+        abort(404)
+    address = phone.public_url(place["slug"], survey)
+    label = f"QR code for {asked.title} at {place['name']}, {address}"
+    return render_template(
+        "admin/survey_poster.html",
+        site=place,
+        survey=asked,
         address=address,
         qr_code=qr.qr_svg(address, label),
         local=base_url_is_local(),

@@ -5,9 +5,12 @@ from there: a name changed here stays changed (kiosk/storage/sites.py). A
 site's address part (its slug) never changes, because printed posters point
 at it. A retired site's kiosk and feedback box say kindly that they are
 resting, but still take what a tablet queued while offline.
+
+Each site chooses the survey its kiosk runs and the surveys it offers on
+phones by QR code (each with its own poster, admin/posters.py).
 """
 
-from flask import current_app, flash, g, redirect, render_template, url_for
+from flask import current_app, flash, g, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
 from wtforms import StringField
 
@@ -34,10 +37,13 @@ def sites_page(problem: str | None = None, status: int = 200, add_form=None):
     tablets = {}
     for tablet in storage.working_tablets(staff_database()):
         tablets.setdefault(tablet["site"], []).append(tablet)
+    db = database()
     return render_template(
         "admin/sites.html",
         sites=sites,
         tablets=tablets,
+        surveys=published_surveys(),
+        offered={site["slug"]: storage.offered_surveys(db, site["slug"]) for site in sites},
         add_form=add_form or AddSiteForm(formdata=None),
         default_site=current_app.config["DEFAULT_SITE"],
         problem=problem,
@@ -109,3 +115,35 @@ def set_retired(site: dict, retired: bool):
     storage.audit(staff_database(), g.staff, action, site["slug"])
     flash(f"{site['name']} is {'resting' if retired else 'open again'}.")
     return redirect(url_for("admin.sites"))
+
+
+def published_surveys() -> dict[str, str]:
+    """Every survey with a published version, by slug: its newest title."""
+    return {
+        survey["slug"]: survey["latest"].title
+        for survey in storage.list_surveys(database())
+        if survey["latest"] is not None
+    }
+
+
+@bp.post("/sites/<slug>/surveys")
+def choose_surveys(slug: str):
+    """Choose the survey a site's kiosk runs and the surveys it offers on phones."""
+    site = site_or_404(slug)
+    published = published_surveys()
+    kiosk = request.form.get("kiosk_survey", "")
+    offered = request.form.getlist("offered")
+    if kiosk not in published or any(survey not in published for survey in offered):
+        return sites_page("Please choose surveys from the lists on the page.", 422)
+    offered = [survey for survey in published if survey in offered]
+    db = database()
+    storage.set_kiosk_survey(db, slug, kiosk)
+    storage.set_offered_surveys(db, slug, offered)
+    storage.audit(
+        staff_database(),
+        g.staff,
+        "chose a site's surveys",
+        f"{slug}: kiosk {kiosk}; on phones {', '.join(offered) or 'none'}",
+    )
+    flash(f"Saved the surveys for {site['name']}.")
+    return redirect(url_for("admin.sites", _anchor=f"surveys-{slug}"))

@@ -145,6 +145,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     commands.init_app(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(feedback.bp)
+    from kiosk.surveys import phone
+
+    app.register_blueprint(phone.bp)
 
     from admin import bp as admin_bp
 

@@ -1,4 +1,5 @@
-"""A comment in the feedback box: words, a drawing, or both.
+"""A comment in the feedback box: words, a drawing, or both; or words written
+for one question of a survey on a phone.
 
 What a young person sends is checked here, once, before it can be stored:
 the rules are the same for the phone, the kiosk tablet and a page without
@@ -34,6 +35,10 @@ class Comment:
     concern: bool
     receipt_hash: str
     date: datetime.date
+    # Set only for words written in a survey: which version and question they answer.
+    survey: str | None = None
+    version: int | None = None
+    question: str | None = None
 
     @property
     def week(self) -> str:
@@ -107,4 +112,43 @@ def make_comment(
         concern=bool(text and safeguarding.is_concern(text, concern_phrases)),
         receipt_hash=receipt_codes.hash_receipt_code(receipt_code, secret),
         date=today,
+    )
+
+
+def survey_comment_id(secret: str, submission_id: str, question_key: str) -> str:
+    """The id of the words one page wrote for one question: the same when the page
+    is sent again, different for each question. Keyed with the app's secret, so
+    a copy of the database cannot join these words to the same page's answers
+    (the submission keeps the page's own id)."""
+    message = f"survey comment:{submission_id}:{question_key}".encode()
+    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()[:32]
+
+
+def make_survey_comment(
+    *,
+    submission_id: str,
+    site: str,
+    survey: str,
+    version: int,
+    question: str,
+    text: str,
+    receipt_code: str,
+    secret: str,
+    concern_phrases: list[str] | None,
+    today: datetime.date,
+) -> Comment:
+    """Words written for one question of a survey, as a comment with no topic:
+    through the same concern matcher, with the receipt code shared by the page."""
+    return Comment(
+        id=survey_comment_id(secret, submission_id, question),
+        site=site,
+        topic=None,
+        text=text,
+        drawing=None,
+        concern=safeguarding.is_concern(text, concern_phrases),
+        receipt_hash=receipt_codes.hash_receipt_code(receipt_code, secret),
+        date=today,
+        survey=survey,
+        version=version,
+        question=question,
     )

@@ -1,4 +1,5 @@
-"""Storing, finding and taking back comments from the feedback box."""
+"""Storing, finding and taking back comments: from the feedback box, and words
+written in a survey (with the survey, version and question they answer)."""
 
 import datetime
 import sqlite3
@@ -8,29 +9,51 @@ import sqlite_utils
 from kiosk.comments import Comment
 from kiosk.storage.database import empty_the_wal, writing
 
+_COLUMNS = (
+    "comments (id, site, topic, text, drawing, concern, receipt_hash, date, week,"
+    " survey, version, question) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT = "INSERT INTO " + _COLUMNS
+_INSERT_ONCE = "INSERT OR IGNORE INTO " + _COLUMNS
+
+
+def _row(comment: Comment) -> tuple:
+    return (
+        comment.id,
+        comment.site,
+        comment.topic,
+        comment.text,
+        comment.drawing,
+        int(comment.concern),
+        comment.receipt_hash,
+        comment.date.isoformat(),
+        comment.week,
+        comment.survey,
+        comment.version,
+        comment.question,
+    )
+
 
 def record_comment(db: sqlite_utils.Database, comment: Comment) -> bool:
     """Store a comment once. Returns False when its id was already stored."""
     try:
         with writing(db):
-            db.execute(
-                "INSERT INTO comments (id, site, topic, text, drawing, concern, receipt_hash,"
-                " date, week) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    comment.id,
-                    comment.site,
-                    comment.topic,
-                    comment.text,
-                    comment.drawing,
-                    int(comment.concern),
-                    comment.receipt_hash,
-                    comment.date.isoformat(),
-                    comment.week,
-                ),
-            )
+            db.execute(_INSERT, _row(comment))
     except sqlite3.IntegrityError:
         return False
     return True
+
+
+def record_comments(db: sqlite_utils.Database, comments: list[Comment]) -> int:
+    """Store the comments one page sent together (a survey's words, one per
+    question), all or none. Each id is stored once: a page sent again after its
+    reply was lost adds nothing. Returns how many were new."""
+    added = 0
+    with writing(db):
+        for comment in comments:
+            cursor = db.execute(_INSERT_ONCE, _row(comment))
+            added += cursor.rowcount
+    return added
 
 
 def comment_with_receipt(db: sqlite_utils.Database, submission_id: str, receipt_hash: str) -> bool:
@@ -53,34 +76,37 @@ def withdraw_comment(
     oldest: datetime.date,
     today: datetime.date | None = None,
 ) -> bool:
-    """Delete the comment and drawing with this receipt, if sent on or after `oldest`.
+    """Delete every comment and drawing with this receipt sent on or after `oldest`:
+    one from the feedback box, or all the words one survey page sent together.
     secure_delete overwrites them in the file, and emptying the -wal file
     removes the copies of the page written before."""
     today = today or datetime.date.today()
     with writing(db):
-        row = next(
+        rows = list(
             db.query(
                 "SELECT id, date, concern FROM comments WHERE receipt_hash = ? AND date >= ?",
                 [receipt_hash, oldest.isoformat()],
-            ),
-            None,
+            )
         )
-        if row is None:
+        if not rows:
             return False
-        db.execute("DELETE FROM comments WHERE id = ?", [row["id"]])
-        # A message that needed attention leaves a trace with no content, so the
-        # safeguarding lead hears of it in the next alert (alerted = 0).
-        db.execute(
-            "INSERT OR IGNORE INTO withdrawn (id, date, concern, taken_back_on, alerted)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (row["id"], row["date"], row["concern"], today.isoformat(), 1 - row["concern"]),
-        )
+        for row in rows:
+            db.execute("DELETE FROM comments WHERE id = ?", [row["id"]])
+            # A message that needed attention leaves a trace with no content, so the
+            # safeguarding lead hears of it in the next alert (alerted = 0).
+            db.execute(
+                "INSERT OR IGNORE INTO withdrawn (id, date, concern, taken_back_on, alerted)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (row["id"], row["date"], row["concern"], today.isoformat(), 1 - row["concern"]),
+            )
     empty_the_wal(db)
     return True
 
 
-def was_withdrawn(db: sqlite_utils.Database, submission_id: str) -> bool:
-    rows = db.query("SELECT 1 FROM withdrawn WHERE id = ?", [submission_id])
+def was_withdrawn(db: sqlite_utils.Database, *comment_ids: str) -> bool:
+    """Whether any of these comments was taken back by its writer."""
+    marks = ", ".join("?" * len(comment_ids))
+    rows = db.query(f"SELECT 1 FROM withdrawn WHERE id IN ({marks})", list(comment_ids))  # noqa: S608
     return next(rows, None) is not None
 
 
@@ -89,7 +115,8 @@ def comments_for_site(db: sqlite_utils.Database, site: str) -> list[dict]:
     return list(
         db.query(
             "SELECT id, site, topic, text, drawing IS NOT NULL AS has_drawing, concern, status,"
-            " hidden, date, week FROM comments WHERE site = ? ORDER BY concern DESC, date, id",
+            " hidden, date, week, survey, version, question FROM comments WHERE site = ?"
+            " ORDER BY concern DESC, date, id",
             [site],
         )
     )
@@ -108,7 +135,11 @@ def drawing_for(db: sqlite_utils.Database, comment_id: str) -> bytes | None:
 # What staff have done about a comment. The staff form offers these and
 # set_comment_status refuses anything else.
 STATUSES = ("new", "seen", "actioned")
-_LISTED = "id, site, topic, text, drawing IS NOT NULL AS has_drawing, concern, status, hidden, date"
+# survey, version, question: set for words written in a survey, so staff see the question.
+_LISTED = (
+    "id, site, topic, text, drawing IS NOT NULL AS has_drawing, concern, status, hidden, date,"
+    " survey, version, question"
+)
 
 
 def comments_for_week(

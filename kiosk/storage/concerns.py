@@ -18,7 +18,8 @@ def concern_queue(db: sqlite_utils.Database) -> list[dict]:
     return list(
         db.query(
             "SELECT id, site, topic, text, drawing IS NOT NULL AS has_drawing, status, hidden,"
-            " date, week, acknowledged_by, acknowledged_on, acknowledgement FROM comments"
+            " date, week, acknowledged_by, acknowledged_on, acknowledgement,"
+            " survey, version, question FROM comments"
             " WHERE concern = 1 ORDER BY date, id"
         )
     )

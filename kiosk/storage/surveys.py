@@ -187,6 +187,5 @@ def offered_surveys(db: sqlite_utils.Database, site: str) -> list[str]:
 def set_offered_surveys(db: sqlite_utils.Database, site: str, slugs: list[str]) -> None:
     with writing(db):
         db.execute("DELETE FROM site_surveys WHERE site = ?", [site])
-        db.executemany(
-            "INSERT INTO site_surveys (site, survey) VALUES (?, ?)", [(site, s) for s in slugs]
-        )
+        for slug in slugs:
+            db.execute("INSERT INTO site_surveys (site, survey) VALUES (?, ?)", [site, slug])
