@@ -35,7 +35,8 @@ def too_small(page) -> list:
 def assert_every_control_named(page):
     """Every form control has an accessible name (axe checks this too; this says which)."""
     unnamed = page.evaluate(
-        """() => [...document.querySelectorAll('main textarea, main select, main input:not([type=hidden]), main button')]
+        """() => [...document.querySelectorAll(
+            'main textarea, main select, main input:not([type=hidden]), main button')]
           .filter((el) => !el.closest('[aria-hidden=true]'))
           .filter((el) => !(el.labels && el.labels.length) && !el.textContent.trim()
                           && !el.getAttribute('aria-label'))
