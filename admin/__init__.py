@@ -99,6 +99,7 @@ from admin import (  # noqa: E402, F401
     sites,
     staff_accounts,
     summary,
+    survey_start,
     surveys,
     tablets,
     views,

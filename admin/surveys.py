@@ -1,4 +1,5 @@
-"""Staff adapt surveys: change a draft and publish it, copy a survey, start one.
+"""Staff adapt surveys: the list of surveys, and changing, publishing or throwing
+away a survey's draft (starting or copying a survey: admin/survey_start.py).
 
 A published version is never changed (kiosk/storage/surveys.py). Staff edit the
 survey's draft, which starts as a copy of its newest version; publishing the
@@ -11,7 +12,6 @@ saved until "Save draft" or "Publish". Survey wording is written by staff, so
 the audit log may name a survey and its version; it never holds an answer.
 """
 
-import dataclasses
 import datetime
 import re
 
@@ -21,8 +21,6 @@ from admin import bp
 from admin.survey_forms import (
     LIMITS,
     QUESTION_FIELD,
-    CopySurveyForm,
-    NewSurveyForm,
     SurveyForm,
     form_data,
     new_key,
@@ -200,60 +198,3 @@ def rearrange(form: SurveyForm, action: str, slug: str, latest, draft):
     shown = SurveyForm(formdata=None, data=typed)
     notice = f"{done} Nothing is saved until you press Save draft or Publish."
     return edit_page(shown, slug, latest, draft, notice=notice)
-
-
-# Starting a survey, or copying one.
-
-
-def start_page(form, source=None, status=200):
-    return render_template(
-        "admin/survey_start.html",
-        form=form,
-        source=source,
-        problems=problems(form),
-        limits=LIMITS,
-    ), status
-
-
-def keep_new(form, draft: Survey, action: str, detail: str):
-    """Create the new survey with only a draft, or say its address part is taken."""
-    if not storage.create_survey(database(), draft):
-        form.slug.errors.append(
-            f"There is already a survey at “{draft.slug}”. Please choose another."
-        )
-        return None
-    storage.audit(staff_database(), g.staff, action, detail)
-    flash(f"“{draft.title}” is a draft: nobody is asked it until you publish it.")
-    return redirect(url_for("admin.survey_edit", slug=draft.slug))
-
-
-@bp.route("/surveys/new", methods=["GET", "POST"])
-def new_survey():
-    """Start an empty survey, with one question to write."""
-    form = NewSurveyForm()
-    if request.method == "GET":
-        form.audience.data = "children"
-    elif form.validate():
-        draft = Survey(
-            form.chosen_slug, form.clean_title, form.audience.data, (Question("q1", ""),)
-        )
-        done = keep_new(form, draft, "started a survey", draft.slug)
-        return done or start_page(form, status=409)
-    return start_page(form, status=422 if request.method == "POST" else 200)
-
-
-@bp.route("/surveys/<slug>/copy", methods=["GET", "POST"])
-def copy_survey(slug: str):
-    """A new survey that starts with the words this one asks now."""
-    latest, draft = survey_or_404(slug)
-    source = latest or draft
-    form = CopySurveyForm()
-    if request.method == "GET":
-        form.title.data = f"{source.title} (copy)"
-    elif form.validate():
-        copy = dataclasses.replace(
-            source, slug=form.chosen_slug, title=form.clean_title, version=None, published_on=None
-        )
-        done = keep_new(form, copy, "copied a survey", f"{copy.slug}, from {slug}")
-        return done or start_page(form, source, status=409)
-    return start_page(form, source, status=422 if request.method == "POST" else 200)
