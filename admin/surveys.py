@@ -31,6 +31,8 @@ from kiosk import storage
 from kiosk.errors import error_response
 from kiosk.for_request import database, staff_database
 from kiosk.surveys import AUDIENCES, MAX_QUESTIONS, InvalidSurvey, Question, Survey, check_survey
+from kiosk.surveys.phone import phone_page
+from kiosk.views import kiosk_page
 
 NOT_OUR_FORM = "This form was changed in a way our page never sends. Please open the survey again."
 MOVE = re.compile(r"(up|down|remove)-([0-9]{1,3})")
@@ -108,7 +110,32 @@ def survey_edit(slug: str):
         return error_response(422, NOT_OUR_FORM)
     if action in ("save", "publish"):
         return save(form, slug, latest, draft, publish=action == "publish")
+    if action in PREVIEWS:
+        return preview(form, slug, latest, draft, action)
     return rearrange(form, action, slug, latest, draft)
+
+
+PREVIEWS = ("preview-kiosk", "preview-phone")
+
+
+def preview(form: SurveyForm, slug, latest, draft, action: str):
+    """The survey as typed, exactly as a kiosk or a phone will show it, with
+    nothing saved and nothing sent. It opens in its own tab, so the form as
+    typed stays open in this one."""
+    if not form.validate():
+        return edit_page(form, slug, latest, draft, status=422)
+    typed = form.draft(slug)
+    try:
+        check_survey(typed)
+    except InvalidSurvey as problem:
+        form.count_problem = str(problem)
+        return edit_page(form, slug, latest, draft, status=422)
+    sites = [site for site in storage.list_sites(database()) if not site["retired"]]
+    site = next((s for s in sites if s["kiosk_survey"] == slug), sites[0] if sites else None)
+    site = site or {"slug": "preview", "name": "Your site", "retired": 0, "kiosk_survey": slug}
+    if action == "preview-kiosk":
+        return kiosk_page(site, typed, preview=True)
+    return phone_page(site, typed, preview=True)
 
 
 def save(form: SurveyForm, slug, latest, draft, publish: bool):

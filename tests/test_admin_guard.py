@@ -54,6 +54,8 @@ EXPECTED_ROLE = {
     "admin.export_page": (STAFF,),
     "admin.posters": (STAFF,),
     "admin.you_said": (STAFF,),
+    "admin.surveys": (STAFF,),
+    "admin.survey_edit": (STAFF,),
     "admin.concerns": (SAFEGUARDING_LEAD,),
     "admin.acknowledge_concern": (SAFEGUARDING_LEAD,),
     "admin.comment_drawing": (STAFF, SAFEGUARDING_LEAD),

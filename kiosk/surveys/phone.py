@@ -76,6 +76,21 @@ def render_survey(site, survey, chosen=None, written=None, problem=None, status=
     ), status
 
 
+def phone_page(site: dict, survey: Survey, preview: bool = False) -> str:
+    """The page as a phone shows it. preview=True is the staff area's preview of
+    a draft (whose version is None): its Send does nothing and nothing is posted."""
+    return render_template(
+        "kiosk/survey.html",
+        site=site,
+        survey=survey,
+        page={} if preview else new_page_fields(),
+        chosen={},
+        written={},
+        problem=None,
+        preview=preview,
+    )
+
+
 def render_thanks(site, survey, receipt_code: str | None, status: int):
     return render_template(
         "kiosk/survey.html",
