@@ -138,3 +138,28 @@ def test_staff_offer_a_survey_at_a_site_and_print_its_poster(staff_page, live_se
     address = f"http://127.0.0.1:5000/survey/youth-hub/{ADULT_EVALUATION}"
     expect(page.get_by_role("article").get_by_text(address, exact=True)).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_choice_made_by_mistake_can_be_cleared_so_the_question_is_skipped(phone, live_server):
+    offer_the_adult_evaluation(live_server)
+    phone.goto(f"{live_server.url}/survey/waiting-room-a/{ADULT_EVALUATION}")
+    group = phone.get_by_role("group", name=ORGANISED)
+    clear = group.get_by_role("button", name="Clear my answer")
+    expect(clear).to_be_hidden()
+    group.get_by_role("radio", name="No", exact=True).check()
+    expect(clear).to_be_visible()
+    box = clear.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
+    assert_accessible(phone)
+    clear.click()
+    expect(group.get_by_role("radio")).to_have_count(3)
+    for radio in group.get_by_role("radio").all():
+        expect(radio).not_to_be_checked()
+    expect(clear).to_be_hidden()
+    phone.get_by_role("group", name=INCLUDED).get_by_role("radio", name="Neutral").check()
+    phone.get_by_role("button", name="Send").click()
+    expect(phone.get_by_role("heading", level=1)).to_contain_text("Thank you")
+    [row] = read_stored(live_server, storage.submissions_for_site, "waiting-room-a")
+    assert {"satisfied": "skip", "organised": "skip", "contribute": "skip", "included": "3"} == (
+        json.loads(row["answers"])
+    )

@@ -1,0 +1,23 @@
+// A survey on a phone works without this script. With it, a question answered
+// by mistake can be left unanswered again: a chosen radio button cannot be
+// unchosen by tapping it, and every question may be skipped.
+
+for (const question of document.querySelectorAll("fieldset.question")) {
+  const radios = Array.from(question.querySelectorAll("input[type=radio]"));
+  if (!radios.length) continue;
+  const clear = document.createElement("button");
+  clear.type = "button";
+  clear.className = "clear-answer";
+  clear.textContent = "Clear my answer";
+  const show = () => {
+    clear.hidden = !radios.some((radio) => radio.checked);
+  };
+  clear.addEventListener("click", () => {
+    for (const radio of radios) radio.checked = false;
+    show();
+    radios[0].focus();
+  });
+  for (const radio of radios) radio.addEventListener("change", show);
+  question.querySelector(".options").after(clear);
+  show();
+}
