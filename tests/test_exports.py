@@ -15,10 +15,11 @@ from admin.spreadsheets import safe_cell
 from kiosk import storage
 from kiosk.comments import Comment
 from kiosk.surveys import FACES, iso_week
-from kiosk.surveys.child import ANSWER_KEYS, QUESTION_KEYS, QUESTIONS
 from tests.conftest import new_submission_id
 from tests.test_summary import MONDAY, add
 
+QUESTION_KEYS = ("safe", "talk", "team", "ideas")  # the child evaluation's, version 1
+ANSWER_KEYS = ("yes", "sometimes", "no", "skip")
 BOM = b"\xef\xbb\xbf"
 
 
@@ -52,6 +53,17 @@ def add_comment(db, text="the chairs are comfy", site="waiting-room-a", day=MOND
     return comment
 
 
+def by_question(rows: list[dict]) -> list[dict]:
+    """The counts file's rows as one dict a question: {answer word: count,
+    "responses": n, "note": why not}, in the file's order."""
+    questions: dict[tuple, dict] = {}
+    for row in rows:
+        key = (row["version"], row["question"])
+        entry = questions.setdefault(key, {"responses": row["responses"], "note": row["note"]})
+        entry[row["answer"]] = row["count"]
+    return list(questions.values())
+
+
 def test_counts_for_a_week_and_a_site(staff, db):
     add(db, ["yes", "no", "sometimes", "skip"], times=3)
     add(db, ["no", "no", "yes", "yes"], times=2)
@@ -65,20 +77,23 @@ def test_counts_for_a_week_and_a_site(staff, db):
     )
     rows = read_csv(response)
     assert [
-        "site", "period", "question", "Yes", "Sometimes", "No", "Skipped", "responses", "note"
+        "site", "period", "survey", "version", "published", "question", "answer", "count",
+        "responses", "note",
     ] == list(rows[0])  # fmt: skip
     safe = rows[0]
-    assert ["Waiting room A", "2026-W48", "Do you feel safe during our meetings?"] == [
-        safe["site"],
-        safe["period"],
-        safe["question"],
-    ]
+    assert [
+        "Waiting room A", "2026-W48", "Co-production evaluation for children", "1", "",
+        "Do you feel safe during our meetings?", "Yes", "3", "5", "",
+    ] == list(safe.values())  # fmt: skip
+    assert ["Yes", "Sometimes", "No", "Skipped"] * 4 == [row["answer"] for row in rows]
     assert [
         ["3", "0", "2", "0", "5"],
         ["0", "0", "5", "0", "5"],
         ["2", "3", "0", "0", "5"],
         ["2", "0", "0", "3", "5"],
-    ] == [[r["Yes"], r["Sometimes"], r["No"], r["Skipped"], r["responses"]] for r in rows]
+    ] == [
+        [q["Yes"], q["Sometimes"], q["No"], q["Skipped"], q["responses"]] for q in by_question(rows)
+    ]
 
 
 def test_dates_are_counted_in_whole_weeks_for_all_sites(staff, db):
@@ -97,7 +112,7 @@ def test_dates_are_counted_in_whole_weeks_for_all_sites(staff, db):
     rows = read_csv(response)
     assert {"All sites"} == {row["site"] for row in rows}
     assert {"2026-11-16 to 2026-11-29"} == {row["period"] for row in rows}
-    assert [("6", "9", "15")] * 4 == [(r["Yes"], r["No"], r["responses"]) for r in rows]
+    assert [("6", "9", "15")] * 4 == [(q["Yes"], q["No"], q["responses"]) for q in by_question(rows)]
 
 
 def test_comments_keep_the_exact_dates_asked_for(staff, db):
@@ -114,15 +129,15 @@ def test_comments_keep_the_exact_dates_asked_for(staff, db):
 def test_a_small_group_gets_no_breakdown(staff, db):
     add(db, ["no"] * 4, times=4)
     rows = read_csv(staff.get("/admin/export/counts.csv?site=waiting-room-a&week=2026-W48"))
-    assert 4 == len(rows)
+    assert 16 == len(rows)
     for row in rows:
-        assert ["", "", "", ""] == [row["Yes"], row["Sometimes"], row["No"], row["Skipped"]]
+        assert ["", ""] == [row["count"], row["responses"]]
         assert "fewer than 5 responses, so no breakdown" == row["note"]
 
 
 def counts_shown(staff, query: str) -> list[tuple]:
     rows = read_csv(staff.get(f"/admin/export/counts.csv?{query}"))
-    return [(row["Yes"], row["No"], row["responses"], row["note"]) for row in rows]
+    return [(q["Yes"], q["No"], q["responses"], q["note"]) for q in by_question(rows)]
 
 
 NOT_SHOWN = [("", "", "", "a site or a week in it had fewer than 5 responses, so no figures")] * 4
@@ -403,8 +418,8 @@ def test_no_exported_count_comes_from_a_small_group(staff, db, submissions, site
         for where, day, answers in submissions
         if site in ("", where) and first <= day <= last
     ]
-    rows = read_csv(response)
-    assert len(QUESTIONS) == len(rows)
+    rows = by_question(read_csv(response))
+    assert len(QUESTION_KEYS) == len(rows)
     for index, row in enumerate(rows):
         figures = [row[face.word] for face in FACES] + [row["Skipped"], row["responses"]]
         if len(group) < 5:
