@@ -13,7 +13,7 @@ import pytest
 from kiosk import create_app, schedule, storage
 from kiosk.comments import Comment
 from kiosk.surveys import Submission
-from kiosk.surveys.child import CHILD_SURVEY
+from kiosk.surveys import CHILD_EVALUATION as CHILD_SURVEY
 from tests.conftest import (
     MADE_BY_A640774,
     PASSWORD,
