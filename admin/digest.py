@@ -143,8 +143,7 @@ def weekly_digest(db: sqlite_utils.Database, week: Period, minimum: int, base_ur
     """The digest of `week` (read from the answers file, counts only)."""
     sites = sorted(storage.list_sites(db), key=lambda s: s["name"].casefold())
     surveys = [
-        survey_block(db, slug, sites, week, minimum)
-        for slug in surveys_to_cover(db, sites, week)
+        survey_block(db, slug, sites, week, minimum) for slug in surveys_to_cover(db, sites, week)
     ]
     return Digest(
         week=week,

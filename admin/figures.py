@@ -53,6 +53,7 @@ class Shown:
         chosen = sum(answers[choice.key] for choice in top_box(question))
         return round(100 * chosen / self.counts["responses"])
 
+
 def top_box_words(question: Question) -> str:
     """What a top-box share counts, for people: '"Yes"', or '"Always" or "Often"'."""
     return " or ".join(f'"{choice.word}"' for choice in top_box(question))
@@ -192,4 +193,3 @@ def wording_changes(listed: list[Figures], trend_start: datetime.date) -> list[s
                 f" Answers before that are under version {survey.version - 1}."
             )
     return notes
-

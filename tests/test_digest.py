@@ -12,8 +12,7 @@ import pytest
 
 from kiosk import create_app, schedule, storage
 from kiosk.comments import Comment
-from kiosk.surveys import Submission
-from kiosk.surveys import CHILD_EVALUATION as CHILD_SURVEY
+from kiosk.surveys import CHILD_EVALUATION, Submission
 from tests.conftest import (
     MADE_BY_A640774,
     PASSWORD,
@@ -59,7 +58,7 @@ def add_answers(app, site, day, how_many, safe="yes", others="yes"):
     db = storage.open_database(app.config["DATABASE"])
     answers = {"safe": safe, "talk": others, "team": others, "ideas": others}
     for _ in range(how_many):
-        submission = Submission(uuid.uuid4().hex, site, CHILD_SURVEY, answers, day)
+        submission = Submission(uuid.uuid4().hex, site, CHILD_EVALUATION, answers, day)
         assert storage.record_submission(db, submission)
     db.close()
 

@@ -112,7 +112,9 @@ def test_dates_are_counted_in_whole_weeks_for_all_sites(staff, db):
     rows = read_csv(response)
     assert {"All sites"} == {row["site"] for row in rows}
     assert {"2026-11-16 to 2026-11-29"} == {row["period"] for row in rows}
-    assert [("6", "9", "15")] * 4 == [(q["Yes"], q["No"], q["responses"]) for q in by_question(rows)]
+    assert [("6", "9", "15")] * 4 == [
+        (q["Yes"], q["No"], q["responses"]) for q in by_question(rows)
+    ]
 
 
 def test_comments_keep_the_exact_dates_asked_for(staff, db):

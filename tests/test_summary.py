@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from admin.periods import Period
 from kiosk import create_app, storage
-from kiosk.surveys import Submission, iso_week
+from kiosk.surveys import KINDS, SCALE_KIND, Question, Submission, Survey, iso_week
 from kiosk.surveys.child import QUESTIONS
 from tests.conftest import SITES, make_account, make_config, new_submission_id, sign_in
 
@@ -297,7 +297,9 @@ def page_group(url: str, submission) -> str | None:
     return week.month().key if "month=" in url else week.key
 
 
-def rendered(session_cookie, submissions, url: str) -> str:
+def rendered(session_cookie, submissions, url: str, store=None) -> str:
+    """The page at `url` of a fresh app holding `submissions` (the child
+    evaluation's), or whatever `store(db)` stores."""
     cookie, signed_in_staff_file = session_cookie
     with tempfile.TemporaryDirectory() as folder:
         config = make_config(pathlib.Path(folder))
@@ -310,8 +312,11 @@ def rendered(session_cookie, submissions, url: str) -> str:
             source.backup(copy)
         app = create_app(config)
         db = storage.open_database(app.config["DATABASE"])
-        for site, day, answers in submissions:
-            add(db, list(answers), site=site, day=day)
+        if store is None:
+            for site, day, answers in submissions:
+                add(db, list(answers), site=site, day=day)
+        else:
+            store(db)
         db.close()
         client = app.test_client()
         client.set_cookie("session", cookie)
@@ -450,7 +455,11 @@ def test_each_survey_shows_its_own_counts(staff, db):
         "Skipped": ["0", "not shown"],
         "Responses": ["7", "fewer than 5"],
     } == table_beside(adult, SATISFIED)
-    assert {"Yes": ["0", "not shown"], "No": ["0", "not shown"], "Sometimes": ["4", "not shown"]}.items() <= table_beside(
+    assert {
+        "Yes": ["0", "not shown"],
+        "No": ["0", "not shown"],
+        "Sometimes": ["4", "not shown"],
+    }.items() <= table_beside(
         adult, "Do you feel that the meetings are well-organised and productive?"
     ).items()
     assert "Do you have suggestions for improvements" in adult
@@ -521,8 +530,9 @@ def test_version_1_answers_stay_under_the_old_wording_after_version_2(staff, db)
         "The questions changed on 2026-11-30 (version 2). Answers before that are under version 1."
         in this_week
     )
-    assert "Co-production evaluation for children, version 2 (published 2026-11-30): 7 responses" in (
-        this_week
+    assert (
+        "Co-production evaluation for children, version 2 (published 2026-11-30): 7 responses"
+        in (this_week)
     )
     assert [7, 0, 0, 0] == cells(this_week, SAFE_IN_WAITING_ROOM)
     # Version 1 keeps its own section, its own wording and its own trend.
@@ -557,3 +567,107 @@ def test_a_survey_that_does_not_exist_shows_the_child_evaluation(staff, db):
         page = staff.get(f"/admin/?survey={asked}&week=2026-W48").get_data(as_text=True)
         assert "Co-production evaluation for children, version 1" in page
         assert "Week 2026-W48: 5 responses" in page
+
+
+# The same property for random surveys: random kinds of question, random
+# options, one or two versions (the second published somewhere in the weeks
+# the pages cover). A group is now one version's answers in one period: each
+# small one is replaced by other answers to the same version in that period.
+
+OPTION_WORDS = ["Always", "Often", "Sometimes", "Rarely", "Never", "Very", "Quite", "A bit"]
+
+
+@st.composite
+def a_question(draw, key: str) -> Question:
+    kind = draw(st.sampled_from(KINDS))
+    options = ()
+    if kind == SCALE_KIND:
+        words = st.lists(st.sampled_from(OPTION_WORDS), min_size=2, max_size=7, unique=True)
+        options = tuple(draw(words))
+    return Question(key, f"Question {key} of kind {kind}?", kind, options, draw(st.booleans()))
+
+
+@st.composite
+def a_random_survey(draw) -> list[tuple]:
+    """[(questions, day published)] for each version, oldest first."""
+    versions = []
+    for number in range(draw(st.integers(1, 2))):
+        keys = draw(
+            st.lists(st.sampled_from(["q1", "q2", "q3"]), min_size=1, max_size=3, unique=True)
+        )
+        questions = tuple(draw(a_question(key)) for key in keys)
+        day = START - datetime.timedelta(days=30)
+        if number:
+            day = START + datetime.timedelta(days=draw(st.integers(0, 16 * 7 - 1)))
+        versions.append((questions, day))
+    return versions
+
+
+def store_survey(db, versions: list[tuple]) -> list[Survey]:
+    """Create the survey "random" and publish each version on its day."""
+    first, *_ = versions
+    draft = Survey("random", "A random survey", "adults", first[0])
+    assert storage.create_survey(db, draft)
+    published = []
+    for questions, day in versions:
+        storage.save_draft(db, dataclasses.replace(draft, questions=questions))
+        published.append(storage.publish_draft(db, "random", day))
+    return published
+
+
+def answers_to(survey: Survey, data) -> dict:
+    return {
+        q.key: data.draw(st.sampled_from(q.answer_keys), label=q.key)
+        for q in survey.choice_questions
+    }
+
+
+RANDOM_PAGES = [page.replace("?", "?survey=random&") for page in PAGES]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    versions=a_random_survey(),
+    url=st.sampled_from(RANDOM_PAGES),
+    how_many=st.integers(0, 50),
+    data=st.data(),
+)
+def test_no_page_of_any_survey_shows_anything_from_a_group_under_the_minimum(
+    session_cookie, versions, url, how_many, data
+):
+    surveys = [
+        Survey("random", "A random survey", "adults", questions, version=number)
+        for number, (questions, _) in enumerate(versions, start=1)
+    ]
+    submissions = []
+    for _ in range(how_many):
+        survey = data.draw(st.sampled_from(surveys), label="version")
+        site, day, _ = data.draw(a_submission, label="site and day")
+        submissions.append((site, day, survey.version, answers_to(survey, data)))
+
+    def group(submission) -> tuple | None:
+        site, day, version, _ = submission
+        period = page_group(url, (site, day, None))
+        return None if period is None else (version, period)
+
+    groups = collections.Counter(group(s) for s in submissions)
+    small = {g for g, n in groups.items() if g is not None and n < 5}
+    replaced = [s for s in submissions if group(s) not in small]
+    for version, period in sorted(small):
+        days = sorted({s[1] for s in submissions if group(s) == (version, period)})
+        for _ in range(data.draw(st.integers(0, 4), label=f"how many in {period}")):
+            site = "waiting-room-a" if "site=" in url else data.draw(st.sampled_from(sorted(SITES)))
+            day = data.draw(st.sampled_from(days))
+            answers = answers_to(surveys[version - 1], data)
+            replaced.append((site, day, version, answers))
+
+    def storing(chosen):
+        def store(db):
+            store_survey(db, versions)
+            for site, day, version, answers in chosen:
+                add_answers(db, "random", answers, site=site, day=day, version=version)
+
+        return store
+
+    page = rendered(session_cookie, [], url, storing(submissions))
+    assert page == rendered(session_cookie, [], url, storing(replaced))
