@@ -16,7 +16,7 @@ from kiosk import storage
 from kiosk.comments import Comment
 from kiosk.surveys import FACES, iso_week
 from tests.conftest import new_submission_id
-from tests.test_summary import MONDAY, add
+from tests.test_summary import MONDAY, SAFE_IN_WAITING_ROOM, add, add_answers, publish_new_wording
 
 QUESTION_KEYS = ("safe", "talk", "team", "ideas")  # the child evaluation's, version 1
 ANSWER_KEYS = ("yes", "sometimes", "no", "skip")
@@ -499,3 +499,64 @@ def test_any_two_dates_are_an_export_or_a_plain_refusal(staff, kind, dates):
     first, last = dates
     response = staff.get(f"/admin/export/{kind}", query_string={"from": first, "to": last})
     assert response.status_code in {200, 400}, (first, last, response.status_code)
+
+
+ALL_YES = dict.fromkeys(QUESTION_KEYS, "yes")
+
+
+def test_counts_are_grouped_by_version_with_the_words_each_asked(staff, db):
+    add(db, ["no", "yes", "yes", "yes"], times=6)  # version 1, week 48
+    publish_new_wording(db)  # version 2, from 2026-11-30
+    day = MONDAY + datetime.timedelta(days=8)
+    add_answers(db, "child-evaluation", ALL_YES, day=day, times=5, version=2)
+    rows = read_csv(staff.get("/admin/export/counts.csv?from=2026-11-23&to=2026-12-06"))
+    assert [("1", ""), ("2", "2026-11-30")] == sorted(
+        {(r["version"], r["published"]) for r in rows}
+    )
+    version_1 = by_question([r for r in rows if r["version"] == "1"])
+    version_2 = by_question([r for r in rows if r["version"] == "2"])
+    assert [("0", "6", "6")] == [(q["Yes"], q["No"], q["responses"]) for q in version_1[:1]]
+    assert [("5", "0", "5")] == [(q["Yes"], q["No"], q["responses"]) for q in version_2[:1]]
+    assert "Do you feel safe during our meetings?" == rows[0]["question"]
+    assert SAFE_IN_WAITING_ROOM in {r["question"] for r in rows if r["version"] == "2"}
+    assert SAFE_IN_WAITING_ROOM not in {r["question"] for r in rows if r["version"] == "1"}
+    assert "11" not in {r["responses"] for r in rows}  # never a total across versions
+
+
+def test_a_small_version_gets_no_figures_and_the_other_keeps_its_own(staff, db):
+    add(db, ["no", "yes", "yes", "yes"], day=MONDAY + datetime.timedelta(days=7), times=3)
+    publish_new_wording(db)
+    day = MONDAY + datetime.timedelta(days=8)
+    add_answers(db, "child-evaluation", ALL_YES, day=day, times=6, version=2)
+    rows = read_csv(staff.get("/admin/export/counts.csv?week=2026-W49"))
+    version_1 = by_question([r for r in rows if r["version"] == "1"])
+    version_2 = by_question([r for r in rows if r["version"] == "2"])
+    assert {("", "", "fewer than 5 responses, so no breakdown")} == {
+        (q["No"], q["responses"], q["note"]) for q in version_1
+    }
+    assert {("6", "6", "")} == {(q["Yes"], q["responses"], q["note"]) for q in version_2}
+
+
+def test_the_adult_evaluations_counts_with_its_own_options(staff, db):
+    answers = {"satisfied": "2", "organised": "3", "contribute": "1", "included": "skip"}
+    add_answers(db, "adult-evaluation", answers, site="youth-hub", times=5)
+    response = staff.get("/admin/export/counts.csv?survey=adult-evaluation&week=2026-W48")
+    assert (
+        'filename="counts-adult-evaluation-all-sites-2026-W48.csv"'
+        in (response.headers["Content-Disposition"])
+    )
+    rows = read_csv(response)
+    satisfied = [r for r in rows if r["question"].startswith("Overall, how satisfied")]
+    assert [
+        ("Very Satisfied", "0"), ("Somewhat Satisfied", "5"), ("Neutral", "0"),
+        ("Somewhat Dissatisfied", "0"), ("Very Dissatisfied", "0"), ("Skipped", "0"),
+    ] == [(r["answer"], r["count"]) for r in satisfied]  # fmt: skip
+    assert {"Co-production evaluation for adults"} == {r["survey"] for r in rows}
+    [words] = [r for r in rows if r["question"].startswith("Do you have suggestions")]
+    assert ("", "", "answered in words only") == (words["answer"], words["count"], words["note"])
+
+
+def test_an_unknown_survey_is_a_plain_404(staff):
+    response = staff.get("/admin/export/counts.csv?survey=nowhere&week=2026-W48")
+    assert 404 == response.status_code
+    assert "There is no survey with that name." in response.get_data(as_text=True)
