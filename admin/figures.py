@@ -142,7 +142,9 @@ def each_week_safe(weeks: list[Period], weekly: dict, minimum: int) -> bool:
     )
 
 
-def current_during(versions: list[Survey], index: int, first: datetime.date, last: datetime.date):
+def current_during(
+    versions: list[Survey], index: int, first: datetime.date, last: datetime.date
+) -> bool:
     """Whether versions[index] (newest first) was the one asked at some time
     from `first` to `last`: from the day it was published (the first version:
     from the start) to the day the next one was, that day included, as a
@@ -151,7 +153,7 @@ def current_during(versions: list[Survey], index: int, first: datetime.date, las
     start = survey.published_on and datetime.date.fromisoformat(survey.published_on)
     newer = versions[index - 1] if index > 0 else None
     end = newer and newer.published_on and datetime.date.fromisoformat(newer.published_on)
-    return (not start or start <= last) and (not end or end >= first)
+    return bool((not start or start <= last) and (not end or end >= first))
 
 
 def versions_to_list(figures: list[Figures], versions: list[Survey], period: Period) -> list:
