@@ -16,8 +16,15 @@ from hypothesis import strategies as st
 
 from admin.periods import Period
 from kiosk import create_app, storage
-from kiosk.surveys import KINDS, SCALE_KIND, Question, Submission, Survey, iso_week
-from kiosk.surveys.child import QUESTIONS
+from kiosk.surveys import (
+    BUILT_IN_BY_SLUG,
+    KINDS,
+    SCALE_KIND,
+    Question,
+    Submission,
+    Survey,
+    iso_week,
+)
 from tests.conftest import SITES, make_account, make_config, new_submission_id, sign_in
 
 MONDAY = datetime.date(2026, 11, 23)  # ISO week 2026-W48
@@ -195,7 +202,7 @@ def test_the_report_shows_the_same_figures(staff, db):
     report = staff.get("/admin/report?site=waiting-room-a&week=2026-W48").get_data(as_text=True)
     assert "Weekly report: Waiting room A" in report
     assert "Week 2026-W48 (23 November 2026 to 29 November 2026): 5 responses" in report
-    for question in QUESTIONS:
+    for question in BUILT_IN_BY_SLUG["child-evaluation"].questions:
         assert cells(summary, question.text) == cells(report, question.text)
         assert beside(summary, question.text) == beside(report, question.text)
     assert trend_rows(summary) == trend_rows(report)
