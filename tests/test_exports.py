@@ -405,34 +405,62 @@ periods = st.sampled_from(sorted(WEEKS)).map(week_period) | st.tuples(
 ).map(range_period)
 
 
+NEW_WORDING_ON = MONDAY - datetime.timedelta(days=10)  # version 2 of the child evaluation
+
+
 @SOME
-@given(submissions=stored_submissions, site=st.sampled_from(["", *SITE_NAMES]), period=periods)
-def test_no_exported_count_comes_from_a_small_group(staff, db, submissions, site, period):
+@given(
+    submissions=stored_submissions,
+    versions=st.lists(st.sampled_from([1, 2]), min_size=30, max_size=30),
+    site=st.sampled_from(["", *SITE_NAMES]),
+    period=periods,
+)
+def test_no_exported_count_comes_from_a_small_group_of_any_version(
+    staff, db, submissions, versions, site, period
+):
+    if storage.latest_version(db, "child-evaluation").version == 1:
+        publish_new_wording(db, NEW_WORDING_ON)
     with storage.writing(db):  # a fresh start for each example; the app keeps its file
         db.execute("DELETE FROM submissions")
-    for where, day, answers in submissions:
-        add(db, list(answers), site=where, day=day)
+    for (where, day, answers), version in zip(submissions, versions, strict=False):
+        add_answers(
+            db,
+            "child-evaluation",
+            dict(zip(QUESTION_KEYS, answers, strict=True)),
+            where,
+            day,
+            1,
+            version,
+        )
     query, first, last = period
     response = staff.get(f"/admin/export/counts.csv?site={site}&{query}")
     assert 200 == response.status_code
-    group = [
-        answers
-        for where, day, answers in submissions
-        if site in ("", where) and first <= day <= last
-    ]
-    rows = by_question(read_csv(response))
-    assert len(QUESTION_KEYS) == len(rows)
-    for index, row in enumerate(rows):
-        figures = [row[face.word] for face in FACES] + [row["Skipped"], row["responses"]]
-        if len(group) < 5:
-            assert ["", "", "", "", ""] == figures
-            assert "fewer than 5 responses, so no breakdown" == row["note"]
-        elif not each_week_shown(submissions, site, first, last):
-            assert ["", "", "", "", ""] == figures
-            assert "a site or a week in it had fewer than 5 responses, so no figures" == row["note"]
-        else:
-            expected = [sum(1 for a in group if a[index] == key) for key in ANSWER_KEYS]
-            assert [str(n) for n in expected] + [str(len(group))] == figures
+    rows = read_csv(response)
+    for version in (1, 2):
+        mine = [s for s, v in zip(submissions, versions, strict=False) if v == version]
+        group = [a for where, day, a in mine if site in ("", where) and first <= day <= last]
+        questions = by_question([row for row in rows if row["version"] == str(version)])
+        # Listed when it was asked in the period, or when it has figures to show.
+        asked = first <= NEW_WORDING_ON if version == 1 else last >= NEW_WORDING_ON
+        shown = len(group) >= 5 and each_week_shown(mine, site, first, last)
+        if not (asked or shown):
+            assert [] == questions
+            continue
+        assert len(QUESTION_KEYS) == len(questions)
+        for index, row in enumerate(questions):
+            figures = [row[face.word] for face in FACES] + [row["Skipped"], row["responses"]]
+            if len(group) < 5:
+                assert ["", "", "", "", ""] == figures
+                assert "fewer than 5 responses, so no breakdown" == row["note"]
+            elif not shown:
+                assert ["", "", "", "", ""] == figures
+                assert (
+                    "a site or a week in it had fewer than 5 responses, so no figures"
+                    == (row["note"])
+                )
+            else:
+                expected = [sum(1 for a in group if a[index] == key) for key in ANSWER_KEYS]
+                assert [str(n) for n in expected] + [str(len(group))] == figures
 
 
 def each_week_shown(submissions, site, first, last) -> bool:
