@@ -7,7 +7,7 @@ import datetime
 from flask import current_app, render_template, request
 
 from admin import bp
-from admin.charts import ANSWERS, compare_bars, stacked_bars, trend_bars
+from admin.charts import ANSWERS, choices_of, compare_bars, stacked_bars, trend_bars
 from admin.figures import Figures, figures_for, top_box_words, wording_changes
 from admin.periods import chosen_period
 from kiosk import storage
@@ -76,6 +76,7 @@ def summary_parts() -> dict:
         "names": names,
         "minimum": minimum,
         "answers": ANSWERS,
+        "choices_of": choices_of,
         "faces": FACES_KIND,
         "scale": SCALE_KIND,
         "top_box_words": top_box_words,

@@ -5,7 +5,7 @@ import json
 
 import sqlite_utils
 
-CHILD_EVALUATION = "child-evaluation"  # the survey every kiosk ran before surveys were data
+from kiosk.surveys import CHILD_EVALUATION
 
 
 def answer_counts(
