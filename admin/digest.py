@@ -1,13 +1,16 @@
-"""What the weekly digest email says: last week's figures for all sites and each
-site, the number of comments, the concerns still open, and the biggest change
-worth a look, with a link to the summary.
+"""What the weekly digest email says: last week's figures of every survey in
+use or answered, for all sites and each site, the number of comments, the
+concerns still open, and the biggest change worth a look, with a link to the
+summary.
 
 Every figure comes through admin/figures.py's only_if_safe, exactly as the
-summary page shows it for that site and week: a site or week the page would
-hide arrives as None and the email says "fewer than N responses: not shown",
-and a change is only ever found between two figures the page shows. So the
-email gives nothing away by subtraction that the page does not. It holds
-counts only: never a child's words, never a time of day.
+summary page shows it for that survey, version, site and week: a site or week
+the page would hide arrives as None and the email says "fewer than N
+responses: not shown", and a change is only ever found between two figures
+the page shows. Each version of a survey is its own block, as on the page; no
+total across versions is given. So the email gives nothing away by subtraction
+that the page does not. It holds counts only: never a child's words, never a
+time of day.
 """
 
 from dataclasses import dataclass
@@ -15,12 +18,11 @@ from dataclasses import dataclass
 import sqlite_utils
 from flask import Flask, render_template
 
-from admin.charts import ANSWERS
-from admin.figures import Shown, only_if_safe
+from admin.charts import choices_of
+from admin.figures import Shown, current_during, of_version, only_if_safe
 from admin.periods import Period, read_period
 from kiosk import storage
-from kiosk.surveys import FACES
-from kiosk.surveys.child import QUESTIONS
+from kiosk.surveys import SKIP, Survey
 
 ALL_SITES = "All sites"
 SUBJECT = "Feedback kiosk: the weekly digest for {week}"
@@ -28,11 +30,23 @@ SUBJECT = "Feedback kiosk: the weekly digest for {week}"
 
 @dataclass(frozen=True)
 class Place:
-    """All sites, or one site: its figures last week and the week before."""
+    """All sites, or one site: one version's figures last week and the week before."""
 
     name: str
     now: Shown
     before: Shown
+
+
+@dataclass(frozen=True)
+class VersionBlock:
+    survey: Survey  # one version, exactly as it was asked
+    places: list[Place]  # all sites first, then each site by name
+
+
+@dataclass(frozen=True)
+class SurveyBlock:
+    title: str
+    versions: list[VersionBlock]  # newest first
 
 
 @dataclass(frozen=True)
@@ -61,7 +75,7 @@ class Change:
 @dataclass(frozen=True)
 class Digest:
     week: Period
-    places: list[Place]  # all sites first, then each site by name
+    surveys: list[SurveyBlock]
     comments: int
     open_concerns: int
     change: Change | None
@@ -75,55 +89,93 @@ def digest_email(app: Flask, db: sqlite_utils.Database, week: str) -> tuple[str,
     digest = weekly_digest(
         db, read_period("week", week), config["MIN_GROUP_SIZE"], config["PUBLIC_BASE_URL"]
     )
-    parts = {"digest": digest, "questions": QUESTIONS, "answers": ANSWERS}
+    parts = {"digest": digest, "choices_of": choices_of}
     with app.app_context():
         text = render_template("admin/digest_email.txt", **parts)
         html = render_template("admin/digest_email.html", **parts)
     return SUBJECT.format(week=week), text, html
 
 
-def weekly_digest(db: sqlite_utils.Database, week: Period, minimum: int, base_url: str) -> Digest:
-    """The digest of `week` (read from the answers file, counts only)."""
+def surveys_to_cover(db: sqlite_utils.Database, sites: list[dict], week: Period) -> list[str]:
+    """The surveys a site runs on its kiosk or offers by QR code, whether or
+    not anyone answered (so a survey's presence gives nothing away), and any
+    other survey answered that week; in the order of the surveys page."""
+    in_use = set()
+    for site in sites:
+        if not site["retired"]:
+            in_use.add(site["kiosk_survey"])
+            in_use.update(storage.offered_surveys(db, site["slug"]))
+    covered = []
+    for survey in storage.list_surveys(db):
+        if survey["latest"] is None:
+            continue
+        answered = storage.answer_counts(db, [week.key], survey=survey["slug"])[week.key]
+        if survey["slug"] in in_use or answered["responses"]:
+            covered.append(survey["slug"])
+    return covered
+
+
+def survey_block(db, slug: str, sites: list[dict], week: Period, minimum: int) -> SurveyBlock:
+    """One survey's figures: each version a page would list, for all sites and each site."""
     before = week.shifted(-1)
     keys = [before.key, week.key]
-    weekly = storage.answer_counts(db, keys)
-    places = [Place(ALL_SITES, *(only_if_safe(p, weekly, minimum) for p in (week, before)))]
-    for site in sorted(storage.list_sites(db), key=lambda s: s["name"].casefold()):
-        if site["retired"] and site["slug"] not in weekly[week.key]["sites"]:
+    versions = storage.survey_versions(db, slug)  # newest first
+    everywhere = storage.answer_counts(db, keys, survey=slug)
+    per_site = {}
+    for site in sites:
+        if site["retired"] and site["slug"] not in everywhere[week.key]["sites"]:
             continue
-        counts = storage.answer_counts(db, keys, site["slug"])
-        places.append(
-            Place(site["name"], *(only_if_safe(p, counts, minimum) for p in (week, before)))
-        )
+        per_site[site["name"]] = storage.answer_counts(db, keys, site["slug"], survey=slug)
+    blocks = []
+    for index, version in enumerate(versions):
+        places = []
+        for name, weekly in [(ALL_SITES, everywhere), *per_site.items()]:
+            own = of_version(weekly, version.version)
+            now, earlier = (only_if_safe(p, own, minimum, version) for p in (week, before))
+            places.append(Place(name, now, earlier))
+        shown = any(place.now.counts is not None for place in places)
+        if shown or current_during(versions, index, week.first_day, week.last_day):
+            blocks.append(VersionBlock(version, places))
+    return SurveyBlock(versions[0].title, blocks)
+
+
+def weekly_digest(db: sqlite_utils.Database, week: Period, minimum: int, base_url: str) -> Digest:
+    """The digest of `week` (read from the answers file, counts only)."""
+    sites = sorted(storage.list_sites(db), key=lambda s: s["name"].casefold())
+    surveys = [
+        survey_block(db, slug, sites, week, minimum) for slug in surveys_to_cover(db, sites, week)
+    ]
     return Digest(
         week=week,
-        places=places,
+        surveys=surveys,
         comments=storage.count_comments(db, week.key),
         open_concerns=storage.count_open_concerns(db),
-        change=biggest_change(places, minimum),
+        change=biggest_change(surveys, minimum),
         minimum=minimum,
         link=f"{base_url.rstrip('/')}/admin/?week={week.key}",
     )
 
 
-def biggest_change(places: list[Place], minimum: int) -> Change | None:
+def biggest_change(surveys: list[SurveyBlock], minimum: int) -> Change | None:
     """The answer whose count doubled or halved by the most, by at least
-    `minimum` answers (so never one child's), between two weeks that are both
-    shown; None when there is no such clear change."""
-    words = dict(ANSWERS)
+    `minimum` answers (so never one child's), between two weeks of the same
+    version that are both shown; None when there is no such clear change."""
     found = []
-    for place in places:
-        if place.now.counts is None or place.before.counts is None:
-            continue  # a hidden figure is never compared, nor given away
-        for question in QUESTIONS:
-            for face in FACES:
-                now = place.now.answers(question.key)[face.key]
-                before = place.before.answers(question.key)[face.key]
-                doubled_or_halved = max(now, before) >= 2 * min(now, before)
-                if doubled_or_halved and abs(now - before) >= max(minimum, 1):
-                    change = Change(
-                        place.name, question.text, words[face.key], now, before,
-                        place.now.responses, place.before.responses,
-                    )  # fmt: skip
-                    found.append((abs(now - before), -len(found), change))
+    for block in (version for survey in surveys for version in survey.versions):
+        for place in block.places:
+            if place.now.counts is None or place.before.counts is None:
+                continue  # a hidden figure is never compared, nor given away
+            for question in block.survey.choice_questions:
+                for key, word in choices_of(question):
+                    if key == SKIP:
+                        continue
+                    now = place.now.answers(question.key)[key]
+                    before = place.before.answers(question.key)[key]
+                    doubled_or_halved = max(now, before) >= 2 * min(now, before)
+                    if doubled_or_halved and abs(now - before) >= max(minimum, 1):
+                        change = Change(
+                            place.name, question.text, word, now, before,
+                            place.now.responses, place.before.responses,
+                        )  # fmt: skip
+                        found.append((abs(now - before), -len(found), change))
     return max(found, key=lambda entry: entry[:2])[2] if found else None

@@ -4,6 +4,10 @@ as a ZIP of PNGs, for a week or dates.
 Each follows the small-number rule of the summary page, and each is written to
 the audit log (which site and which period; never what a child said).
 
+Counts are of one survey, one row per answer to each question, and grouped by
+version: each row carries its version and the exact wording and option words
+it was asked with. A version's counts are never added to another's.
+
 Drawings come as one ZIP rather than a link each: a team meeting wants the
 week's drawings in one download and one audit entry, and the ZIP's names match
 the "drawing" column of the comments CSV. Every entry in it carries the same
@@ -15,7 +19,8 @@ each of at least MIN_GROUP_SIZE responses, would differ by one day's answers:
 perhaps one child's. And counts are given only when the summary page would show
 every one of those weeks, for the same site or all sites (admin.figures): all
 sites (13) less one site (10), or two weeks less one, would otherwise give away
-a small group's answers that the summary page hides. So exports give away
+a small group's answers that the summary page hides. All of this holds for
+each version on its own, and no total across versions is given. So exports give away
 nothing the summary page does not.
 """
 
@@ -28,15 +33,14 @@ from dataclasses import dataclass
 from flask import Response, current_app, g, render_template, request
 
 from admin import bp
-from admin.charts import ANSWERS
-from admin.figures import each_week_safe, summed
+from admin.charts import choices_of
+from admin.figures import current_during, each_week_safe, of_version, summed
 from admin.periods import FIRST_YEAR, LAST_YEAR, Period, read_period
 from admin.spreadsheets import ZIP_TIMESTAMP, csv_bytes, filename_part, xlsx_bytes
 from kiosk import storage
 from kiosk.errors import error_response
 from kiosk.for_request import database, staff_database
-from kiosk.surveys import iso_week
-from kiosk.surveys.child import QUESTIONS
+from kiosk.surveys import CHILD_EVALUATION, iso_week
 
 LONGEST_RANGE_DAYS = 366
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -146,8 +150,11 @@ def download(body: bytes, mimetype: str, filename: str) -> Response:
 def export_page():
     """Choose a site and a week or dates, then download counts, comments or drawings."""
     today = datetime.date.today()
+    surveys = [s for s in storage.list_surveys(database()) if s["latest"] is not None]
     return render_template(
         "admin/export.html",
+        surveys=surveys,
+        default_survey=CHILD_EVALUATION,
         sites=storage.list_sites(database()),
         this_week=iso_week(today),
         month_start=today.replace(day=1),
@@ -156,35 +163,68 @@ def export_page():
     )
 
 
+def chosen_survey(args) -> list:
+    """Every published version of the survey asked for (the child evaluation
+    when none is), newest first; Refused when there is no such survey."""
+    slug = args.get("survey") or CHILD_EVALUATION
+    versions = storage.survey_versions(database(), slug)
+    if not versions:
+        raise Refused(404, "There is no survey with that name.")
+    return versions
+
+
 @bp.get("/export/counts.csv")
 def export_counts():
-    """How children answered each question: no figures where the summary page
-    would hide any week of the period (see the module's docstring)."""
+    """How people answered each question of a survey, one row per answer, by
+    version: no figures where the summary page would hide any week of the
+    period for that version (see the module's docstring)."""
     choice = chosen(request.args, offers_hidden=False).whole_weeks()
-    db = database()
+    versions = chosen_survey(request.args)  # newest first
+    slug = versions[0].slug
     weeks = choice.weeks()
-    weekly = storage.answer_counts(db, [week.key for week in weeks], choice.slug)
-    counts = summed(weeks, weekly)
+    weekly = storage.answer_counts(database(), [w.key for w in weeks], choice.slug, survey=slug)
     smallest = current_app.config["MIN_GROUP_SIZE"]
-    too_few = counts["responses"] < smallest
-    if too_few:
-        note = f"fewer than {smallest} responses, so no breakdown"
-    elif not each_week_safe(weeks, weekly, smallest):
-        note = f"a site or a week in it had fewer than {smallest} responses, so no figures"
-    else:
-        note = ""
     where = choice.site["name"] if choice.site else "All sites"
-    header = ["site", "period", "question", *(word for _, word in ANSWERS), "responses", "note"]
+    header = [
+        "site", "period", "survey", "version", "published", "question", "answer", "count",
+        "responses", "note",
+    ]  # fmt: skip
     rows = []
-    for question in QUESTIONS:
-        row = counts["questions"][question.key]
-        if note:  # like the summary page, not even how many answered
-            figures = [""] * (len(ANSWERS) + 1)
+    for index in reversed(range(len(versions))):  # oldest first, as they were asked
+        version = versions[index]
+        own = of_version(weekly, version.version)
+        counts = summed(weeks, own, version)
+        if counts["responses"] < smallest:
+            note = f"fewer than {smallest} responses, so no breakdown"
+        elif not each_week_safe(weeks, own, smallest):
+            note = f"a site or a week in it had fewer than {smallest} responses, so no figures"
         else:
-            figures = [*(row[key] for key, _ in ANSWERS), counts["responses"]]
-        rows.append([where, choice.label, question.text, *figures, note])
-    storage.audit(staff_database(), g.staff, "exported counts", choice.audit_detail())
-    return download(csv_bytes(header, rows), "text/csv", choice.filename("counts", "csv"))
+            note = ""
+        # As on the summary page, a version is listed when it was asked in the
+        # period or has figures to show: never because a few answered it.
+        if note and not current_during(versions, index, choice.first, choice.last):
+            continue
+        about = [where, choice.label, version.title, version.version, version.published_on]
+        for question in version.questions:
+            if not question.has_choices:
+                rows.append([*about, question.text, "", "", "", "answered in words only"])
+                continue
+            for key, word in choices_of(question):
+                if note:  # like the summary page, not even how many answered
+                    figures = ["", ""]
+                else:
+                    figures = [counts["questions"][question.key][key], counts["responses"]]
+                rows.append([*about, question.text, word, *figures, note])
+    storage.audit(staff_database(), g.staff, "exported counts", counts_audit(choice, slug))
+    name = choice.filename("counts", "csv")
+    if slug != CHILD_EVALUATION:
+        name = f"counts-{filename_part(slug)}-{name.removeprefix('counts-')}"
+    return download(csv_bytes(header, rows), "text/csv", name)
+
+
+def counts_audit(choice: Choice, slug: str) -> str:
+    detail = choice.audit_detail()
+    return detail if slug == CHILD_EVALUATION else f"survey {slug}, {detail}"
 
 
 def drawing_name(comment: dict) -> str:

@@ -1,26 +1,37 @@
 """What a summary shows, prepared in one place so the small-number rule is kept
 in one place: the counts of a period that may not be shown are replaced by None
-here, before any template or chart sees them.
+here, before any template, chart, export or email sees them.
 
-A period's figures are shown when it has at least MIN_GROUP_SIZE responses and
-the part of it that shows nowhere on its own (the sites, in a week of all
-sites; the weeks, in a month) is either nothing or again at least
+Figures are always of one version of one survey: answers keep the wording they
+were given to, and a version's counts are never added to another's.
+
+A version's figures for a period are shown when it has at least MIN_GROUP_SIZE
+responses and the part of it that shows nowhere on its own (the sites, in a
+week of all sites; the weeks, in a month) is either nothing or again at least
 MIN_GROUP_SIZE. Otherwise subtraction would give it away: all sites (12) less
 the sites shown on their own (9) would be a site's 3 children's answers.
+
+No total across versions is shown, except where the page lists one version
+only (its own total): a week's 12 answers less version 2's 9 would be the 3
+answers someone gave to version 1. Which versions a page lists never depends
+on a small group (versions_to_list), so neither does the page's shape.
 """
 
+import datetime
 from dataclasses import dataclass
 
 import sqlite_utils
 
 from admin.periods import Period
 from kiosk import storage
-from kiosk.surveys.child import ANSWER_KEYS, QUESTION_KEYS
+from kiosk.surveys import Question, Survey, top_box
+
+EMPTY_WEEK = {"responses": 0, "questions": {}, "sites": {}}
 
 
 @dataclass(frozen=True)
 class Shown:
-    """One period's figures; counts is None when they may not be shown."""
+    """One period's figures of one version; counts is None when they may not be shown."""
 
     period: Period
     counts: dict | None
@@ -33,15 +44,26 @@ class Shown:
     def answers(self, question: str) -> dict | None:
         return None if self.counts is None else self.counts["questions"][question]
 
-    def yes_share(self, question: str) -> int | None:
-        """The share of Yes, in whole per cent, or None when not shown."""
+    def top_box_share(self, question: Question) -> int | None:
+        """The share of all responses that gave one of the question's top-box
+        answers (kiosk.surveys.top_box), in whole per cent; None when not shown."""
         if self.counts is None:
             return None
-        return round(100 * self.counts["questions"][question]["yes"] / self.counts["responses"])
+        answers = self.counts["questions"][question.key]
+        chosen = sum(answers[choice.key] for choice in top_box(question))
+        return round(100 * chosen / self.counts["responses"])
+
+
+def top_box_words(question: Question) -> str:
+    """What a top-box share counts, for people: '"Yes"', or '"Always" or "Often"'."""
+    return " or ".join(f'"{choice.word}"' for choice in top_box(question))
 
 
 @dataclass(frozen=True)
 class Figures:
+    """One version's figures: the period asked for and the ones before it."""
+
+    survey: Survey  # the version, exactly as it was asked
     trend: list[Shown]  # oldest first; the last is the period asked for
 
     @property
@@ -57,36 +79,56 @@ class Figures:
         return any(shown.counts is not None for shown in self.trend)
 
 
-def summed(weeks: list[Period], weekly: dict) -> dict:
-    """The counts of some weeks (from storage.answer_counts) added together."""
-    total = {"responses": 0, "questions": {q: dict.fromkeys(ANSWER_KEYS, 0) for q in QUESTION_KEYS}}
+def summed(weeks: list[Period], weekly: dict, survey: Survey) -> dict:
+    """One version's counts of some weeks added together, with a 0 for every
+    answer its questions offer. `weekly` is {week: counts} of that version."""
+    questions = {q.key: dict.fromkeys(q.answer_keys, 0) for q in survey.choice_questions}
+    total = {"responses": 0, "questions": questions}
     for week in weeks:
         counts = weekly[week.key]
         total["responses"] += counts["responses"]
         for question, answers in counts["questions"].items():
+            tally = questions.get(question)
+            if tally is None:
+                continue  # not in this version: record_submission never lets one in
             for answer, n in answers.items():
-                total["questions"][question][answer] += n
+                if answer in tally:
+                    tally[answer] += n
     return total
 
 
-def only_if_safe(period: Period, weekly: dict, minimum: int) -> Shown:
-    """The sum of the period's weeks, if it may be shown (see the module's docstring)."""
+def of_version(weekly: dict, version: int) -> dict:
+    """{week: counts} of one version, from storage.answer_counts."""
+    return {week: counts["versions"].get(version, EMPTY_WEEK) for week, counts in weekly.items()}
+
+
+def may_show(period: Period, weekly: dict, minimum: int) -> tuple[bool, bool]:
+    """(too few, safe) for one version's period (see the module's docstring)."""
     minimum = max(minimum, 1)
-    total = summed(period.weeks(), weekly)
+    weeks = period.weeks()
+    responses = sum(weekly[week.key]["responses"] for week in weeks)
     hidden_part = 0
-    for week in period.weeks():
+    for week in weeks:
         hidden_part += sum(n for n in weekly[week.key]["sites"].values() if n < minimum)
-    if len(period.weeks()) > 1 or len(weekly[period.weeks()[0].key]["sites"]) > 1:
+    if len(weeks) > 1 or len(weekly[weeks[0].key]["sites"]) > 1:
         safe = hidden_part == 0 or hidden_part >= minimum
     else:
         safe = True  # one week of one site: nothing smaller to subtract
-    too_few = total["responses"] < minimum
-    return Shown(period, None if too_few or not safe else total, too_few)
+    return responses < minimum, safe
+
+
+def only_if_safe(period: Period, weekly: dict, minimum: int, survey: Survey) -> Shown:
+    """One version's period summed, if it may be shown; `weekly` is of that
+    version only (of_version)."""
+    too_few, safe = may_show(period, weekly, minimum)
+    shown = not too_few and safe
+    return Shown(period, summed(period.weeks(), weekly, survey) if shown else None, too_few)
 
 
 def each_week_safe(weeks: list[Period], weekly: dict, minimum: int) -> bool:
     """Whether every week with any responses would be shown on its own by the
-    summary page (only_if_safe), for the same site or all sites.
+    summary page (only_if_safe), for the same site or all sites and the same
+    version (`weekly` is of one version).
 
     For a run of weeks chosen freely, as an export's dates are. A month may be
     shown when its small parts add up to MIN_GROUP_SIZE, because months never
@@ -95,16 +137,61 @@ def each_week_safe(weeks: list[Period], weekly: dict, minimum: int) -> bool:
     every week is shown anyway, the difference of two runs is only whole weeks
     the summary page shows."""
     return all(
-        weekly[week.key]["responses"] == 0 or only_if_safe(week, weekly, minimum).counts is not None
+        weekly[week.key]["responses"] == 0 or may_show(week, weekly, minimum) == (False, True)
         for week in weeks
     )
 
 
+def current_during(
+    versions: list[Survey], index: int, first: datetime.date, last: datetime.date
+) -> bool:
+    """Whether versions[index] (newest first) was the one asked at some time
+    from `first` to `last`: from the day it was published (the first version:
+    from the start) to the day the next one was, that day included, as a
+    tablet may ask the old wording until it loads the new."""
+    survey = versions[index]
+    start = survey.published_on and datetime.date.fromisoformat(survey.published_on)
+    newer = versions[index - 1] if index > 0 else None
+    end = newer and newer.published_on and datetime.date.fromisoformat(newer.published_on)
+    return bool((not start or start <= last) and (not end or end >= first))
+
+
+def versions_to_list(figures: list[Figures], versions: list[Survey], period: Period) -> list:
+    """The versions a page shows for `period`: the ones asked during it, and any
+    other with a figure shown in its trend. Never chosen by whether a small
+    group has answers, which would give away that someone answered."""
+    return [
+        own
+        for index, own in enumerate(figures)
+        if own.anything_in_trend
+        or current_during(versions, index, period.first_day, period.last_day)
+    ]
+
+
 def figures_for(
-    db: sqlite_utils.Database, period: Period, site: str | None, minimum: int
-) -> Figures:
-    """The period asked for and the ones before it, in one query."""
+    db: sqlite_utils.Database, survey: str, period: Period, site: str | None, minimum: int
+) -> list[Figures]:
+    """The figures of each version a page lists, newest first, in one query."""
+    versions = storage.survey_versions(db, survey)
     periods = period.trend()
     weeks = sorted({week.key for p in periods for week in p.weeks()})
-    weekly = storage.answer_counts(db, weeks, site)
-    return Figures([only_if_safe(p, weekly, minimum) for p in periods])
+    weekly = storage.answer_counts(db, weeks, site, survey=survey)
+    every = []
+    for version in versions:
+        own = of_version(weekly, version.version)
+        every.append(Figures(version, [only_if_safe(p, own, minimum, version) for p in periods]))
+    return versions_to_list(every, versions, period)
+
+
+def wording_changes(listed: list[Figures], trend_start: datetime.date) -> list[str]:
+    """Plain sentences for each listed version published within the trend's
+    span, newest first: where the wording changed, and where older answers are."""
+    notes = []
+    for own in listed:
+        survey = own.survey
+        if survey.version > 1 and survey.published_on and survey.published_on >= str(trend_start):
+            notes.append(
+                f"The questions changed on {survey.published_on} (version {survey.version})."
+                f" Answers before that are under version {survey.version - 1}."
+            )
+    return notes

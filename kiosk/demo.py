@@ -1,4 +1,6 @@
-"""Invented answers and comments, so a newcomer sees a full staff area at once.
+"""Invented answers and comments, so a newcomer sees a full staff area at once:
+the child evaluation's answers, and the adult evaluation's at every site too,
+so the summary has both surveys to show.
 
 `flask --app kiosk demo-data --weeks 12` fills an EMPTY database only: demo
 answers look exactly like real ones (they are anonymous too), so once mixed
@@ -22,8 +24,14 @@ from PIL import Image, ImageDraw
 from kiosk import receipt_codes, storage
 from kiosk.comments import make_comment
 from kiosk.drawings import clean_drawing
-from kiosk.surveys import Submission
-from kiosk.surveys.child import CHILD_SURVEY, QUESTION_KEYS
+from kiosk.surveys import (
+    ADULT_EVALUATION,
+    CHILD_EVALUATION,
+    FACES_KIND,
+    SKIP,
+    Submission,
+    Survey,
+)
 
 # Plain, invented words of the kind children and young people write.
 EVERYDAY_WORDS = (
@@ -65,7 +73,10 @@ DRIFT = {
     "team": ((0.38, 0.37, 0.25), (0.50, 0.32, 0.18)),
     "ideas": ((0.25, 0.35, 0.40), (0.52, 0.30, 0.18)),
 }
+DRIFT_OTHERWISE = ((0.45, 0.33, 0.22), (0.55, 0.30, 0.15))
 SKIP_CHANCE = 0.06
+# Fewer adults than children answer: co-producers, parents and carers.
+ADULTS_A_WEEK = (5, 12)
 
 
 @dataclass
@@ -82,15 +93,22 @@ def mondays(today: datetime.date, weeks: int) -> list[datetime.date]:
     return [this_monday - datetime.timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
 
 
-def answers_for(progress: float, rng: random.Random) -> dict:
+def answers_for(progress: float, rng: random.Random, survey: Survey) -> dict:
+    """Invented answers to every question with choices of one version: faces
+    drift towards Yes, scales towards their first options, as things get better."""
     answers = {}
-    for question in QUESTION_KEYS:
-        start, end = DRIFT[question]
-        chances = [a + (b - a) * progress for a, b in zip(start, end, strict=True)]
-        if rng.random() < SKIP_CHANCE:
-            answers[question] = "skip"
+    for question in survey.choice_questions:
+        keys = [choice.key for choice in question.choices]
+        if question.kind == FACES_KIND:
+            start, end = DRIFT.get(question.key, DRIFT_OTHERWISE)
+            chances = [a + (b - a) * progress for a, b in zip(start, end, strict=True)]
         else:
-            answers[question] = rng.choices(("yes", "sometimes", "no"), chances)[0]
+            lean = 0.25 + 0.45 * progress  # how much more likely each option is than the next
+            chances = [(1 + lean) ** -place for place in range(len(keys))]
+        if rng.random() < SKIP_CHANCE:
+            answers[question.key] = SKIP
+        else:
+            answers[question.key] = rng.choices(keys, chances)[0]
     return answers
 
 
@@ -136,10 +154,13 @@ def fill(
     rng: random.Random | None = None,
 ) -> DemoCounts:
     """Add invented responses and comments for every site, every one of the last
-    `weeks` weeks: 5 to 40 responses a site a week, a few comments, a couple of
-    concerns in the last two weeks, and now and then a drawing."""
+    `weeks` weeks: 5 to 40 children's responses a site a week and 5 to 12
+    adults', a few comments, a couple of concerns in the last two weeks, and
+    now and then a drawing."""
     rng = rng or random.Random()  # noqa: S311 - invented answers; ids come from secrets
     counts = DemoCounts()
+    child = storage.latest_version(db, CHILD_EVALUATION)
+    adult = storage.latest_version(db, ADULT_EVALUATION)
     base = {site: rng.randint(10, 28) for site in sites}
     concerns: dict[tuple[str, int], list[str]] = {}
     for i, words in enumerate(CONCERN_WORDS):
@@ -147,15 +168,18 @@ def fill(
     for index, monday in enumerate(mondays(today, weeks)):
         progress = index / max(1, weeks - 1)
         for site in sites:
-            for _ in range(max(5, min(40, base[site] + rng.randint(-8, 12)))):
-                submission = Submission(
-                    id=secrets.token_hex(16),
-                    site=site,
-                    survey=CHILD_SURVEY,
-                    answers=answers_for(progress, rng),
-                    date=random_day(monday, today, rng),
-                )
-                counts.responses += storage.record_submission(db, submission)
+            children = max(5, min(40, base[site] + rng.randint(-8, 12)))
+            for survey, how_many in ((child, children), (adult, rng.randint(*ADULTS_A_WEEK))):
+                for _ in range(how_many):
+                    submission = Submission(
+                        id=secrets.token_hex(16),
+                        site=site,
+                        survey=survey.slug,
+                        version=survey.version,
+                        answers=answers_for(progress, rng, survey),
+                        date=random_day(monday, today, rng),
+                    )
+                    counts.responses += storage.record_submission(db, submission)
             everyday = rng.sample(EVERYDAY_WORDS, rng.randint(1, 4))
             for text in everyday + concerns.get((site, index), []):
                 picture = drawing(rng) if text in everyday and rng.random() < 0.15 else None

@@ -3,13 +3,14 @@ only ever in an empty database."""
 
 import datetime
 import random
+import re
 
 import pytest
 
 from kiosk import create_app, demo, receipt_codes, safeguarding, storage
 from kiosk.comments import make_comment
-from kiosk.surveys import iso_week
-from tests.conftest import KioskClient, make_config
+from kiosk.surveys import BUILT_IN_BY_SLUG, iso_week
+from tests.conftest import KioskClient, make_account, make_config, sign_in
 
 TODAY = datetime.date.today()
 
@@ -25,9 +26,13 @@ def test_demo_data_fills_every_week_for_every_site(app, db):
     weeks = [iso_week(monday) for monday in demo.mondays(TODAY, 3)]
     assert iso_week(TODAY) == weeks[-1]
     for site in ("waiting-room-a", "youth-hub"):
-        counts = storage.answer_counts(db, weeks, site)
-        assert all(5 <= counts[week]["responses"] <= 40 for week in weeks), counts
-        assert sum(c["responses"] for c in counts.values()) == storage.count_submissions(db, site)
+        children = storage.answer_counts(db, weeks, site)
+        assert all(5 <= children[week]["responses"] <= 40 for week in weeks), children
+        adults = storage.answer_counts(db, weeks, site, survey="adult-evaluation")
+        assert all(5 <= adults[week]["responses"] <= 12 for week in weeks), adults
+        assert sum(
+            c["responses"] for counts in (children, adults) for c in counts.values()
+        ) == storage.count_submissions(db, site)
         comments = storage.comments_for_site(db, site)
         assert {c["week"] for c in comments} == set(weeks)
     rows = list(db.query("SELECT date FROM submissions UNION SELECT date FROM comments"))
@@ -53,9 +58,35 @@ def test_invented_everyday_words_are_not_concerns_and_concern_words_are():
 
 def test_answers_drift_towards_yes_for_ideas():
     rng = random.Random(4)
-    early = [demo.answers_for(0.0, rng)["ideas"] for _ in range(2000)].count("yes")
-    late = [demo.answers_for(1.0, rng)["ideas"] for _ in range(2000)].count("yes")
+    child = BUILT_IN_BY_SLUG["child-evaluation"]
+    early = [demo.answers_for(0.0, rng, child)["ideas"] for _ in range(2000)].count("yes")
+    late = [demo.answers_for(1.0, rng, child)["ideas"] for _ in range(2000)].count("yes")
     assert late > early * 1.5
+
+
+def test_adults_answers_lean_to_the_first_options_more_as_weeks_go_by():
+    rng = random.Random(4)
+    adult = BUILT_IN_BY_SLUG["adult-evaluation"]
+    early = [demo.answers_for(0.0, rng, adult) for _ in range(2000)]
+    late = [demo.answers_for(1.0, rng, adult) for _ in range(2000)]
+    assert {"satisfied", "organised", "contribute", "included"} == set(early[0])
+    very_satisfied = [[a["satisfied"] for a in answers].count("1") for answers in (early, late)]
+    assert very_satisfied[1] > very_satisfied[0] * 1.2
+    assert {"1", "2", "3", "4", "5", "skip"} == {a["included"] for a in early}
+
+
+def test_the_demo_summary_shows_both_surveys(app, db):
+    run(app, "--weeks", "2")
+    staff = app.test_client()
+    assert 0 == make_account(app).exit_code
+    sign_in(staff)
+    for slug, title in [
+        ("child-evaluation", "Co-production evaluation for children"),
+        ("adult-evaluation", "Co-production evaluation for adults"),
+    ]:
+        page = staff.get(f"/admin/?survey={slug}&site=youth-hub").get_data(as_text=True)
+        assert f"{title}, version 1" in page
+        assert re.search(rf"Week {iso_week(TODAY)}, Youth hub: \d+ responses", page)
 
 
 def test_drawings_are_small_clean_pngs(db):

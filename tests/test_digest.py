@@ -12,8 +12,7 @@ import pytest
 
 from kiosk import create_app, schedule, storage
 from kiosk.comments import Comment
-from kiosk.surveys import Submission
-from kiosk.surveys.child import CHILD_SURVEY
+from kiosk.surveys import CHILD_EVALUATION, Question, Submission, Survey
 from tests.conftest import (
     MADE_BY_A640774,
     PASSWORD,
@@ -59,7 +58,7 @@ def add_answers(app, site, day, how_many, safe="yes", others="yes"):
     db = storage.open_database(app.config["DATABASE"])
     answers = {"safe": safe, "talk": others, "team": others, "ideas": others}
     for _ in range(how_many):
-        submission = Submission(uuid.uuid4().hex, site, CHILD_SURVEY, answers, day)
+        submission = Submission(uuid.uuid4().hex, site, CHILD_EVALUATION, answers, day)
         assert storage.record_submission(db, submission)
     db.close()
 
@@ -296,3 +295,42 @@ def test_a_digest_day_that_is_not_a_day_of_the_week_stops_the_start(tmp_path, da
 def test_a_digest_time_that_is_not_a_time_stops_the_start(tmp_path):
     with pytest.raises(ValueError):
         create_app(make_config(tmp_path, DIGEST_TIME="8 in the morning"))
+
+
+def test_each_survey_answered_or_in_use_has_its_own_block(mail_app, smtp_server):
+    _, emails = smtp_server
+    db = storage.open_database(mail_app.config["DATABASE"])
+    adults = {"satisfied": "1", "organised": "2", "contribute": "3", "included": "skip"}
+    for site, how_many in (("waiting-room-a", 6), ("youth-hub", 2)):
+        for _ in range(how_many):
+            submission = Submission(
+                uuid.uuid4().hex,
+                site,
+                "adult-evaluation",
+                adults,
+                LAST_WEEK + datetime.timedelta(1),
+            )
+            assert storage.record_submission(db, submission)
+    unused = Survey("not-used", "A survey nobody runs", "adults", (Question("q", "Anything?"),))
+    assert storage.create_survey(db, unused)
+    storage.publish_draft(db, "not-used", WEEK_BEFORE)
+    db.close()
+    add_answers(mail_app, "waiting-room-a", LAST_WEEK, 7)
+
+    schedule.run_due_jobs(mail_app, DUE)
+    text, html = parts(emails[0])
+    adults_block = text.index("Co-production evaluation for adults")
+    children = text.index("Co-production evaluation for children")
+    assert "Waiting room A: 7 responses" in text[children:]
+    block = text[adults_block:children]
+    assert "Waiting room A: 6 responses" in block
+    assert (
+        "Overall, how satisfied are you with our co-production meetings? Very Satisfied 6,"
+        " Somewhat Satisfied 0, Neutral 0, Somewhat Dissatisfied 0, Very Dissatisfied 0, Skipped 0"
+    ) in block
+    assert "Youth hub: fewer than 5 responses: not shown" in block
+    assert "All sites: not shown, because a site in it had fewer than 5" in block
+    assert "8 responses" not in text and "13 responses" not in text
+    assert "Do you have suggestions" not in text  # words only: never in a digest
+    assert "A survey nobody runs" not in text and "A survey nobody runs" not in html
+    assert "Co-production evaluation for adults</h2>" in html and "Very Satisfied 6" in html

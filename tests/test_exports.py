@@ -15,10 +15,11 @@ from admin.spreadsheets import safe_cell
 from kiosk import storage
 from kiosk.comments import Comment
 from kiosk.surveys import FACES, iso_week
-from kiosk.surveys.child import ANSWER_KEYS, QUESTION_KEYS, QUESTIONS
 from tests.conftest import new_submission_id
-from tests.test_summary import MONDAY, add
+from tests.test_summary import MONDAY, SAFE_IN_WAITING_ROOM, add, add_answers, publish_new_wording
 
+QUESTION_KEYS = ("safe", "talk", "team", "ideas")  # the child evaluation's, version 1
+ANSWER_KEYS = ("yes", "sometimes", "no", "skip")
 BOM = b"\xef\xbb\xbf"
 
 
@@ -52,6 +53,17 @@ def add_comment(db, text="the chairs are comfy", site="waiting-room-a", day=MOND
     return comment
 
 
+def by_question(rows: list[dict]) -> list[dict]:
+    """The counts file's rows as one dict a question: {answer word: count,
+    "responses": n, "note": why not}, in the file's order."""
+    questions: dict[tuple, dict] = {}
+    for row in rows:
+        key = (row["version"], row["question"])
+        entry = questions.setdefault(key, {"responses": row["responses"], "note": row["note"]})
+        entry[row["answer"]] = row["count"]
+    return list(questions.values())
+
+
 def test_counts_for_a_week_and_a_site(staff, db):
     add(db, ["yes", "no", "sometimes", "skip"], times=3)
     add(db, ["no", "no", "yes", "yes"], times=2)
@@ -65,20 +77,23 @@ def test_counts_for_a_week_and_a_site(staff, db):
     )
     rows = read_csv(response)
     assert [
-        "site", "period", "question", "Yes", "Sometimes", "No", "Skipped", "responses", "note"
+        "site", "period", "survey", "version", "published", "question", "answer", "count",
+        "responses", "note",
     ] == list(rows[0])  # fmt: skip
     safe = rows[0]
-    assert ["Waiting room A", "2026-W48", "Do you feel safe during our meetings?"] == [
-        safe["site"],
-        safe["period"],
-        safe["question"],
-    ]
+    assert [
+        "Waiting room A", "2026-W48", "Co-production evaluation for children", "1", "",
+        "Do you feel safe during our meetings?", "Yes", "3", "5", "",
+    ] == list(safe.values())  # fmt: skip
+    assert ["Yes", "Sometimes", "No", "Skipped"] * 4 == [row["answer"] for row in rows]
     assert [
         ["3", "0", "2", "0", "5"],
         ["0", "0", "5", "0", "5"],
         ["2", "3", "0", "0", "5"],
         ["2", "0", "0", "3", "5"],
-    ] == [[r["Yes"], r["Sometimes"], r["No"], r["Skipped"], r["responses"]] for r in rows]
+    ] == [
+        [q["Yes"], q["Sometimes"], q["No"], q["Skipped"], q["responses"]] for q in by_question(rows)
+    ]
 
 
 def test_dates_are_counted_in_whole_weeks_for_all_sites(staff, db):
@@ -97,7 +112,9 @@ def test_dates_are_counted_in_whole_weeks_for_all_sites(staff, db):
     rows = read_csv(response)
     assert {"All sites"} == {row["site"] for row in rows}
     assert {"2026-11-16 to 2026-11-29"} == {row["period"] for row in rows}
-    assert [("6", "9", "15")] * 4 == [(r["Yes"], r["No"], r["responses"]) for r in rows]
+    assert [("6", "9", "15")] * 4 == [
+        (q["Yes"], q["No"], q["responses"]) for q in by_question(rows)
+    ]
 
 
 def test_comments_keep_the_exact_dates_asked_for(staff, db):
@@ -114,15 +131,15 @@ def test_comments_keep_the_exact_dates_asked_for(staff, db):
 def test_a_small_group_gets_no_breakdown(staff, db):
     add(db, ["no"] * 4, times=4)
     rows = read_csv(staff.get("/admin/export/counts.csv?site=waiting-room-a&week=2026-W48"))
-    assert 4 == len(rows)
+    assert 16 == len(rows)
     for row in rows:
-        assert ["", "", "", ""] == [row["Yes"], row["Sometimes"], row["No"], row["Skipped"]]
+        assert ["", ""] == [row["count"], row["responses"]]
         assert "fewer than 5 responses, so no breakdown" == row["note"]
 
 
 def counts_shown(staff, query: str) -> list[tuple]:
     rows = read_csv(staff.get(f"/admin/export/counts.csv?{query}"))
-    return [(row["Yes"], row["No"], row["responses"], row["note"]) for row in rows]
+    return [(q["Yes"], q["No"], q["responses"], q["note"]) for q in by_question(rows)]
 
 
 NOT_SHOWN = [("", "", "", "a site or a week in it had fewer than 5 responses, so no figures")] * 4
@@ -388,34 +405,62 @@ periods = st.sampled_from(sorted(WEEKS)).map(week_period) | st.tuples(
 ).map(range_period)
 
 
+NEW_WORDING_ON = MONDAY - datetime.timedelta(days=10)  # version 2 of the child evaluation
+
+
 @SOME
-@given(submissions=stored_submissions, site=st.sampled_from(["", *SITE_NAMES]), period=periods)
-def test_no_exported_count_comes_from_a_small_group(staff, db, submissions, site, period):
+@given(
+    submissions=stored_submissions,
+    versions=st.lists(st.sampled_from([1, 2]), min_size=30, max_size=30),
+    site=st.sampled_from(["", *SITE_NAMES]),
+    period=periods,
+)
+def test_no_exported_count_comes_from_a_small_group_of_any_version(
+    staff, db, submissions, versions, site, period
+):
+    if storage.latest_version(db, "child-evaluation").version == 1:
+        publish_new_wording(db, NEW_WORDING_ON)
     with storage.writing(db):  # a fresh start for each example; the app keeps its file
         db.execute("DELETE FROM submissions")
-    for where, day, answers in submissions:
-        add(db, list(answers), site=where, day=day)
+    for (where, day, answers), version in zip(submissions, versions, strict=False):
+        add_answers(
+            db,
+            "child-evaluation",
+            dict(zip(QUESTION_KEYS, answers, strict=True)),
+            where,
+            day,
+            1,
+            version,
+        )
     query, first, last = period
     response = staff.get(f"/admin/export/counts.csv?site={site}&{query}")
     assert 200 == response.status_code
-    group = [
-        answers
-        for where, day, answers in submissions
-        if site in ("", where) and first <= day <= last
-    ]
     rows = read_csv(response)
-    assert len(QUESTIONS) == len(rows)
-    for index, row in enumerate(rows):
-        figures = [row[face.word] for face in FACES] + [row["Skipped"], row["responses"]]
-        if len(group) < 5:
-            assert ["", "", "", "", ""] == figures
-            assert "fewer than 5 responses, so no breakdown" == row["note"]
-        elif not each_week_shown(submissions, site, first, last):
-            assert ["", "", "", "", ""] == figures
-            assert "a site or a week in it had fewer than 5 responses, so no figures" == row["note"]
-        else:
-            expected = [sum(1 for a in group if a[index] == key) for key in ANSWER_KEYS]
-            assert [str(n) for n in expected] + [str(len(group))] == figures
+    for version in (1, 2):
+        mine = [s for s, v in zip(submissions, versions, strict=False) if v == version]
+        group = [a for where, day, a in mine if site in ("", where) and first <= day <= last]
+        questions = by_question([row for row in rows if row["version"] == str(version)])
+        # Listed when it was asked in the period, or when it has figures to show.
+        asked = first <= NEW_WORDING_ON if version == 1 else last >= NEW_WORDING_ON
+        shown = len(group) >= 5 and each_week_shown(mine, site, first, last)
+        if not (asked or shown):
+            assert [] == questions
+            continue
+        assert len(QUESTION_KEYS) == len(questions)
+        for index, row in enumerate(questions):
+            figures = [row[face.word] for face in FACES] + [row["Skipped"], row["responses"]]
+            if len(group) < 5:
+                assert ["", "", "", "", ""] == figures
+                assert "fewer than 5 responses, so no breakdown" == row["note"]
+            elif not shown:
+                assert ["", "", "", "", ""] == figures
+                assert (
+                    "a site or a week in it had fewer than 5 responses, so no figures"
+                    == (row["note"])
+                )
+            else:
+                expected = [sum(1 for a in group if a[index] == key) for key in ANSWER_KEYS]
+                assert [str(n) for n in expected] + [str(len(group))] == figures
 
 
 def each_week_shown(submissions, site, first, last) -> bool:
@@ -482,3 +527,64 @@ def test_any_two_dates_are_an_export_or_a_plain_refusal(staff, kind, dates):
     first, last = dates
     response = staff.get(f"/admin/export/{kind}", query_string={"from": first, "to": last})
     assert response.status_code in {200, 400}, (first, last, response.status_code)
+
+
+ALL_YES = dict.fromkeys(QUESTION_KEYS, "yes")
+
+
+def test_counts_are_grouped_by_version_with_the_words_each_asked(staff, db):
+    add(db, ["no", "yes", "yes", "yes"], times=6)  # version 1, week 48
+    publish_new_wording(db)  # version 2, from 2026-11-30
+    day = MONDAY + datetime.timedelta(days=8)
+    add_answers(db, "child-evaluation", ALL_YES, day=day, times=5, version=2)
+    rows = read_csv(staff.get("/admin/export/counts.csv?from=2026-11-23&to=2026-12-06"))
+    assert [("1", ""), ("2", "2026-11-30")] == sorted(
+        {(r["version"], r["published"]) for r in rows}
+    )
+    version_1 = by_question([r for r in rows if r["version"] == "1"])
+    version_2 = by_question([r for r in rows if r["version"] == "2"])
+    assert [("0", "6", "6")] == [(q["Yes"], q["No"], q["responses"]) for q in version_1[:1]]
+    assert [("5", "0", "5")] == [(q["Yes"], q["No"], q["responses"]) for q in version_2[:1]]
+    assert "Do you feel safe during our meetings?" == rows[0]["question"]
+    assert SAFE_IN_WAITING_ROOM in {r["question"] for r in rows if r["version"] == "2"}
+    assert SAFE_IN_WAITING_ROOM not in {r["question"] for r in rows if r["version"] == "1"}
+    assert "11" not in {r["responses"] for r in rows}  # never a total across versions
+
+
+def test_a_small_version_gets_no_figures_and_the_other_keeps_its_own(staff, db):
+    add(db, ["no", "yes", "yes", "yes"], day=MONDAY + datetime.timedelta(days=7), times=3)
+    publish_new_wording(db)
+    day = MONDAY + datetime.timedelta(days=8)
+    add_answers(db, "child-evaluation", ALL_YES, day=day, times=6, version=2)
+    rows = read_csv(staff.get("/admin/export/counts.csv?week=2026-W49"))
+    version_1 = by_question([r for r in rows if r["version"] == "1"])
+    version_2 = by_question([r for r in rows if r["version"] == "2"])
+    assert {("", "", "fewer than 5 responses, so no breakdown")} == {
+        (q["No"], q["responses"], q["note"]) for q in version_1
+    }
+    assert {("6", "6", "")} == {(q["Yes"], q["responses"], q["note"]) for q in version_2}
+
+
+def test_the_adult_evaluations_counts_with_its_own_options(staff, db):
+    answers = {"satisfied": "2", "organised": "3", "contribute": "1", "included": "skip"}
+    add_answers(db, "adult-evaluation", answers, site="youth-hub", times=5)
+    response = staff.get("/admin/export/counts.csv?survey=adult-evaluation&week=2026-W48")
+    assert (
+        'filename="counts-adult-evaluation-all-sites-2026-W48.csv"'
+        in (response.headers["Content-Disposition"])
+    )
+    rows = read_csv(response)
+    satisfied = [r for r in rows if r["question"].startswith("Overall, how satisfied")]
+    assert [
+        ("Very Satisfied", "0"), ("Somewhat Satisfied", "5"), ("Neutral", "0"),
+        ("Somewhat Dissatisfied", "0"), ("Very Dissatisfied", "0"), ("Skipped", "0"),
+    ] == [(r["answer"], r["count"]) for r in satisfied]  # fmt: skip
+    assert {"Co-production evaluation for adults"} == {r["survey"] for r in rows}
+    [words] = [r for r in rows if r["question"].startswith("Do you have suggestions")]
+    assert ("", "", "answered in words only") == (words["answer"], words["count"], words["note"])
+
+
+def test_an_unknown_survey_is_a_plain_404(staff):
+    response = staff.get("/admin/export/counts.csv?survey=nowhere&week=2026-W48")
+    assert 404 == response.status_code
+    assert "There is no survey with that name." in response.get_data(as_text=True)

@@ -3,6 +3,7 @@ breakdown at all for fewer than MIN_GROUP_SIZE responses."""
 
 import collections
 import contextlib
+import dataclasses
 import datetime
 import pathlib
 import re
@@ -15,8 +16,15 @@ from hypothesis import strategies as st
 
 from admin.periods import Period
 from kiosk import create_app, storage
-from kiosk.surveys import Submission, iso_week
-from kiosk.surveys.child import QUESTIONS
+from kiosk.surveys import (
+    BUILT_IN_BY_SLUG,
+    KINDS,
+    SCALE_KIND,
+    Question,
+    Submission,
+    Survey,
+    iso_week,
+)
 from tests.conftest import SITES, make_account, make_config, new_submission_id, sign_in
 
 MONDAY = datetime.date(2026, 11, 23)  # ISO week 2026-W48
@@ -194,7 +202,7 @@ def test_the_report_shows_the_same_figures(staff, db):
     report = staff.get("/admin/report?site=waiting-room-a&week=2026-W48").get_data(as_text=True)
     assert "Weekly report: Waiting room A" in report
     assert "Week 2026-W48 (23 November 2026 to 29 November 2026): 5 responses" in report
-    for question in QUESTIONS:
+    for question in BUILT_IN_BY_SLUG["child-evaluation"].questions:
         assert cells(summary, question.text) == cells(report, question.text)
         assert beside(summary, question.text) == beside(report, question.text)
     assert trend_rows(summary) == trend_rows(report)
@@ -245,9 +253,11 @@ def test_the_summary_reads_only_counts(db):
     counts = storage.answer_counts(db, ["2026-W48", "2026-W47"])
     assert 2 == counts["2026-W48"]["responses"]
     assert 0 == counts["2026-W47"]["responses"]
-    assert {"yes": 0, "sometimes": 2, "no": 0, "skip": 0} == counts["2026-W48"]["questions"][
-        "ideas"
-    ]
+    assert [1] == list(counts["2026-W48"]["versions"])
+    assert {} == counts["2026-W47"]["versions"]
+    version_1 = counts["2026-W48"]["versions"][1]
+    assert {"waiting-room-a": 2} == version_1["sites"]
+    assert {"sometimes": 2} == version_1["questions"]["ideas"]  # only what was given
 
 
 def test_a_banner_on_staff_pages_while_a_concern_is_unreviewed(staff, client, db):
@@ -293,7 +303,9 @@ def page_group(url: str, submission) -> str | None:
     return week.month().key if "month=" in url else week.key
 
 
-def rendered(session_cookie, submissions, url: str) -> str:
+def rendered(session_cookie, submissions, url: str, store=None) -> str:
+    """The page at `url` of a fresh app holding `submissions` (the child
+    evaluation's), or whatever `store(db)` stores."""
     cookie, signed_in_staff_file = session_cookie
     with tempfile.TemporaryDirectory() as folder:
         config = make_config(pathlib.Path(folder))
@@ -306,8 +318,11 @@ def rendered(session_cookie, submissions, url: str) -> str:
             source.backup(copy)
         app = create_app(config)
         db = storage.open_database(app.config["DATABASE"])
-        for site, day, answers in submissions:
-            add(db, list(answers), site=site, day=day)
+        if store is None:
+            for site, day, answers in submissions:
+                add(db, list(answers), site=site, day=day)
+        else:
+            store(db)
         db.close()
         client = app.test_client()
         client.set_cookie("session", cookie)
@@ -373,3 +388,292 @@ def test_a_period_far_from_now_shows_this_week_not_an_error(staff, page, query):
     response = staff.get(f"{page}?{query}")
     assert 200 == response.status_code
     assert iso_week(datetime.date.today()) in response.get_data(as_text=True)
+
+
+# Any survey, any version.
+
+ADULT_TITLE = "Co-production evaluation for adults"
+SATISFIED = "Overall, how satisfied are you with our co-production meetings?"
+SAFE_IN_WAITING_ROOM = "Do you feel safe in our waiting room?"
+
+
+def add_answers(db, survey, answers, site="waiting-room-a", day=MONDAY, times=1, version=1):
+    """Answers to any survey's version, {question: answer}, as a kiosk or phone stores them."""
+    for _ in range(times):
+        submission = Submission(new_submission_id(), site, survey, answers, day, version)
+        assert storage.record_submission(db, submission)
+
+
+def adult_answers(satisfied="1", organised="1", contribute="1", included="1") -> dict:
+    return {
+        "satisfied": satisfied,
+        "organised": organised,
+        "contribute": contribute,
+        "included": included,
+    }
+
+
+def publish_new_wording(db, day=MONDAY + datetime.timedelta(days=7)):
+    """Staff change the child evaluation's first question and publish: version 2."""
+    child = storage.latest_version(db, "child-evaluation")
+    first, *others = child.questions
+    changed = dataclasses.replace(first, text=SAFE_IN_WAITING_ROOM)
+    storage.save_draft(db, dataclasses.replace(child, questions=(changed, *others)))
+    return storage.publish_draft(db, "child-evaluation", day)
+
+
+def table_beside(page: str, question: str, names=("this week", "last week")) -> dict:
+    """{answer word: [this period, the period before]} and Responses, beside a chart."""
+    caption = f"{question}: {names[0]} and {names[1]}"
+    table = re.search(rf"<caption[^>]*>{re.escape(caption)}</caption>(.*?)</table>", page, re.S)[1]
+    return {
+        word: re.findall(r"<td[^>]*>([^<]+)</td>", row)
+        for word, row in re.findall(r'<tr><th scope="row">([^<]+)</th>(.*?)</tr>', table, re.S)
+    }
+
+
+def test_the_summary_offers_every_published_survey(staff):
+    page = staff.get("/admin/").get_data(as_text=True)
+    options = re.search(r'<select id="survey" name="survey">(.*?)</select>', page, re.S)[1]
+    assert [
+        ("adult-evaluation", "", ADULT_TITLE),
+        ("child-evaluation", " selected", "Co-production evaluation for children"),
+    ] == re.findall(r'<option value="([^"]+)"( selected)?>([^<]+)</option>', options)
+
+
+def test_each_survey_shows_its_own_counts(staff, db):
+    add(db, ["yes", "no", "sometimes", "skip"], times=6)
+    add_answers(db, "adult-evaluation", adult_answers("2", "3", "1", "5"), times=4)
+    add_answers(db, "adult-evaluation", adult_answers("1", "skip", "1", "5"), times=3)
+    child = staff.get("/admin/?week=2026-W48").get_data(as_text=True)
+    assert "Week 2026-W48: 6 responses" in child
+    assert [6, 0, 0, 0] == cells(child, "Do you feel safe during our meetings?")
+    assert ADULT_TITLE not in child.split('<nav class="weeks"')[1]
+    adult = staff.get("/admin/?survey=adult-evaluation&week=2026-W48").get_data(as_text=True)
+    assert "Week 2026-W48: 7 responses" in adult
+    assert f"{ADULT_TITLE}, version 1 (from the start)" in adult
+    assert {
+        "Very Satisfied": ["3", "not shown"],
+        "Somewhat Satisfied": ["4", "not shown"],
+        "Neutral": ["0", "not shown"],
+        "Somewhat Dissatisfied": ["0", "not shown"],
+        "Very Dissatisfied": ["0", "not shown"],
+        "Skipped": ["0", "not shown"],
+        "Responses": ["7", "fewer than 5"],
+    } == table_beside(adult, SATISFIED)
+    assert {
+        "Yes": ["0", "not shown"],
+        "No": ["0", "not shown"],
+        "Sometimes": ["4", "not shown"],
+    }.items() <= table_beside(
+        adult, "Do you feel that the meetings are well-organised and productive?"
+    ).items()
+    assert "Do you have suggestions for improvements" in adult
+    assert "Answered in words: see the" in adult
+    # The links keep the survey chosen; the child evaluation's stay as they were.
+    assert "/admin/report?survey=adult-evaluation&amp;week=2026-W48" in adult
+    assert "/admin/report?week=2026-W48" in child
+
+
+def test_a_scale_is_one_stacked_bar_a_period_with_every_number(staff, db):
+    add_answers(db, "adult-evaluation", adult_answers(satisfied="1"), times=2)
+    add_answers(db, "adult-evaluation", adult_answers(satisfied="2"), times=3)
+    add_answers(db, "adult-evaluation", adult_answers(satisfied="5"), times=1)
+    add_answers(
+        db, "adult-evaluation", adult_answers(satisfied="3"), day=MONDAY - datetime.timedelta(7),
+        times=5,
+    )  # fmt: skip
+    page = staff.get("/admin/?survey=adult-evaluation&week=2026-W48").get_data(as_text=True)
+    figure = re.search(r'<figure class="question-chart scale">(.*?)</figure>', page, re.S)[1]
+    assert SATISFIED in figure
+    label = re.search(r'aria-label="([^"]*)"', figure)[1]
+    assert (
+        f"{SATISFIED} This week (2026-W48): Very Satisfied 2, Somewhat Satisfied 3, Neutral 0,"
+        " Somewhat Dissatisfied 0, Very Dissatisfied 1, Skipped 0. Last week (2026-W47):"
+        " Very Satisfied 0, Somewhat Satisfied 0, Neutral 5, Somewhat Dissatisfied 0,"
+        " Very Dissatisfied 0, Skipped 0."
+    ) == label
+    written = re.findall(r"<text[^>]*>([^<]+)</text>", figure)
+    assert "This week (2026-W48): 6 responses" in written
+    assert "Last week (2026-W47): 5 responses" in written
+    assert "Very Satisfied: 2 this week, 0 last week" in written
+    assert "Very Dissatisfied: 1 this week, 0 last week" in written
+    assert "Neutral: 0 this week, 5 last week" in written
+
+
+def test_the_trend_says_which_answers_its_share_counts(staff, db):
+    add_answers(db, "adult-evaluation", adult_answers("1", "1", "2", "3"), times=3)
+    add_answers(db, "adult-evaluation", adult_answers("3", "2", "3", "1"), times=2)
+    page = staff.get("/admin/?survey=adult-evaluation&week=2026-W48").get_data(as_text=True)
+    assert (
+        f'<figcaption>{SATISFIED} Share of "Very Satisfied" or "Somewhat Satisfied"</figcaption>'
+        in page.replace("&#34;", '"')
+    )
+    organised = "Do you feel that the meetings are well-organised and productive?"
+    assert f'{organised} Share of "Yes"' in page.replace("&#34;", '"')
+    assert ["5", "60%", "60%", "60%", "40%"] == trend_rows(page)["2026-W48"]
+    add(db, ["yes", "no", "sometimes", "skip"], times=5)
+    child = staff.get("/admin/?week=2026-W48").get_data(as_text=True)
+    assert '<figcaption>Do you feel safe during our meetings? Share of "Yes"</figcaption>' in (
+        child.replace("&#34;", '"')
+    )
+
+
+def test_version_1_answers_stay_under_the_old_wording_after_version_2(staff, db):
+    add(db, ["no", "yes", "yes", "yes"], times=6)  # week 48, version 1
+    version_2 = publish_new_wording(db)
+    assert (2, "2026-11-30") == (version_2.version, version_2.published_on)
+    add_answers(
+        db, "child-evaluation", dict.fromkeys(["safe", "talk", "team", "ideas"], "yes"),
+        day=MONDAY + datetime.timedelta(days=8), times=7, version=2,
+    )  # fmt: skip
+    last_week = staff.get("/admin/?week=2026-W48").get_data(as_text=True)
+    assert "Week 2026-W48: 6 responses" in last_week
+    assert [0, 0, 6, 0] == cells(last_week, "Do you feel safe during our meetings?")
+    assert SAFE_IN_WAITING_ROOM not in last_week
+    this_week = staff.get("/admin/?week=2026-W49").get_data(as_text=True)
+    assert (
+        "The questions changed on 2026-11-30 (version 2). Answers before that are under version 1."
+        in this_week
+    )
+    assert (
+        "Co-production evaluation for children, version 2 (published 2026-11-30): 7 responses"
+        in (this_week)
+    )
+    assert [7, 0, 0, 0] == cells(this_week, SAFE_IN_WAITING_ROOM)
+    # Version 1 keeps its own section, its own wording and its own trend.
+    old = this_week[this_week.index("version 1 (from the start)") :]
+    assert "Do you feel safe during our meetings?" in old
+    assert ["6", "0%", "100%", "100%", "100%"] == trend_rows(old)["2026-W48"]
+    assert SAFE_IN_WAITING_ROOM not in old
+    assert "13 responses" not in this_week  # never a total across versions
+
+
+def test_a_small_version_is_hidden_and_no_total_gives_it_away(staff, db):
+    add(db, ["no", "no", "no", "no"], day=MONDAY + datetime.timedelta(days=7), times=3)
+    publish_new_wording(db)
+    add_answers(
+        db, "child-evaluation", dict.fromkeys(["safe", "talk", "team", "ideas"], "yes"),
+        day=MONDAY + datetime.timedelta(days=8), times=9, version=2,
+    )  # fmt: skip
+    page = staff.get("/admin/?week=2026-W49").get_data(as_text=True)
+    assert "version 2 (published 2026-11-30): 9 responses" in page
+    assert "version 1 (from the start): fewer than 5 responses" in page
+    assert "12 responses" not in page and "3 responses" not in page
+    assert re.search(r"<h2>Week 2026-W49</h2>", page)
+    old = page[page.index("version 1 (from the start)") :]
+    assert "<td>" not in old.split("</section>")[0].split("trend-table")[0]
+    report = staff.get("/admin/report?week=2026-W49").get_data(as_text=True)
+    assert "12 responses" not in report and "3 responses" not in report
+
+
+def test_a_survey_that_does_not_exist_shows_the_child_evaluation(staff, db):
+    add(db, ["yes", "yes", "yes", "yes"], times=5)
+    for asked in ["nowhere", "", "../adult-evaluation", "child"]:
+        page = staff.get(f"/admin/?survey={asked}&week=2026-W48").get_data(as_text=True)
+        assert "Co-production evaluation for children, version 1" in page
+        assert "Week 2026-W48: 5 responses" in page
+
+
+# The same property for random surveys: random kinds of question, random
+# options, one or two versions (the second published somewhere in the weeks
+# the pages cover). A group is now one version's answers in one period: each
+# small one is replaced by other answers to the same version in that period.
+
+OPTION_WORDS = ["Always", "Often", "Sometimes", "Rarely", "Never", "Very", "Quite", "A bit"]
+
+
+@st.composite
+def a_question(draw, key: str) -> Question:
+    kind = draw(st.sampled_from(KINDS))
+    options = ()
+    if kind == SCALE_KIND:
+        words = st.lists(st.sampled_from(OPTION_WORDS), min_size=2, max_size=7, unique=True)
+        options = tuple(draw(words))
+    return Question(key, f"Question {key} of kind {kind}?", kind, options, draw(st.booleans()))
+
+
+@st.composite
+def a_random_survey(draw) -> list[tuple]:
+    """[(questions, day published)] for each version, oldest first."""
+    versions = []
+    for number in range(draw(st.integers(1, 2))):
+        keys = draw(
+            st.lists(st.sampled_from(["q1", "q2", "q3"]), min_size=1, max_size=3, unique=True)
+        )
+        questions = tuple(draw(a_question(key)) for key in keys)
+        day = START - datetime.timedelta(days=30)
+        if number:
+            day = START + datetime.timedelta(days=draw(st.integers(0, 16 * 7 - 1)))
+        versions.append((questions, day))
+    return versions
+
+
+def store_survey(db, versions: list[tuple]) -> list[Survey]:
+    """Create the survey "random" and publish each version on its day."""
+    first, *_ = versions
+    draft = Survey("random", "A random survey", "adults", first[0])
+    assert storage.create_survey(db, draft)
+    published = []
+    for questions, day in versions:
+        storage.save_draft(db, dataclasses.replace(draft, questions=questions))
+        published.append(storage.publish_draft(db, "random", day))
+    return published
+
+
+def answers_to(survey: Survey, data) -> dict:
+    return {
+        q.key: data.draw(st.sampled_from(q.answer_keys), label=q.key)
+        for q in survey.choice_questions
+    }
+
+
+RANDOM_PAGES = [page.replace("?", "?survey=random&") for page in PAGES]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    versions=a_random_survey(),
+    url=st.sampled_from(RANDOM_PAGES),
+    how_many=st.integers(0, 50),
+    data=st.data(),
+)
+def test_no_page_of_any_survey_shows_anything_from_a_group_under_the_minimum(
+    session_cookie, versions, url, how_many, data
+):
+    surveys = [
+        Survey("random", "A random survey", "adults", questions, version=number)
+        for number, (questions, _) in enumerate(versions, start=1)
+    ]
+    submissions = []
+    for _ in range(how_many):
+        survey = data.draw(st.sampled_from(surveys), label="version")
+        site, day, _ = data.draw(a_submission, label="site and day")
+        submissions.append((site, day, survey.version, answers_to(survey, data)))
+
+    def group(submission) -> tuple | None:
+        site, day, version, _ = submission
+        period = page_group(url, (site, day, None))
+        return None if period is None else (version, period)
+
+    groups = collections.Counter(group(s) for s in submissions)
+    small = {g for g, n in groups.items() if g is not None and n < 5}
+    replaced = [s for s in submissions if group(s) not in small]
+    for version, period in sorted(small):
+        days = sorted({s[1] for s in submissions if group(s) == (version, period)})
+        for _ in range(data.draw(st.integers(0, 4), label=f"how many in {period}")):
+            site = "waiting-room-a" if "site=" in url else data.draw(st.sampled_from(sorted(SITES)))
+            day = data.draw(st.sampled_from(days))
+            answers = answers_to(surveys[version - 1], data)
+            replaced.append((site, day, version, answers))
+
+    def storing(chosen):
+        def store(db):
+            store_survey(db, versions)
+            for site, day, version, answers in chosen:
+                add_answers(db, "random", answers, site=site, day=day, version=version)
+
+        return store
+
+    page = rendered(session_cookie, [], url, storing(submissions))
+    assert page == rendered(session_cookie, [], url, storing(replaced))

@@ -1,52 +1,61 @@
-"""What the weekly summary reads: counts of answers by question, never rows."""
+"""What the summaries read: counts of answers by question, never rows."""
 
 import functools
 import json
 
 import sqlite_utils
 
-from kiosk.surveys.child import ANSWER_KEYS, CHILD_SURVEY, QUESTION_KEYS
+from kiosk.surveys import CHILD_EVALUATION
 
 
-def answer_counts(db: sqlite_utils.Database, weeks: list[str], site: str | None = None) -> dict:
-    """For each week: {"responses": n, "questions": {question: {answer: n}},
-    "sites": {site: n}} (the last so a page can tell which sites are too small).
+def answer_counts(
+    db: sqlite_utils.Database,
+    weeks: list[str],
+    site: str | None = None,
+    survey: str = CHILD_EVALUATION,
+) -> dict:
+    """For each week of one survey: {"responses": n, "sites": {site: n},
+    "versions": {version: {"responses": n, "questions": {question: {answer: n}},
+    "sites": {site: n}}}}. A version's "questions" hold only answers given (a
+    missing one is 0); its "sites" let a page tell which parts are too small.
+
+    Only admin/figures.py may turn these into figures a person sees: the
+    week's totals across versions are for checks, never shown as they are.
 
     Grouping by the stored answers string reads only the covering index
-    (survey, week, site, answers): a week has at most 4^4 distinct strings per
-    site, which are tallied here. Grouping by site too, though the page wants
-    all sites together, follows the index's own order, so SQLite counts as it
-    reads instead of sorting: over 1,000,000 rows, 59 ms instead of 164 ms for
-    twelve weeks (bench/README.md).
+    (survey, week, site, version, answers): a week has a few hundred distinct
+    strings per site and version, which are tallied here. Grouping by site
+    too, though a page may want all sites together, follows the index's own
+    order, so SQLite counts as it reads instead of sorting (bench/README.md).
     """
     placeholders = ",".join("?" * len(weeks))  # only question marks go into the SQL
     sql = (
-        "SELECT week, site, answers, count(*) FROM submissions"  # noqa: S608
+        "SELECT week, site, version, answers, count(*) FROM submissions"  # noqa: S608
         f" WHERE survey = ? AND week IN ({placeholders})"
     )
-    params: list = [CHILD_SURVEY, *weeks]
+    params: list = [survey, *weeks]
     if site is not None:
         sql += " AND site = ?"
         params.append(site)
-    sql += " GROUP BY week, site, answers"
-    summary = {
-        week: {
-            "responses": 0,
-            "questions": {q: dict.fromkeys(ANSWER_KEYS, 0) for q in QUESTION_KEYS},
-            "sites": {},
-        }
-        for week in weeks
-    }
-    for week, site_slug, answers, count in db.execute(sql, params).fetchall():
-        summary[week]["responses"] += count
-        sites = summary[week]["sites"]
-        sites[site_slug] = sites.get(site_slug, 0) + count
+    sql += " GROUP BY week, site, version, answers"
+    summary = {week: {"responses": 0, "sites": {}, "versions": {}} for week in weeks}
+    for week, site_slug, version, answers, count in db.execute(sql, params).fetchall():
+        counts = summary[week]
+        counts["responses"] += count
+        counts["sites"][site_slug] = counts["sites"].get(site_slug, 0) + count
+        part = counts["versions"].get(version)
+        if part is None:
+            part = counts["versions"][version] = {"responses": 0, "questions": {}, "sites": {}}
+        part["responses"] += count
+        part["sites"][site_slug] = part["sites"].get(site_slug, 0) + count
+        questions = part["questions"]
         for question, answer in _parsed(answers):
-            summary[week]["questions"][question][answer] += count
+            tally = questions.setdefault(question, {})
+            tally[answer] = tally.get(answer, 0) + count
     return summary
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=16384)
 def _parsed(answers: str) -> tuple:
-    """(question, answer) pairs of a stored answers string; there are at most 4^4."""
+    """(question, answer) pairs of a stored answers string: a few hundred per version."""
     return tuple(json.loads(answers).items())

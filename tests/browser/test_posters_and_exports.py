@@ -88,11 +88,14 @@ def test_staff_download_the_weeks_counts(signed_in_page, live_server):
     assert f"counts-waiting-room-a-{year}-W{number:02d}.csv" == download.suggested_filename
     with open(download.path(), encoding="utf-8-sig", newline="") as file:
         rows = list(csv.DictReader(file))
-    assert ["3", "0", "2", "0", "5"] == [
-        rows[0][column] for column in ("Yes", "Sometimes", "No", "Skipped", "responses")
-    ]
-    assert ["2", "0", "0", "3", "5"] == [
-        rows[3][column] for column in ("Yes", "Sometimes", "No", "Skipped", "responses")
-    ]
+    # One row per answer to each question, in the kiosk's order, with its version.
+    assert {"1"} == {row["version"] for row in rows}
+    assert [
+        ("Yes", "3", "5"),
+        ("Sometimes", "0", "5"),
+        ("No", "2", "5"),
+        ("Skipped", "0", "5"),
+    ] == [(row["answer"], row["count"], row["responses"]) for row in rows[:4]]
+    assert ["2", "0", "0", "3"] == [row["count"] for row in rows[12:16]]
     page.get_by_role("link", name="Audit log").click()
     expect(page.get_by_role("cell", name="exported counts")).to_be_visible()
