@@ -22,7 +22,7 @@ import sqlite_utils
 from PIL import Image, ImageDraw
 
 from kiosk import receipt_codes, storage
-from kiosk.comments import make_comment
+from kiosk.comments import make_comment, make_survey_comment
 from kiosk.drawings import clean_drawing
 from kiosk.surveys import (
     ADULT_EVALUATION,
@@ -137,6 +137,17 @@ def drawing(rng: random.Random, size=(300, 225)) -> bytes:
     return clean_drawing(png.getvalue(), max_width=width, max_height=height, max_bytes=png.tell())
 
 
+# What adults might write in the adult evaluation's comments boxes.
+ADULT_COMMENTS = (
+    ("satisfied", "The meetings feel friendly and I look forward to them."),
+    ("organised", "It would help to have the plan sent a few days before."),
+    ("contribute", "Smaller groups made it easier for me to speak."),
+    ("included", "I would like to hear what happened to our last ideas."),
+    ("suggestions", "Could we meet later in the day, after school?"),
+    ("suggestions", "More time for the young people to lead."),
+)
+
+
 def random_day(monday: datetime.date, today: datetime.date, rng: random.Random):
     last = min(6, (today - monday).days)
     return monday + datetime.timedelta(days=rng.randint(0, last))
@@ -198,6 +209,28 @@ def fill(
                     counts.comments += 1
                     counts.concerns += comment.concern
                     counts.drawings += comment.drawing is not None
+        for site in sites:
+            for question, text in rng.sample(ADULT_COMMENTS, rng.randint(0, 2)):
+                comment = make_survey_comment(
+                    submission_id=secrets.token_hex(16),
+                    site=site,
+                    survey=adult.slug,
+                    version=adult.version,
+                    question=question,
+                    text=text,
+                    receipt_code=receipt_codes.new_receipt_code(),
+                    secret=secret,
+                    concern_phrases=concern_phrases,
+                    today=random_day(monday, today, rng),
+                )
+                if storage.record_comment(db, comment):
+                    counts.comments += 1
+    # Adults at every site can answer their evaluation by QR code, so its
+    # poster and its phone page are there to try.
+    for site in sites:
+        offered = storage.offered_surveys(db, site)
+        if ADULT_EVALUATION not in offered:
+            storage.set_offered_surveys(db, site, [*offered, ADULT_EVALUATION])
     return counts
 
 

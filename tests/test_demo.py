@@ -153,3 +153,19 @@ def test_weeks_past_the_retention_period_are_refused(tmp_path, db):
     assert 1 == result.exit_code
     assert "RETENTION_DAYS is 30" in result.output
     assert 0 == storage.count_submissions(db)
+
+
+def test_the_demo_offers_the_adult_evaluation_by_qr_code_with_a_few_comments(app, client, db):
+    run(app, "--weeks", "6")
+    for site in ("waiting-room-a", "youth-hub"):
+        assert ["adult-evaluation"] == storage.offered_surveys(db, site)
+        assert 200 == client.get(f"/survey/{site}/adult-evaluation").status_code
+    from_surveys = [
+        c
+        for site in ("waiting-room-a", "youth-hub")
+        for c in storage.comments_for_site(db, site)
+        if c["survey"]
+    ]
+    assert from_surveys, "six weeks of two sites brings at least one adult's comment"
+    assert {("adult-evaluation", 1)} == {(c["survey"], c["version"]) for c in from_surveys}
+    assert {c["text"] for c in from_surveys} <= {text for _, text in demo.ADULT_COMMENTS}
