@@ -6,8 +6,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from kiosk import storage
-from kiosk.surveys.child import ANSWER_KEYS, QUESTION_KEYS
+from kiosk.surveys import BUILT_IN_BY_SLUG
 from tests.conftest import bearer
+
+CHILD = BUILT_IN_BY_SLUG["child-evaluation"]
+QUESTION_KEYS = tuple(question.key for question in CHILD.questions)
+ANSWER_KEYS = CHILD.questions[0].answer_keys
 
 # One app per test function: its rows pile up across examples, so each
 # example compares the count before and after its own request.
