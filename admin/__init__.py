@@ -10,13 +10,16 @@ import time
 from flask import Blueprint, current_app, g, redirect, request, url_for
 
 from admin import accounts
-from kiosk.errors import error_response
-from kiosk.for_request import staff_database
+from kiosk.app.errors import error_response
+from kiosk.app.for_request import staff_database
 from kiosk.storage.staff import ADMINISTRATOR, SAFEGUARDING_LEAD, STAFF
 
-bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
+# The staff area's own pages and style sheets (admin/static, at /admin/static/).
+bp = Blueprint(
+    "admin", __name__, url_prefix="/admin", template_folder="templates", static_folder="static"
+)
 
-OPEN_TO_STRANGERS = {"admin.sign_in", "admin.setup", "admin.choose_password"}
+OPEN_TO_STRANGERS = {"admin.sign_in", "admin.setup", "admin.choose_password", "admin.static"}
 # Pages every signed-in account may open, whatever its roles.
 OPEN_TO_EVERY_ACCOUNT = {"admin.sign_out", "admin.own_account"}
 # The role a page needs, by the module its view is in; a page in any other
@@ -69,6 +72,8 @@ def may_open(roles, endpoint: str, app) -> bool:
 def staff_only():
     """The one guard: a stranger is sent to sign in; an account without the
     page's role is told so (the summary sends it to its first page instead)."""
+    if request.endpoint == "admin.static":
+        return None  # style sheets, the same for everyone: no session looked up
     session = accounts.signed_in_staff(staff_database(), time.time())
     g.staff = session["staff"] if session else None
     g.roles = session["roles"] if session else ()

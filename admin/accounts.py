@@ -11,7 +11,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app, session
 
-from kiosk import limits, storage
+from kiosk import storage
+from kiosk.app import limits
 
 MIN_PASSWORD_LENGTH = 10
 SESSION_HOURS = 8

@@ -15,7 +15,7 @@ from wtforms.validators import InputRequired
 from admin import bp
 from admin.periods import Period, chosen_period
 from kiosk import storage
-from kiosk.for_request import database, staff_database
+from kiosk.app.for_request import database, staff_database
 
 
 class StatusForm(FlaskForm):

@@ -14,7 +14,7 @@ from wtforms.validators import DataRequired, Length
 
 from admin import bp
 from kiosk import storage
-from kiosk.for_request import database, staff_database
+from kiosk.app.for_request import database, staff_database
 from kiosk.storage.concerns import NOTE_MAX_CHARS
 
 

@@ -38,8 +38,8 @@ from admin.figures import current_during, each_week_safe, of_version, summed
 from admin.periods import FIRST_YEAR, LAST_YEAR, Period, read_period
 from admin.spreadsheets import ZIP_TIMESTAMP, csv_bytes, filename_part, xlsx_bytes
 from kiosk import storage
-from kiosk.errors import error_response
-from kiosk.for_request import database, staff_database
+from kiosk.app.errors import error_response
+from kiosk.app.for_request import database, staff_database
 from kiosk.surveys import CHILD_EVALUATION, iso_week
 
 LONGEST_RANGE_DAYS = 366

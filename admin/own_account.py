@@ -11,7 +11,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from admin import accounts, bp
 from admin.staff_accounts import EMAIL
 from kiosk import storage
-from kiosk.for_request import staff_database
+from kiosk.app.for_request import staff_database
 
 
 class OwnAccountForm(FlaskForm):

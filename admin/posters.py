@@ -1,7 +1,7 @@
 """Posters: one printable A4 page per site, with its QR code and plain words about
 anonymity; and one for each survey a site offers on phones.
 
-The code is the site's one fixed feedback address (kiosk.feedback.public_url),
+The code is the site's one fixed feedback address (kiosk.feedback.views.public_url),
 or the survey's (kiosk.surveys.phone.public_url), drawn inline as SVG so it
 prints sharp at any size. poster.css makes the
 browser's Print to PDF give one clean A4 page: only the poster, no staff header.
@@ -12,9 +12,10 @@ from urllib.parse import urlsplit
 from flask import abort, current_app, render_template
 
 from admin import bp
-from kiosk import qr, storage
-from kiosk.feedback import public_url
-from kiosk.for_request import database
+from kiosk import storage
+from kiosk.app import qr
+from kiosk.app.for_request import database
+from kiosk.feedback.views import public_url
 from kiosk.surveys import phone
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}  # noqa: S104 (compared, never bound)

@@ -16,7 +16,7 @@ from wtforms import StringField
 
 from admin import bp
 from kiosk import storage
-from kiosk.for_request import database, site_or_404, staff_database
+from kiosk.app.for_request import database, site_or_404, staff_database
 from kiosk.storage.sites import slug_from_name
 
 

@@ -29,13 +29,13 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.packaging.core import DocumentProperties
 from openpyxl.xml.functions import tostring
 
-from kiosk.text_direction import without_bidi_controls
+from kiosk.app.text_direction import without_bidi_controls
 
 # Full-width = + - @ too: some spreadsheets treat them as their ASCII twins.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP can say: no time of day
 # XML 1.0 has no place for these: one in a cell and Excel cannot open the file.
-# New comments cannot hold them (kiosk/comments.py); an older row might.
+# New comments cannot hold them (kiosk/feedback/comments.py); an older row might.
 NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Excel reads "_x202E_" in a cell as the character U+202E, and "_x005F_" as "_":
 # so a child's own "_x202E_" is written "_x005F_x202E_" and read as they wrote it.

@@ -16,9 +16,9 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from admin import accounts, bp
-from kiosk import mail, storage
-from kiosk.for_request import staff_database
+from admin import accounts, bp, mail
+from kiosk import storage
+from kiosk.app.for_request import staff_database
 
 PASSWORD_LINK_HOURS = 72
 # Something@somewhere.something, on one line: enough to catch a slip of the

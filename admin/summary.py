@@ -11,7 +11,7 @@ from admin.charts import ANSWERS, choices_of, compare_bars, stacked_bars, trend_
 from admin.figures import Figures, figures_for, top_box_words, wording_changes
 from admin.periods import chosen_period
 from kiosk import storage
-from kiosk.for_request import database
+from kiosk.app.for_request import database
 from kiosk.surveys import CHILD_EVALUATION, FACES_KIND, SCALE_KIND
 
 NAMES = {"week": ("This week", "Last week"), "month": ("This month", "Last month")}

@@ -13,7 +13,7 @@ from admin import bp
 from admin.survey_forms import LIMITS, CopySurveyForm, NewSurveyForm, problems
 from admin.surveys import survey_or_404
 from kiosk import storage
-from kiosk.for_request import database, staff_database
+from kiosk.app.for_request import database, staff_database
 from kiosk.surveys import Question, Survey
 
 

@@ -28,11 +28,11 @@ from admin.survey_forms import (
     question_data,
 )
 from kiosk import storage
-from kiosk.errors import error_response
-from kiosk.for_request import database, staff_database
+from kiosk.app.errors import error_response
+from kiosk.app.for_request import database, staff_database
 from kiosk.surveys import AUDIENCES, MAX_QUESTIONS, InvalidSurvey, Question, Survey, check_survey
+from kiosk.surveys.kiosk import kiosk_page
 from kiosk.surveys.phone import phone_page
-from kiosk.views import kiosk_page
 
 NOT_OUR_FORM = "This form was changed in a way our page never sends. Please open the survey again."
 MOVE = re.compile(r"(up|down|remove)-([0-9]{1,3})")

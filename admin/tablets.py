@@ -1,7 +1,7 @@
 """Staff pages: set up a kiosk tablet with a one-time code, and stop one.
 
 Only a tablet set up here (or with `flask --app kiosk enrol-tablet`) can
-send a kiosk's answers (kiosk/tablets.py). The code is shown once, on the
+send a kiosk's answers (kiosk/surveys/tablets.py). The code is shown once, on the
 page the button opens, and kept only as a keyed hash. Each code, and each
 tablet stopped, goes to the audit log.
 """
@@ -13,9 +13,10 @@ from flask import current_app, flash, g, redirect, render_template, request, url
 
 from admin import bp
 from admin.sites import site_or_404, sites_page
-from kiosk import storage, tablets
-from kiosk.for_request import staff_database
-from kiosk.qr import qr_svg
+from kiosk import storage
+from kiosk.app.for_request import staff_database
+from kiosk.app.qr import qr_svg
+from kiosk.surveys import tablets
 
 
 @bp.post("/sites/<slug>/tablets")

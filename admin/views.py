@@ -7,11 +7,13 @@ import time
 
 from flask import current_app, flash, g, redirect, render_template, request, url_for
 
-from admin import NAV, accounts, bp, may_open
+from admin import NAV, accounts, bp, mail, may_open
 from admin.forms import SetupForm, SignInForm, SignOutForm
-from kiosk import limits, mail, safeguarding, storage
-from kiosk.for_request import database, staff_database
-from kiosk.limits import limiter
+from kiosk import storage
+from kiosk.app import limits
+from kiosk.app.for_request import database, staff_database
+from kiosk.app.limits import limiter
+from kiosk.feedback import safeguarding
 
 
 @bp.context_processor

@@ -11,7 +11,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, ValidationEr
 
 from admin import bp
 from kiosk import storage
-from kiosk.for_request import database, staff_database
+from kiosk.app.for_request import database, staff_database
 from kiosk.storage.you_said import DID_MAX_CHARS, HEARD_MAX_CHARS
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kiosk.safeguarding import concern_matches, is_concern  # noqa: E402
+from kiosk.feedback.safeguarding import concern_matches, is_concern  # noqa: E402
 
 MESSAGES = Path(__file__).resolve().parent / "concern_messages.tsv"
 HALVES = ("tuning", "held-out")

@@ -41,7 +41,7 @@ def start_kiosk(folder: Path):
     os.environ["KIOSK_DATABASE"] = str(folder / "kiosk.db")
     os.environ["KIOSK_SECRET_KEY"] = "bench-" + secrets.token_hex(16)
     from kiosk import create_app
-    from kiosk.serving import serve
+    from kiosk.app.serving import serve
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     app = create_app()

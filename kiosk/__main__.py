@@ -4,17 +4,18 @@ import logging
 import os
 import time
 
-from admin import accounts
-from kiosk import create_app, mail, schedule, storage
-from kiosk.serving import serve
+from admin import accounts, mail
+from kiosk import create_app, storage
+from kiosk.app import schedule
+from kiosk.app.serving import serve
 
 
 def main() -> None:
-    # Only failed requests are logged, without address, time or query (kiosk/serving.py).
+    # Only failed requests are logged, without address, time or query (kiosk/app/serving.py).
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     app = create_app()
     # A browser on this computer sets itself up as a tablet for every site, so
-    # a newcomer sees the kiosk at once (kiosk/enrolment.py). Only here: under
+    # a newcomer sees the kiosk at once (kiosk/surveys/enrolment.py). Only here: under
     # gunicorn a reverse proxy makes every request come from this computer.
     app.config["TABLET_AUTO_ENROL"] = True
     host = os.environ.get("KIOSK_HOST", "127.0.0.1")

@@ -19,8 +19,10 @@ import pytest
 from argon2 import PasswordHasher
 
 from admin import accounts
-from kiosk import PROJECT_ROOT, create_app, storage, tablets
-from kiosk.serving import serve
+from kiosk import create_app, storage
+from kiosk.app.factory import PROJECT_ROOT
+from kiosk.app.serving import serve
+from kiosk.surveys import tablets
 
 SITES = {"waiting-room-a": "Waiting room A", "youth-hub": "Youth hub"}
 # An answers file made by the code at a640774, before staff records had their own file.
@@ -326,7 +328,7 @@ def store_comment(
     concern=False,
 ):
     """A comment as stored, without the feedback page's input rules (an older row)."""
-    from kiosk.comments import Comment
+    from kiosk.feedback.comments import Comment
 
     comment = Comment(
         id=new_submission_id(),

@@ -212,7 +212,7 @@ def test_the_setup_form_explains_a_bad_password(client, db, password, again, mes
 
 def test_one_address_gets_twenty_sign_in_tries_in_ten_minutes(app, client, kiosk_client):
     # Right passwords: no wrong-password wait starts, so only the per-address
-    # limit (kiosk/limits.py) can refuse the 21st try.
+    # limit (kiosk/app/limits.py) can refuse the 21st try.
     make_account(app)
     statuses = [sign_in(client).status_code for n in range(21)]
     assert [302] * 20 + [429] == statuses

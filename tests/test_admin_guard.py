@@ -40,9 +40,20 @@ def test_every_staff_route_turns_a_stranger_away(app_without_form_tokens):
         assert response.headers["Location"].startswith("/admin/sign-in"), (endpoint, url)
 
 
-def test_only_sign_in_and_the_one_time_links_are_open(app_without_form_tokens):
+def test_only_sign_in_the_one_time_links_and_style_sheets_are_open(app_without_form_tokens):
     admin = {r.endpoint for r in app_without_form_tokens.url_map.iter_rules()}
-    assert {"admin.sign_in", "admin.setup", "admin.choose_password"} == OPEN_TO_STRANGERS & admin
+    open_pages = {"admin.sign_in", "admin.setup", "admin.choose_password", "admin.static"}
+    assert open_pages == OPEN_TO_STRANGERS & admin
+
+
+def test_the_staff_style_sheet_is_there_for_the_sign_in_page(app_without_form_tokens):
+    client = app_without_form_tokens.test_client()
+    page = client.get("/admin/sign-in").get_data(as_text=True)
+    assert 'href="/admin/static/admin.css"' in page
+    with client.get("/admin/static/admin.css") as response:
+        assert (200, "text/css") == (response.status_code, response.mimetype)
+        assert "no-store" not in response.headers.get("Cache-Control", "")
+    assert 404 == client.get("/admin/static/../../config.toml").status_code
 
 
 # Roles: each page needs one role (or none, for your own account and sign-out),

@@ -7,7 +7,9 @@ import time
 
 import pytest
 
-from kiosk import create_app, receipt_codes, schedule, storage
+from kiosk import create_app, storage
+from kiosk.app import schedule
+from kiosk.feedback import receipt_codes
 from tests.conftest import (
     PASSWORD,
     form_token,

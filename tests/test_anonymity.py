@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 from kiosk import create_app
-from kiosk.serving import serve
+from kiosk.app.serving import serve
 from tests.conftest import (
     KioskClient,
     all_answers,

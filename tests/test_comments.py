@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from kiosk.comments import (
+from kiosk.feedback.comments import (
     InvalidComment,
     check_receipt,
     check_topic,
@@ -12,7 +12,7 @@ from kiosk.comments import (
     make_comment,
     receipt_seal,
 )
-from kiosk.receipt_codes import RECEIPT_WORDS, hash_receipt_code
+from kiosk.feedback.receipt_codes import RECEIPT_WORDS, hash_receipt_code
 
 SECRET = "test-secret"
 ID = "0123456789abcdef" * 2

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk import storage
-from kiosk.comments import Comment
+from kiosk.feedback.comments import Comment
 from tests.conftest import form_token
 from tests.test_anonymity import database_bytes
 from tests.test_drawings import drawn_canvas, png_bytes

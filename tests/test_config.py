@@ -4,7 +4,8 @@ import tomllib
 
 import pytest
 
-from kiosk import DEFAULTS, PROJECT_ROOT, create_app
+from kiosk import create_app
+from kiosk.app.factory import DEFAULTS, PROJECT_ROOT
 
 CONFIG_TOML = PROJECT_ROOT / "config.toml"
 

@@ -7,8 +7,10 @@ import re
 
 import pytest
 
-from kiosk import create_app, demo, receipt_codes, safeguarding, storage
-from kiosk.comments import make_comment
+from kiosk import create_app, storage
+from kiosk.app import demo
+from kiosk.feedback import receipt_codes, safeguarding
+from kiosk.feedback.comments import make_comment
 from kiosk.surveys import BUILT_IN_BY_SLUG, iso_week
 from tests.conftest import KioskClient, make_account, make_config, sign_in
 

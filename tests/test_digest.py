@@ -10,8 +10,9 @@ import uuid
 
 import pytest
 
-from kiosk import create_app, schedule, storage
-from kiosk.comments import Comment
+from kiosk import create_app, storage
+from kiosk.app import schedule
+from kiosk.feedback.comments import Comment
 from kiosk.surveys import CHILD_EVALUATION, Question, Submission, Survey
 from tests.conftest import (
     MADE_BY_A640774,

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw, PngImagePlugin
 
-from kiosk import DEFAULTS
-from kiosk.drawings import (
+from kiosk.app.factory import DEFAULTS
+from kiosk.feedback.drawings import (
     MOVING,
     PNG_SIGNATURE,
     TOO_BIG,

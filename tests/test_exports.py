@@ -13,7 +13,7 @@ from PIL import Image
 
 from admin.spreadsheets import safe_cell
 from kiosk import storage
-from kiosk.comments import Comment
+from kiosk.feedback.comments import Comment
 from kiosk.surveys import FACES, iso_week
 from tests.conftest import new_submission_id
 from tests.test_summary import MONDAY, SAFE_IN_WAITING_ROOM, add, add_answers, publish_new_wording

@@ -15,9 +15,10 @@ from PIL import Image, PngImagePlugin
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
-from kiosk import DEFAULTS, create_app, storage
-from kiosk.drawings import TOO_BIG, UNREADABLE
-from kiosk.receipt_codes import RECEIPT_WORDS, hash_receipt_code, new_receipt_code
+from kiosk import create_app, storage
+from kiosk.app.factory import DEFAULTS
+from kiosk.feedback.drawings import TOO_BIG, UNREADABLE
+from kiosk.feedback.receipt_codes import RECEIPT_WORDS, hash_receipt_code, new_receipt_code
 from kiosk.surveys import iso_week
 from tests.conftest import feedback_page_fields, make_config
 from tests.test_anonymity import database_bytes

@@ -12,9 +12,10 @@ from PIL import Image
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
-from kiosk import DEFAULTS, create_app, storage
-from kiosk.comments import Comment
-from kiosk.receipt_codes import RECEIPT_WORDS, hash_receipt_code, new_receipt_code
+from kiosk import create_app, storage
+from kiosk.app.factory import DEFAULTS
+from kiosk.feedback.comments import Comment
+from kiosk.feedback.receipt_codes import RECEIPT_WORDS, hash_receipt_code, new_receipt_code
 from tests.conftest import feedback_page_fields, make_config, new_submission_id
 from tests.test_drawings import drawn_canvas, other_format, pixel_flood, png_bytes
 from tests.test_junk import content_types, header_text, methods

@@ -8,7 +8,7 @@ import pytest
 
 from kiosk import storage
 from kiosk.surveys import ADULT_EVALUATION, BUILT_IN_BY_SLUG, CHILD_EVALUATION, Question, Survey
-from kiosk.views import kiosk_page
+from kiosk.surveys.kiosk import kiosk_page
 
 QUESTIONS = BUILT_IN_BY_SLUG[CHILD_EVALUATION].questions
 ADULTS = BUILT_IN_BY_SLUG[ADULT_EVALUATION]

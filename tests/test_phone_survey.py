@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from kiosk import create_app, storage
-from kiosk.receipt_codes import hash_receipt_code
+from kiosk.feedback.receipt_codes import hash_receipt_code
 from kiosk.surveys import ADULT_EVALUATION, CHILD_EVALUATION, iso_week
 from tests.conftest import form_token, make_config
 from tests.test_qr import rasterise, scan

@@ -34,7 +34,7 @@ def test_a_poster_has_the_sites_code_and_address(staff):
     assert [address] == [result.text for result in scan(rasterise(inline_svg(page)))]
     assert f'<p class="poster-address">{address}</p>' in page
     assert "Tell us anything" in page
-    assert 'href="/static/css/poster.css"' in page
+    assert 'href="/admin/static/poster.css"' in page
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 import zxingcpp
 from PIL import Image, ImageDraw
 
-from kiosk.qr import QUIET_ZONE, qr_png, qr_svg
+from kiosk.app.qr import QUIET_ZONE, qr_png, qr_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 URLS = [

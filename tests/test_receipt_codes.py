@@ -4,13 +4,13 @@ import re
 
 import pytest
 
-from kiosk.receipt_codes import (
+from kiosk.feedback.receipt_codes import (
     RECEIPT_WORDS,
     hash_receipt_code,
     new_receipt_code,
     normalise_receipt_code,
 )
-from kiosk.safeguarding import is_concern
+from kiosk.feedback.safeguarding import is_concern
 
 SECRET = b"the app's secret key"
 

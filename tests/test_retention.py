@@ -6,8 +6,9 @@ import secrets
 
 import pytest
 
-from kiosk import create_app, receipt_codes, storage
-from kiosk.comments import Comment
+from kiosk import create_app, storage
+from kiosk.feedback import receipt_codes
+from kiosk.feedback.comments import Comment
 from kiosk.surveys import Submission
 from tests.conftest import all_answers, make_config
 

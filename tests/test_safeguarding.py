@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.concern_rules import CONCERN_RULES, EXCUSES
-from kiosk.safeguarding import DEFAULT_CONCERN_PHRASES, concern_matches, is_concern
+from kiosk.feedback.concern_rules import CONCERN_RULES, EXCUSES
+from kiosk.feedback.safeguarding import DEFAULT_CONCERN_PHRASES, concern_matches, is_concern
 
 LABELLED_MESSAGES = Path(__file__).resolve().parent.parent / "bench" / "concern_messages.tsv"
 # Phrases that count wherever they are: random words around them cannot excuse them.

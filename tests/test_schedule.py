@@ -6,7 +6,8 @@ import threading
 
 import pytest
 
-from kiosk import create_app, schedule, storage
+from kiosk import create_app, storage
+from kiosk.app import schedule
 from tests.conftest import make_config
 
 MORNING = datetime.datetime(2026, 11, 30, 3, 29)

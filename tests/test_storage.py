@@ -10,7 +10,7 @@ import textwrap
 import pytest
 
 from kiosk import storage
-from kiosk.comments import Comment
+from kiosk.feedback.comments import Comment
 from kiosk.surveys import Submission
 from tests.conftest import all_answers, new_submission_id
 

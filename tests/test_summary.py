@@ -584,13 +584,15 @@ OPTION_WORDS = ["Always", "Often", "Sometimes", "Rarely", "Never", "Very", "Quit
 
 
 @st.composite
-def a_question(draw, key: str) -> Question:
+def a_question(draw, key: str, version: int) -> Question:
     kind = draw(st.sampled_from(KINDS))
     options = ()
     if kind == SCALE_KIND:
         words = st.lists(st.sampled_from(OPTION_WORDS), min_size=2, max_size=7, unique=True)
         options = tuple(draw(words))
-    return Question(key, f"Question {key} of kind {kind}?", kind, options, draw(st.booleans()))
+    # The version is in the wording: publishing the same words makes no new version.
+    text = f"Question {key} of kind {kind}, version {version}?"
+    return Question(key, text, kind, options, draw(st.booleans()))
 
 
 @st.composite
@@ -601,7 +603,7 @@ def a_random_survey(draw) -> list[tuple]:
         keys = draw(
             st.lists(st.sampled_from(["q1", "q2", "q3"]), min_size=1, max_size=3, unique=True)
         )
-        questions = tuple(draw(a_question(key)) for key in keys)
+        questions = tuple(draw(a_question(key, number + 1)) for key in keys)
         day = START - datetime.timedelta(days=30)
         if number:
             day = START + datetime.timedelta(days=draw(st.integers(0, 16 * 7 - 1)))

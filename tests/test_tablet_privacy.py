@@ -8,8 +8,10 @@ import logging
 import threading
 import time
 
-from kiosk import create_app, csrf, storage, tablets
-from kiosk.serving import serve
+from kiosk import create_app, storage
+from kiosk.app.csrf import csrf
+from kiosk.app.serving import serve
+from kiosk.surveys import tablets
 from tests.conftest import all_answers, make_config, new_submission_id
 
 # Token-shaped, so the server reads it as a token (and finds no tablet).

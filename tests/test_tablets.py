@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from kiosk import storage, tablets
+from kiosk import storage
+from kiosk.surveys import tablets
 from tests.conftest import KioskClient, all_answers, bearer, new_submission_id, tablet_token
 
 TODAY = datetime.date.today()

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from werkzeug.test import encode_multipart
 
 from kiosk import create_app, storage
-from kiosk.comments import InvalidComment, clean_text
+from kiosk.feedback.comments import InvalidComment, clean_text
 from kiosk.surveys import iso_week
 from tests.conftest import feedback_page_fields, make_config, store_comment
 

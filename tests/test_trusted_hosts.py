@@ -3,7 +3,8 @@ plain 400, never a redirect or a link to somewhere else, and never a 500."""
 
 import pytest
 
-from kiosk import PROJECT_ROOT, create_app
+from kiosk import create_app
+from kiosk.app.factory import PROJECT_ROOT
 from tests.conftest import make_config
 
 PLAIN_400 = "Something in that request was not right."

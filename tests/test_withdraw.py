@@ -7,8 +7,8 @@ import re
 import pytest
 
 from kiosk import create_app, storage
-from kiosk.comments import Comment
-from kiosk.receipt_codes import RECEIPT_WORDS, hash_receipt_code, new_receipt_code
+from kiosk.feedback.comments import Comment
+from kiosk.feedback.receipt_codes import RECEIPT_WORDS, hash_receipt_code, new_receipt_code
 from tests.conftest import feedback_page_fields, make_config, new_submission_id
 from tests.test_feedback import (
     JSON,

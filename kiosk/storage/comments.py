@@ -6,7 +6,7 @@ import sqlite3
 
 import sqlite_utils
 
-from kiosk.comments import Comment
+from kiosk.feedback.comments import Comment
 from kiosk.storage.database import empty_the_wal, writing
 
 _COLUMNS = (

@@ -1,4 +1,4 @@
-"""Who is owed which week's digest, in the staff file (kiosk/digest.py).
+"""Who is owed which week's digest, in the staff file (admin/digest_job.py).
 
 A row is made for each account that asks for the digest when a week's digest
 falls due, and marked sent once the mail server has taken it; a row for a week

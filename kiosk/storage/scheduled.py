@@ -1,4 +1,4 @@
-"""When each scheduled job last ran, in the staff file (kiosk/schedule.py)."""
+"""When each scheduled job last ran, in the staff file (kiosk/app/schedule.py)."""
 
 import sqlite_utils
 

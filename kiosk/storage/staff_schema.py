@@ -140,7 +140,7 @@ def _add_weekly_digest(db: sqlite_utils.Database) -> None:
     # had chosen it before, so existing accounts start without it.
     db.execute("ALTER TABLE staff ADD COLUMN weekly_digest INTEGER NOT NULL DEFAULT 0")
     # Which week's digest each account is owed or has had, so it goes once per
-    # week and one that could not be sent is tried again (kiosk/digest.py).
+    # week and one that could not be sent is tried again (admin/digest_job.py).
     db.execute(
         """
         CREATE TABLE digests (

@@ -19,20 +19,22 @@ import secrets
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 
-from kiosk import csrf, limits, storage
-from kiosk.comments import (
+from kiosk import storage
+from kiosk.app import limits
+from kiosk.app.csrf import csrf
+from kiosk.app.errors import error_response
+from kiosk.app.for_request import database, site_or_404
+from kiosk.app.limits import limiter
+from kiosk.feedback.comments import (
     InvalidComment,
     check_receipt,
     clean_text,
     make_survey_comment,
     receipt_seal,
 )
-from kiosk.errors import error_response
-from kiosk.feedback import FORM_TYPES, unused_receipt_code
-from kiosk.for_request import database, site_or_404
-from kiosk.limits import limiter
+from kiosk.feedback.views import FORM_TYPES, unused_receipt_code
 from kiosk.surveys import SKIP, Submission, Survey
-from kiosk.views import resting
+from kiosk.surveys.kiosk import resting
 
 bp = Blueprint("phone_survey", __name__)
 CHANGED = "This survey has changed since the page was opened. Please load it again."

@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from kiosk import create_app, storage
-from kiosk.serving import serve
+from kiosk.app.serving import serve
 from tests.conftest import PASSWORD, make_account, make_config, tablet_token
 
 CHROMIUM_ARGS = [

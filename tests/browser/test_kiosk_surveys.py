@@ -10,9 +10,9 @@ import pytest
 from playwright.sync_api import expect
 
 from kiosk import create_app, storage
-from kiosk.for_request import database
+from kiosk.app.for_request import database
 from kiosk.surveys import ADULT_EVALUATION, BUILT_IN_BY_SLUG, CHILD_EVALUATION, Question
-from kiosk.views import kiosk_page
+from kiosk.surveys.kiosk import kiosk_page
 from tests.browser.conftest import (
     QUEUE_EMPTY,
     LiveServer,

@@ -9,7 +9,8 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from kiosk import storage, tablets
+from kiosk import storage
+from kiosk.surveys import tablets
 from tests.browser.conftest import (
     QUEUE_EMPTY,
     answer_at_the_kiosk,

@@ -4,7 +4,7 @@ The Unicode controls that push text right-to-left or left-to-right (U+202A to
 U+202E, U+2066 to U+2069) are invisible, and they make a comment, a site name or
 an exported cell show its letters in another order than they are written: what
 staff read is not what was sent, and a cell can hide how it starts.
-They are taken out when a comment arrives (kiosk/comments.py), from every value
+They are taken out when a comment arrives (kiosk/feedback/comments.py), from every value
 a page shows (the Jinja finalize below, for every page), and from every
 exported cell (admin/spreadsheets.py), which covers rows kept from before.
 Right-to-left languages need none of them: the pages set `dir` themselves.

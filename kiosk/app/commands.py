@@ -8,8 +8,11 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from admin import accounts
-from kiosk import alerts, demo, digest, retention, storage, tablets
+from admin import accounts, alerts
+from admin import digest_job as digest
+from kiosk import storage
+from kiosk.app import demo, retention
+from kiosk.surveys import tablets
 
 
 @click.command("init-db")

@@ -15,7 +15,8 @@ import time
 
 from flask import Flask
 
-from kiosk import mail, storage
+from admin import mail
+from kiosk import storage
 from kiosk.surveys import iso_week
 
 
@@ -28,7 +29,7 @@ def send_digests(app: Flask, due: datetime.datetime) -> str:
     """Send the digest of the week before `due`'s to every account that asks for
     it and has not had it, and any digest still owed from before. Returns what
     happened, in words for the command line and the log."""
-    # admin imports kiosk.views, which needs this package built first: so here.
+    # admin imports kiosk.surveys.kiosk, which needs this package built first: so here.
     from admin.digest import digest_email
 
     with storage.both_files(app.config["DATABASE"]) as (db, staff_db):

@@ -27,7 +27,7 @@ from importlib import resources
 
 WORDS_PER_CODE = 3
 RECEIPT_WORDS = tuple(
-    resources.files("kiosk").joinpath("receipt_words.txt").read_text("ascii").split()
+    resources.files("kiosk.feedback").joinpath("receipt_words.txt").read_text("ascii").split()
 )
 _WORD_SET = frozenset(RECEIPT_WORDS)
 _LONGEST_TYPED = 200  # three words of up to nine letters, with room for spaces

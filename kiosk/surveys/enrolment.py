@@ -13,10 +13,13 @@ import time
 from flask import current_app, jsonify, make_response, request, url_for
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 
-from kiosk import csrf, limits, storage, tablets
-from kiosk.errors import error_response
-from kiosk.for_request import site_or_404, staff_database
-from kiosk.views import bp
+from kiosk import storage
+from kiosk.app import limits
+from kiosk.app.csrf import csrf
+from kiosk.app.errors import error_response
+from kiosk.app.for_request import site_or_404, staff_database
+from kiosk.surveys import tablets
+from kiosk.surveys.kiosk import bp
 
 SETUP_MAX_BYTES = 1024
 LOOPBACK = {"127.0.0.1", "::1"}

@@ -14,9 +14,10 @@ from flask import (
 from flask_wtf.csrf import generate_csrf
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 
-from kiosk import csrf, storage
-from kiosk.errors import error_response
-from kiosk.for_request import database, site_exists_or_404, site_or_404
+from kiosk import storage
+from kiosk.app.csrf import csrf
+from kiosk.app.errors import error_response
+from kiosk.app.for_request import database, site_exists_or_404, site_or_404
 from kiosk.surveys import (
     CHILD_EVALUATION,
     FACES,
@@ -132,7 +133,7 @@ def submit(site: str):
     A retired site still takes answers: a tablet that was offline sends what
     children gave before the site was retired, and those must not be lost.
 
-    Only from a tablet staff set up for this site (kiosk/enrolment.py), and
+    Only from a tablet staff set up for this site (kiosk/surveys/enrolment.py), and
     dated no earlier than the day it was set up: otherwise anyone could add
     answers to a past week and, by subtracting, see what one child said.
     """
@@ -170,4 +171,4 @@ def submit(site: str):
 
 
 # Its routes go on bp too; it needs the helpers above, so it comes last.
-from kiosk import enrolment  # noqa: E402
+from kiosk.surveys import enrolment  # noqa: E402

@@ -13,9 +13,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from kiosk import receipt_codes, safeguarding
+from kiosk.app.text_direction import without_bidi_controls
+from kiosk.feedback import receipt_codes, safeguarding
 from kiosk.surveys import SUBMISSION_ID, iso_week
-from kiosk.text_direction import without_bidi_controls
 
 # Tab and newline are how people write; every other control character is not.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -9,7 +9,7 @@ body again (a staff page's sign-out form asks for request.files), fails a
 second time inside the error handler, and the server sends a 500.
 
 So every read of the body goes through BodyReader: the first failure becomes
-werkzeug's BadRequest, answered by kiosk/errors.py with its plain message, and
+werkzeug's BadRequest, answered by kiosk/app/errors.py with its plain message, and
 every read after that finds an empty body, so the error page can be drawn.
 """
 

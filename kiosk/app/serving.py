@@ -30,7 +30,7 @@ class AnonymousRequestHandler(WSGIRequestHandler):
     So only server errors (5xx) and werkzeug's own complaints about a request
     it could not read are logged, without the query string. The address stays
     in the request: the feedback box's rate limit tells senders apart by a
-    keyed hash of it (kiosk/limits.py).
+    keyed hash of it (kiosk/app/limits.py).
     """
 
     def handle(self) -> None:

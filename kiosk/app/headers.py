@@ -30,10 +30,14 @@ def add_security_headers(response: Response) -> Response:
         # Only over HTTPS: browsers ignore it over plain HTTP, and a kiosk on
         # http://127.0.0.1 must not be told to use HTTPS it does not have.
         response.headers["Strict-Transport-Security"] = "max-age=31536000"
-    if request.endpoint != "static":
+    if request.endpoint not in STATIC_FILES:
         # Pages and answers are never kept: after a reset, Back shows nothing.
         response.headers["Cache-Control"] = "no-store"
     return response
+
+
+# The kiosk's files and the staff area's style sheets: the same for everyone.
+STATIC_FILES = frozenset({"static", "admin.static"})
 
 
 def init_app(app: Flask) -> None:

@@ -26,7 +26,7 @@ off without me", "i owe them", "gonna jump me". So the default list comes with
 rules, regular expressions over the message as plain words, each with a name
 staff see in place of a phrase; and a few everyday words ("hurt", "battered",
 "bullying", "want to die") are let off when the message shows a harmless context
-(sport, a game, a song, a lesson, hair dye, fun here). kiosk/concern_rules.py
+(sport, a game, a song, a lesson, hair dye, fun here). kiosk/feedback/concern_rules.py
 holds the phrases, the rules, the contexts and which words each context excuses.
 A site's own phrases (CONCERN_PHRASES) are added to all of it: they match as
 the default phrases do, and are never excused by a context.
@@ -40,7 +40,12 @@ from functools import lru_cache
 from itertools import groupby
 from typing import NamedTuple
 
-from kiosk.concern_rules import CONCERN_RULES, DEFAULT_CONCERN_PHRASES, EXCUSES, HARMLESS_CONTEXTS
+from kiosk.feedback.concern_rules import (
+    CONCERN_RULES,
+    DEFAULT_CONCERN_PHRASES,
+    EXCUSES,
+    HARMLESS_CONTEXTS,
+)
 
 # Letters from other alphabets that look like Latin ones (Cyrillic, Greek).
 _LOOK_ALIKES = str.maketrans("аеорсухіјѕԁɡοαιкмтвнυ", "aeopcyxijsdgoaikmtbhu")

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 import sqlite_utils
 from PIL import Image, ImageDraw
 
-from kiosk import receipt_codes, storage
-from kiosk.comments import make_comment, make_survey_comment
-from kiosk.drawings import clean_drawing
+from kiosk import storage
+from kiosk.feedback import receipt_codes
+from kiosk.feedback.comments import make_comment, make_survey_comment
+from kiosk.feedback.drawings import clean_drawing
 from kiosk.surveys import (
     ADULT_EVALUATION,
     CHILD_EVALUATION,

@@ -19,9 +19,11 @@ import time
 
 from limits import parse
 
-from kiosk import limits, storage
+from kiosk import storage
 
 # No 0/O, 1/I/L or U: easy to read off a screen and type on a tablet.
+from kiosk.app import limits
+
 PAIRING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 PAIRING_CODE_LENGTH = 8
 PAIRING_CODE_MINUTES = 30

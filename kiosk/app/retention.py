@@ -1,6 +1,6 @@
 """When old answers are deleted and the answers file is tidied: at every start
 (the purge only), each day at DAILY_TIDY_TIME by the running server
-(kiosk/schedule.py), and by `flask --app kiosk purge`. The deleting itself is
+(kiosk/app/schedule.py), and by `flask --app kiosk purge`. The deleting itself is
 kiosk/storage/retention.py; the rewrite is kiosk/storage/maintenance.py."""
 
 import datetime

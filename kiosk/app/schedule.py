@@ -19,7 +19,10 @@ from dataclasses import dataclass
 
 from flask import Flask
 
-from kiosk import alerts, digest, retention, storage
+from admin import alerts
+from admin import digest_job as digest
+from kiosk import storage
+from kiosk.app import retention
 
 log = logging.getLogger(__name__)
 WAKE_EVERY_SECONDS = 60

@@ -1,4 +1,4 @@
-"""What the safeguarding matcher looks for (kiosk/safeguarding.py says how).
+"""What the safeguarding matcher looks for (kiosk/feedback/safeguarding.py says how).
 
 Three lists:
 - DEFAULT_CONCERN_PHRASES: phrases made tolerant of spelling (see safeguarding.py);

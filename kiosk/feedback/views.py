@@ -5,8 +5,13 @@ import secrets
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 
-from kiosk import limits, qr, receipt_codes, storage
-from kiosk.comments import (
+from kiosk import storage
+from kiosk.app import limits, qr
+from kiosk.app.errors import error_response, wants_json
+from kiosk.app.for_request import database, site_or_404
+from kiosk.app.limits import limiter
+from kiosk.feedback import receipt_codes
+from kiosk.feedback.comments import (
     InvalidComment,
     check_receipt,
     check_topic,
@@ -14,12 +19,9 @@ from kiosk.comments import (
     make_comment,
     receipt_seal,
 )
-from kiosk.drawings import InvalidDrawing, clean_drawing
-from kiosk.errors import error_response, wants_json
-from kiosk.for_request import database, site_or_404
-from kiosk.forms import FeedbackForm, WithdrawForm
-from kiosk.limits import limiter
-from kiosk.views import resting, still_there_seconds
+from kiosk.feedback.drawings import InvalidDrawing, clean_drawing
+from kiosk.feedback.forms import FeedbackForm, WithdrawForm
+from kiosk.surveys.kiosk import resting, still_there_seconds
 
 bp = Blueprint("feedback", __name__)
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")

@@ -13,7 +13,8 @@ import time
 
 from flask import Flask
 
-from kiosk import mail, storage
+from admin import mail
+from kiosk import storage
 
 SYSTEM = "system"
 

@@ -4,7 +4,7 @@ A redirect or a link built from the request takes its host from the Host
 header, which the sender chooses: `GET /admin//sites` with `Host: evil.example`
 was redirected to evil.example. Unless TRUSTED_HOSTS is set, the app answers
 the host of PUBLIC_BASE_URL and this machine's own names, and a request for any
-other host gets a plain 400 (kiosk/errors.py).
+other host gets a plain 400 (kiosk/app/errors.py).
 """
 
 from urllib.parse import urlsplit

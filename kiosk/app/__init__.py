@@ -1,0 +1,1 @@
+"""The app: its factory and settings, errors, headers, serving, and its jobs."""

@@ -1,0 +1,1 @@
+"""The feedback box: words and drawings, receipt codes, and the concern matcher."""
