@@ -56,7 +56,7 @@ format: install-test
 
 ## Every test, the real-browser ones included. pytest's "no tests" (exit 5) fails too.
 test: install-test chromium lint
-	$(BIN)/python -m pytest; status=$$?; \
+	$(BIN)/python -m pytest -n auto; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "No tests were collected: that is a failure."; exit 1; fi; \
 	exit $$status
 
