@@ -96,6 +96,7 @@ def first_page(roles, app) -> str:
 
 # Importing each module registers its routes on bp.
 from admin import (  # noqa: E402, F401
+    comment_exports,
     comments,
     concerns,
     exports,

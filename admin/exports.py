@@ -1,5 +1,6 @@
-"""Exports: counts and comments as CSV, comments as an Excel workbook too, drawings
-as a ZIP of PNGs, for a week or dates.
+"""Exports: the page that offers them, what every export reads from its address
+(site, week or dates, survey), and the counts export. Comments, the workbook
+and drawings: admin/comment_exports.py.
 
 Each follows the small-number rule of the summary page, and each is written to
 the audit log (which site and which period; never what a child said).
@@ -7,11 +8,6 @@ the audit log (which site and which period; never what a child said).
 Counts are of one survey, one row per answer to each question, and grouped by
 version: each row carries its version and the exact wording and option words
 it was asked with. A version's counts are never added to another's.
-
-Drawings come as one ZIP rather than a link each: a team meeting wants the
-week's drawings in one download and one audit entry, and the ZIP's names match
-the "drawing" column of the comments CSV. Every entry in it carries the same
-fixed timestamp, because a ZIP otherwise records a time of day.
 
 Counts over dates are counted in whole ISO weeks (Monday of the first day's
 week to Sunday of the last day's). With single days, two ranges a day apart,
@@ -25,9 +21,7 @@ nothing the summary page does not.
 """
 
 import datetime
-import io
 import re
-import zipfile
 from dataclasses import dataclass
 
 from flask import Response, current_app, g, render_template, request
@@ -36,14 +30,13 @@ from admin import bp
 from admin.charts import choices_of
 from admin.figures import current_during, each_week_safe, of_version, summed
 from admin.periods import FIRST_YEAR, LAST_YEAR, Period, read_period
-from admin.spreadsheets import ZIP_TIMESTAMP, csv_bytes, filename_part, xlsx_bytes
+from admin.spreadsheets import csv_bytes, filename_part
 from kiosk import storage
 from kiosk.app.errors import error_response
 from kiosk.app.for_request import database, staff_database
 from kiosk.surveys import CHILD_EVALUATION, iso_week
 
 LONGEST_RANGE_DAYS = 366
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -225,96 +218,3 @@ def export_counts():
 def counts_audit(choice: Choice, slug: str) -> str:
     detail = choice.audit_detail()
     return detail if slug == CHILD_EVALUATION else f"survey {slug}, {detail}"
-
-
-def drawing_name(comment: dict) -> str:
-    return f"{filename_part(comment['site'])}-{comment['week']}-{comment['id'][:8]}.png"
-
-
-def comment_rows(choice: Choice) -> tuple[list[str], list[list]]:
-    """The comments file's heading and rows, for every download of the comments.
-    Where a site had fewer than the minimum in a week, only the week is given,
-    not the day; hidden comments only when the choice asks for them."""
-    db = database()
-    comments = storage.comments_between(db, choice.first, choice.last, choice.slug, choice.hidden)
-    names = {site["slug"]: site["name"] for site in storage.list_sites(db)}
-    smallest = current_app.config["MIN_GROUP_SIZE"]
-    per_group: dict[tuple, int] = {}
-    for comment in comments:
-        group = (comment["site"], comment["week"])
-        per_group[group] = per_group.get(group, 0) + 1
-
-    def small(comment: dict) -> bool:
-        return per_group[(comment["site"], comment["week"])] < smallest
-
-    # By week and site (as stored), then by day only in a group whose days are shown:
-    # a small group keeps its random order, so a comment's place gives no day away.
-    comments.sort(key=lambda c: (c["week"], c["site"], "" if small(c) else c["date"]))
-    header = [
-        "site",
-        "week",
-        "date",
-        "topic",
-        "text",
-        "needs attention",
-        "status",
-        "drawing",
-        "note",
-    ]
-    rows = []
-    for comment in comments:
-        note = f"fewer than {smallest} messages that week, so no day" if small(comment) else ""
-        rows.append(
-            [
-                names.get(comment["site"], comment["site"]),
-                comment["week"],
-                "" if small(comment) else comment["date"],
-                comment["topic"],
-                comment["text"],
-                "yes" if comment["concern"] else "",
-                comment["status"],
-                drawing_name(comment) if comment["has_drawing"] else "",
-                note,
-            ]
-            + (["hidden" if comment["hidden"] else ""] if choice.hidden else [])
-        )
-    if choice.hidden:
-        header.append("hidden")
-    return header, rows
-
-
-@bp.get("/export/comments.csv")
-def export_comments():
-    """Comments: words, topic, date, status (see comment_rows)."""
-    choice = chosen(request.args)
-    header, rows = comment_rows(choice)
-    storage.audit(staff_database(), g.staff, "exported comments", choice.audit_detail())
-    return download(csv_bytes(header, rows), "text/csv", choice.filename("comments", "csv"))
-
-
-@bp.get("/export/comments.xlsx")
-def export_comments_xlsx():
-    """The comments CSV's rows as an Excel workbook, every cell text: Excel reads
-    no formula in it, whatever its list separator (admin.spreadsheets)."""
-    choice = chosen(request.args)
-    header, rows = comment_rows(choice)
-    detail = f"{choice.audit_detail()}, as Excel"
-    storage.audit(staff_database(), g.staff, "exported comments", detail)
-    return download(xlsx_bytes("Comments", header, rows), XLSX, choice.filename("comments", "xlsx"))
-
-
-@bp.get("/export/drawings.zip")
-def export_drawings():
-    """The period's drawings as PNG files in one ZIP, named as in the comments CSV."""
-    choice = chosen(request.args)
-    db = database()
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
-        drawings = storage.drawings_between(
-            db, choice.first, choice.last, choice.slug, choice.hidden
-        )
-        for drawing in drawings:
-            entry = zipfile.ZipInfo(drawing_name(drawing), date_time=ZIP_TIMESTAMP)
-            archive.writestr(entry, drawing["drawing"])
-    storage.audit(staff_database(), g.staff, "exported drawings", choice.audit_detail())
-    return download(out.getvalue(), "application/zip", choice.filename("drawings", "zip"))

@@ -77,7 +77,7 @@ def test_childrens_words_come_back_exactly_as_text_never_a_formula(staff, db):
     for text in [*FORMULA_LIKE, "#N/A", "Мне нравится = хорошо"]:
         keep_comment(db, text)
     cells = cells_of(staff.get("/admin/export/comments.xlsx?week=2026-W48"))
-    texts = {row[4].value: row[4].data_type for row in cells[1:]}
+    texts = {row[5].value: row[5].data_type for row in cells[1:]}
     assert dict.fromkeys([*FORMULA_LIKE, "#N/A", "Мне нравится = хорошо"], "s") == texts
     assert [] == [cell.coordinate for row in cells for cell in row if cell.data_type == "f"]
     assert {"s"} == {cell.data_type for row in cells for cell in row if cell.value is not None}
@@ -96,7 +96,7 @@ def test_no_formula_is_written_into_the_file_itself(staff, db):
 def test_direction_controls_are_taken_out_and_nothing_else(staff, db):
     keep_comment(db, "\u202e=1+1 \u2066hello\u2069 \u202aok\u202c")
     [_, row] = cells_of(staff.get("/admin/export/comments.xlsx?week=2026-W48"))
-    assert ("=1+1 hello ok", "s") == (row[4].value, row[4].data_type)
+    assert ("=1+1 hello ok", "s") == (row[5].value, row[5].data_type)
 
 
 def as_excel_reads(text: str) -> str:
@@ -108,14 +108,14 @@ def test_words_that_look_like_excels_escapes_stay_as_written(staff, db):
     # Otherwise "_x202E_" would reach Excel as a direction control after all.
     keep_comment(db, "a _x202E_ b _x003D_1+1")
     [_, row] = cells_of(staff.get("/admin/export/comments.xlsx?week=2026-W48"))
-    assert "a _x202E_ b _x003D_1+1" == as_excel_reads(row[4].value)
+    assert "a _x202E_ b _x003D_1+1" == as_excel_reads(row[5].value)
 
 
 def test_characters_a_workbook_cannot_hold_do_not_break_the_download(staff, db):
     # An older row may hold a control character; XML 1.0 has no place for it.
     keep_comment(db, "bell\x07 and \uffff end")
     [_, row] = cells_of(staff.get("/admin/export/comments.xlsx?week=2026-W48"))
-    assert "bell and  end" == row[4].value
+    assert "bell and  end" == row[5].value
 
 
 def test_the_file_says_no_time_of_day_and_no_author(staff, db):

@@ -191,7 +191,8 @@ def test_comments_with_topic_date_status_and_drawing_names(staff, db):
         == response.headers["Content-Disposition"]
     )
     rows = read_csv(response)
-    header = ["site", "week", "date", "topic", "text", "needs attention", "status", "drawing"]
+    header = ["site", "week", "date", "topic", "asked in", "text", "needs attention", "status"]
+    header.append("drawing")
     assert [*header, "note"] == list(rows[0])
     assert {f"message {n}" for n in range(5)} | {""} == {row["text"] for row in rows}
     assert {"Waiting room A"} == {row["site"] for row in rows}

@@ -3,9 +3,11 @@ skipped, one Send; choices kept once as answers dated by the server, words kept
 as comments that share one receipt code; anything else a plain 4xx that keeps
 nothing and keeps the form."""
 
+import csv
 import dataclasses
 import datetime
 import html
+import io
 import re
 from html.parser import HTMLParser
 
@@ -605,3 +607,16 @@ def test_staff_hide_and_delete_a_survey_comment_like_any_other(staff, db, offere
     staff.post(f"/admin/comments/{by_text['Delete me']}/delete", data={"csrf_token": token})
     assert [("Hide me", 1)] == [(row["text"], row["hidden"]) for row in comments(db)]
     assert "Hide me" not in text(staff.get(f"/admin/comments?week={week}"))
+
+
+def test_the_comments_export_says_which_survey_and_question_words_answer(staff, offered):
+    send(staff, **{"comments-included": "Nobody asked me"})
+    response = staff.get("/admin/export/comments.csv?week=" + iso_week(datetime.date.today()))
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert [
+        (
+            "Co-production evaluation for adults: How included do you feel in the"
+            " decision-making process?",
+            "Nobody asked me",
+        )
+    ] == [(row["asked in"], row["text"]) for row in rows]

@@ -22,7 +22,7 @@ def comments_between(
     narrower, params = narrowed(site, include_hidden)
     sql = (
         "SELECT id, site, topic, text, drawing IS NOT NULL AS has_drawing, concern, status, hidden,"  # noqa: S608
-        f" date, week FROM comments WHERE date BETWEEN ? AND ?{narrower}"
+        f" date, week, survey, version, question FROM comments WHERE date BETWEEN ? AND ?{narrower}"
     )
     return list(db.query(sql + " ORDER BY week, site, id", [*span(first, last), *params]))
 
