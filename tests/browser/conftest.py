@@ -177,6 +177,15 @@ def read_stored(live_server, read, *args):
         return read(db, *args)
 
 
+def go_offline(page):
+    """The Wi-Fi goes, and the page knows it (navigator.onLine), as a tablet's
+    page does at once. Chromium tells the page a moment after set_offline
+    returns; on a busy machine a tap can come first, and Playwright's own
+    routes would then still reach the server."""
+    page.context.set_offline(True)
+    page.wait_for_function("() => !navigator.onLine")
+
+
 def answer_at_the_kiosk(
     page, words=("Yes", "Sometimes", "No", "Yes"), *, send=True, wait_until_sent=False
 ):

@@ -12,6 +12,7 @@ from tests.browser.conftest import (
     LAPTOP,
     LiveServer,
     assert_accessible,
+    go_offline,
     read_stored,
     watch_for_problems,
 )
@@ -200,7 +201,7 @@ def test_without_script_the_too_many_page_is_kind_and_passes(
 
 def test_kiosk_start_with_answers_waiting_passes(page, live_server):
     page.goto(live_server.url + "/kiosk/waiting-room-a")
-    page.context.set_offline(True)
+    go_offline(page)
     page.get_by_role("button", name="Start").click()
     for word in ["Yes", "Sometimes", "No", "Yes"]:
         page.get_by_role("button", name=word, exact=True).click()

@@ -10,6 +10,7 @@ from tests.browser.conftest import (
     LEFT_IN_BROWSER_STORAGE,
     answer_at_the_kiosk,
     assert_accessible,
+    go_offline,
     read_stored,
 )
 
@@ -83,7 +84,7 @@ def test_an_empty_box_asks_for_words_or_a_drawing(phone, live_server):
 def test_a_message_that_cannot_go_yet_waits_in_the_page(phone, live_server):
     phone.goto(live_server.url + "/feedback/waiting-room-a")
     phone.get_by_label("Write your message").fill("Can we have more art things?")
-    phone.context.set_offline(True)
+    go_offline(phone)
     phone.get_by_role("button", name="Send").click()
     expect(phone.get_by_role("alert")).to_contain_text("Not sent yet")
     assert_nothing_in_browser_storage(phone)

@@ -6,12 +6,12 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from kiosk import storage
-from tests.browser.conftest import QUEUE_EMPTY, answer_at_the_kiosk, read_stored
+from tests.browser.conftest import QUEUE_EMPTY, answer_at_the_kiosk, go_offline, read_stored
 
 
 def test_answers_sent_offline_arrive_once_when_back_online(page, context, live_server):
     page.goto(live_server.url + "/kiosk/waiting-room-a")
-    context.set_offline(True)
+    go_offline(page)
     answer_at_the_kiosk(page)
     expect(page.get_by_role("status")).to_contain_text("Thank you")
     page.get_by_role("button", name="Finish").click()
@@ -36,7 +36,7 @@ def test_a_reload_while_offline_keeps_the_answers_and_sends_them_once(page, cont
 
     page.route("**/submissions", count_sends)
     page.goto(live_server.url + "/kiosk/waiting-room-a")
-    context.set_offline(True)
+    go_offline(page)
     answer_at_the_kiosk(page)
     page.get_by_role("button", name="Finish").click()
     expect(page.get_by_text("1 waiting to be sent")).to_be_visible()
@@ -114,7 +114,7 @@ def test_answers_sent_offline_with_full_storage_still_arrive(page, context, live
     in its memory, and sends them when the internet is back."""
     page.add_init_script(FULL_STORAGE)
     page.goto(live_server.url + "/kiosk/waiting-room-a")
-    context.set_offline(True)
+    go_offline(page)
     answer_at_the_kiosk(page)
     page.get_by_role("button", name="Finish").click()
     expect(page.get_by_text("1 waiting to be sent")).to_be_visible()
@@ -129,7 +129,7 @@ def test_tell_us_more_is_hidden_while_offline(page, context, live_server):
     """Offline, "Tell us more" would open the browser's error page, with no way
     back to the start for the next child: it shows only once the answers are sent."""
     page.goto(live_server.url + "/kiosk/waiting-room-a")
-    context.set_offline(True)
+    go_offline(page)
     answer_at_the_kiosk(page)
     expect(page.get_by_role("status")).to_contain_text("Thank you")
     expect(page.get_by_role("button", name="Finish")).to_be_visible()

@@ -18,6 +18,7 @@ from tests.browser.conftest import (
     LiveServer,
     answer_at_the_kiosk,
     assert_accessible,
+    go_offline,
     live_database,
     read_stored,
 )
@@ -269,7 +270,7 @@ def test_answers_queued_offline_keep_their_version_after_the_survey_changes(
     page, context, live_server, change
 ):
     page.goto(live_server.url + "/kiosk/waiting-room-a")
-    context.set_offline(True)
+    go_offline(page)
     answer_at_the_kiosk(page, ["No", "Yes", "Skip", "Sometimes"])
     page.get_by_role("button", name="Finish").click()
     expect(page.get_by_text("1 waiting to be sent")).to_be_visible()
