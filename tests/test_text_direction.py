@@ -42,7 +42,7 @@ def test_staff_pages_show_words_and_names_without_direction_controls(staff, db):
 def test_exports_have_no_direction_controls_and_no_hidden_formula(staff, db):
     store_comment(db, "\u202e=1+1")
     text = staff.get("/admin/export/comments.csv?week=2026-W48").get_data(as_text=True)
-    assert '"Waiting room A","2026-W48","","","\'=1+1"' in text
+    assert '"Waiting room A","2026-W48","","","","\'=1+1"' in text
     assert [] == found_controls(text)
 
 
