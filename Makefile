@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run serve test lint format bench install install-test chromium wrk clean
+.PHONY: run serve test lint format bench install install-test chromium wrk clean translations translations-extract
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,13 +36,25 @@ chromium:
 wrk:
 	@command -v wrk >/dev/null || { echo "Installing wrk..."; $(APT) update -qq && $(APT) install -y -qq wrk >/dev/null; }
 
+## The catalogues (translations/<lang>/LC_MESSAGES/messages.po) compiled to .mo.
+## The app also compiles any missing or older .mo when it starts.
+translations: install
+	$(BIN)/pybabel -q compile -d translations
+
+## Every public word from the code and templates into translations/messages.pot,
+## then into each language's catalogue (new words arrive empty, for a translator).
+translations-extract: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_pgettext:1c,2 -k plural_words:1,2 \
+		--no-location --sort-output --project kiosk -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+
 ## Create the database under instance/ and serve on http://127.0.0.1:5000
-run: install
+run: install translations
 	$(BIN)/flask --app kiosk init-db
 	$(BIN)/python -m kiosk
 
 ## Production: gunicorn, 2 workers, no access log, no client addresses
-serve: install
+serve: install translations
 	$(BIN)/flask --app kiosk init-db
 	$(BIN)/gunicorn -c kiosk/gunicorn_conf.py
 
@@ -55,7 +67,7 @@ format: install-test
 	$(BIN)/ruff check --fix kiosk admin tests bench
 
 ## Every test, the real-browser ones included. pytest's "no tests" (exit 5) fails too.
-test: install-test chromium lint
+test: install-test translations chromium lint
 	$(BIN)/python -m pytest -n auto; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "No tests were collected: that is a failure."; exit 1; fi; \
 	exit $$status

@@ -10,10 +10,11 @@ browser's Print to PDF give one clean A4 page: only the poster, no staff header.
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, render_template
+from flask_babel import force_locale
 
 from admin import bp
 from kiosk import storage
-from kiosk.app import qr
+from kiosk.app import languages, qr
 from kiosk.app.for_request import database
 from kiosk.feedback.views import public_url
 from kiosk.surveys import phone
@@ -53,7 +54,8 @@ def poster(site: str):
         abort(404)
     address = public_url(place["slug"])
     label = f"QR code for the {place['name']} feedback box, {address}"
-    return render_template(
+    return in_site_language(
+        place,
         "admin/poster.html",
         site=place,
         address=address,
@@ -75,7 +77,8 @@ def survey_poster(site: str, survey: str):
         abort(404)
     address = phone.public_url(place["slug"], survey)
     label = f"QR code for {asked.title} at {place['name']}, {address}"
-    return render_template(
+    return in_site_language(
+        place,
         "admin/survey_poster.html",
         site=place,
         survey=asked,
@@ -84,3 +87,11 @@ def survey_poster(site: str, survey: str):
         local=base_url_is_local(),
         withdraw_days=current_app.config["WITHDRAW_DAYS"],
     )
+
+
+def in_site_language(place: dict, template: str, **context) -> str:
+    """A poster is printed in the site's default language: only its own words
+    are marked for translation, so the staff help around it stays English."""
+    language = languages.offered([place["default_language"]]) or [languages.BY_CODE["en"]]
+    with force_locale(language[0].code):
+        return render_template(template, poster_language=language[0], **context)

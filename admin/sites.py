@@ -7,7 +7,8 @@ at it. A retired site's kiosk and feedback box say kindly that they are
 resting, but still take what a tablet queued while offline.
 
 Each site chooses the survey its kiosk runs and the surveys it offers on
-phones by QR code (each with its own poster, admin/posters.py).
+phones by QR code (each with its own poster, admin/posters.py), and the
+languages its public pages offer, with the one they open in.
 """
 
 from flask import current_app, flash, g, redirect, render_template, request, url_for
@@ -16,6 +17,7 @@ from wtforms import StringField
 
 from admin import bp
 from kiosk import storage
+from kiosk.app import languages
 from kiosk.app.for_request import database, site_or_404, staff_database
 from kiosk.storage.sites import slug_from_name
 
@@ -46,6 +48,7 @@ def sites_page(problem: str | None = None, status: int = 200, add_form=None):
         offered={site["slug"]: storage.offered_surveys(db, site["slug"]) for site in sites},
         add_form=add_form or AddSiteForm(formdata=None),
         default_site=current_app.config["DEFAULT_SITE"],
+        shipped_languages=languages.shipped(),
         problem=problem,
     ), status
 
@@ -63,7 +66,7 @@ def add_site():
     name = form.name.data or ""
     slug = (form.slug.data or "").strip() or slug_from_name(name)
     try:
-        added = storage.add_site(database(), slug, name)
+        added = storage.add_site(database(), slug, name, languages.ALL_CODES)
     except storage.InvalidSite as problem:
         return sites_page(str(problem), 422, form)
     if not added:
@@ -147,3 +150,31 @@ def choose_surveys(slug: str):
     )
     flash(f"Saved the surveys for {site['name']}.")
     return redirect(url_for("admin.sites", _anchor=f"surveys-{slug}"))
+
+
+@bp.post("/sites/<slug>/languages")
+def choose_languages(slug: str):
+    """Choose the languages a site's kiosk and phone pages offer, and the one they
+    open in. A listed language whose catalogue has not shipped yet stays listed
+    (staff could not see it to untick it) and appears once it ships."""
+    site = site_or_404(slug)
+    shipped = languages.shipped_codes()
+    chosen = request.form.getlist("languages")
+    default = request.form.get("default_language", "")
+    if any(code not in shipped for code in chosen) or default not in shipped:
+        return sites_page("Please choose languages from the lists on the page.", 422)
+    if default not in chosen:
+        return sites_page(
+            "The language the pages open in must be one of the site's languages.", 422
+        )
+    waiting = [code for code in site["languages"] if code not in shipped]
+    kept = [code for code in languages.ALL_CODES if code in chosen or code in waiting]
+    storage.set_site_languages(database(), slug, kept, default)
+    storage.audit(
+        staff_database(),
+        g.staff,
+        "chose a site's languages",
+        f"{slug}: {', '.join(c for c in kept if c in shipped)}; opens in {default}",
+    )
+    flash(f"Saved the languages for {site['name']}.")
+    return redirect(url_for("admin.sites", _anchor=f"languages-{slug}"))

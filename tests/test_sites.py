@@ -43,6 +43,8 @@ def test_adding_a_site_makes_its_slug_from_the_name(staff, db, staff_db):
         "name": "Youth Hub (Leek)",
         "retired": 0,
         "kiosk_survey": "child-evaluation",
+        "languages": ["en", "pl", "ro", "ur", "ar", "pa"],
+        "default_language": "en",
     } == (storage.find_site(db, "youth-hub-leek"))
     assert [("added a site", "youth-hub-leek")] == site_actions(staff_db)
     assert "Its kiosk is at /kiosk/youth-hub-leek" in staff.get("/admin/sites").get_data(

@@ -11,7 +11,7 @@ from flask.cli import with_appcontext
 from admin import accounts, alerts
 from admin import digest_job as digest
 from kiosk import storage
-from kiosk.app import demo, retention
+from kiosk.app import demo, languages, retention
 from kiosk.surveys import tablets
 
 
@@ -20,7 +20,7 @@ from kiosk.surveys import tablets
 def init_db() -> None:
     """Create the database (or bring it up to date) and the sites in config.toml."""
     db = storage.open_database(current_app.config["DATABASE"])
-    storage.save_sites(db, current_app.config["SITES"])
+    storage.save_sites(db, current_app.config["SITES"], languages.ALL_CODES)
     db.close()
     staff_file = storage.staff_path(current_app.config["DATABASE"])
     storage.open_staff_database(staff_file).close()

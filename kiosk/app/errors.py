@@ -3,23 +3,27 @@ requests and as a friendly page for people."""
 
 import sqlite3
 
-from flask import Flask, Response, jsonify, make_response, render_template, request
+from flask import Flask, Response, g, jsonify, make_response, render_template, request
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
+from kiosk.app import languages
+
 PLAIN_MESSAGES = {
-    400: "Something in that request was not right.",
-    403: "You cannot open this page.",
-    404: "We could not find that page.",
-    405: "That page does not take this kind of request.",
-    410: "That is gone.",
-    413: "That was too big to send.",
-    415: "That was sent in a form we do not take.",
-    422: "Something in that answer was not right.",
-    429: "You have sent a lot in a short time. Please wait a few minutes, then try again.",
-    500: "Something went wrong on our side. Please tell a grown-up.",
-    503: "We are busy for a moment. Please try again in a minute.",
+    400: _l("Something in that request was not right."),
+    403: _l("You cannot open this page."),
+    404: _l("We could not find that page."),
+    405: _l("That page does not take this kind of request."),
+    410: _l("That is gone."),
+    413: _l("That was too big to send."),
+    415: _l("That was sent in a form we do not take."),
+    422: _l("Something in that answer was not right."),
+    429: _l("You have sent a lot in a short time. Please wait a few minutes, then try again."),
+    500: _l("Something went wrong on our side. Please tell a grown-up."),
+    503: _l("We are busy for a moment. Please try again in a minute."),
 }
+SOMETHING_NOT_RIGHT = _l("Something was not right.")
 # How long a writer waited for the other worker (or the daily tidy) before
 # answering 503; the kiosk keeps the answers and sends them again.
 BUSY_RETRY_SECONDS = 30
@@ -31,8 +35,16 @@ def wants_json() -> bool:
     return request.is_json or best == "application/json"
 
 
+def in_a_language() -> None:
+    """An error before a view chose the language: the person's own (?lang=, then
+    the browser's) among every shipped language. The staff area stays English."""
+    if "language" not in g and request.blueprint != "admin":
+        languages.choose()
+
+
 def error_response(status: int, message: str | None = None, reason: str | None = None):
-    message = message or PLAIN_MESSAGES.get(status, "Something was not right.")
+    in_a_language()
+    message = str(message or PLAIN_MESSAGES.get(status, SOMETHING_NOT_RIGHT))
     if wants_json():
         body = {"status": "error", "message": message}
         if reason:
@@ -43,7 +55,7 @@ def error_response(status: int, message: str | None = None, reason: str | None =
 
 def plain_response(status: int):
     """The message alone, as JSON or text, for a request no page can be built for."""
-    message = PLAIN_MESSAGES[status]
+    message = str(PLAIN_MESSAGES[status])
     if wants_json():
         return jsonify({"status": "error", "message": message}), status
     return Response(message, status, mimetype="text/plain")
@@ -53,7 +65,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_expired(error: CSRFError):
         # "reason" lets the kiosk fetch a fresh token and try once more.
-        return error_response(400, "This page was open too long. Please try again.", "csrf")
+        return error_response(400, _l("This page was open too long. Please try again."), "csrf")
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

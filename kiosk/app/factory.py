@@ -17,7 +17,7 @@ from flask.sessions import SecureCookieSessionInterface
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from kiosk import storage
-from kiosk.app import hosts, limits, request_body, retention, schedule, text_direction
+from kiosk.app import hosts, languages, limits, request_body, retention, schedule, text_direction
 from kiosk.app.csrf import csrf
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -116,7 +116,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     os.chmod(app.instance_path, storage.PRIVATE_FOLDER)
     db = storage.open_database(app.config["DATABASE"])
     staff_db = storage.open_staff_database(storage.staff_path(app.config["DATABASE"]))
-    storage.save_sites(db, app.config["SITES"])
+    storage.save_sites(db, app.config["SITES"], languages.ALL_CODES)
     # Retention at every start, so old answers go even where no daily job was set up.
     app.extensions["kiosk.purged_at_start"] = retention.purge_and_audit(
         db, staff_db, app.config, "at start"
@@ -146,6 +146,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     headers.init_app(app)
     text_direction.init_app(app)
+    languages.init_app(app)
     errors.init_app(app)
     commands.init_app(app)
     app.register_blueprint(views.bp)

@@ -13,12 +13,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from flask_babel import lazy_gettext as _l
+
 from kiosk.app.text_direction import without_bidi_controls
 from kiosk.feedback import receipt_codes, safeguarding
 from kiosk.surveys import SUBMISSION_ID, iso_week
 
 # Tab and newline are how people write; every other control character is not.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+OUT_OF_DATE = _l("This page is out of date. Please load it again.")
 
 
 class InvalidComment(ValueError):
@@ -53,9 +58,11 @@ def clean_text(text: str | None, max_chars: int) -> str | None:
     # Invisible direction changes would make staff read the words in another order.
     text = without_bidi_controls(text).strip()
     if CONTROL_CHARACTERS.search(text):
-        raise InvalidComment("Your message has a character we cannot keep. Please take it out.")
+        raise InvalidComment(_l("Your message has a character we cannot keep. Please take it out."))
     if len(text) > max_chars:
-        raise InvalidComment(f"Your message is too long. Please keep it under {max_chars} letters.")
+        raise InvalidComment(
+            _l("Your message is too long. Please keep it under %(num)d letters.", num=max_chars)
+        )
     return text or None
 
 
@@ -63,7 +70,7 @@ def check_topic(topic: str | None, topics: list[str]) -> str | None:
     if not topic:
         return None
     if topic not in topics:
-        raise InvalidComment("Please choose one of the topics on the page.")
+        raise InvalidComment(_l("Please choose one of the topics on the page."))
     return topic
 
 
@@ -79,13 +86,13 @@ def receipt_seal(secret: str, submission_id: str, receipt_code: str) -> str:
 
 def check_receipt(secret: str, submission_id: str, receipt_code: str, seal: str) -> str:
     if not SUBMISSION_ID.fullmatch(submission_id or ""):
-        raise InvalidComment("This page is out of date. Please load it again.")
+        raise InvalidComment(OUT_OF_DATE)
     code = receipt_codes.normalise_receipt_code(receipt_code or "")
     expected = receipt_seal(secret, submission_id, code or "")
     # compare_digest raises TypeError for a str that is not ASCII: that is a 500.
     seal = seal if isinstance(seal, str) and seal.isascii() else ""
     if code is None or not hmac.compare_digest(expected, seal):
-        raise InvalidComment("This page is out of date. Please load it again.")
+        raise InvalidComment(OUT_OF_DATE)
     return code
 
 
@@ -102,7 +109,7 @@ def make_comment(
     today: datetime.date,
 ) -> Comment:
     if text is None and drawing is None:
-        raise InvalidComment("Write something or draw something, then press Send.")
+        raise InvalidComment(_l("Write something or draw something, then press Send."))
     return Comment(
         id=submission_id,
         site=site,

@@ -24,9 +24,16 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # The modes a PNG decodes to that a drawing can be in; 16-bit and the rest are refused.
 DRAWING_MODES = {"1", "L", "LA", "P", "PA", "RGB", "RGBA"}
 
-TOO_BIG = "That drawing is too big."
-UNREADABLE = "We could not read that drawing. Please try again."
-MOVING = "That picture moves. Please send a drawing that stays still."
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogues; the page that shows it translates it
+    (kiosk/feedback/views.py), so this module needs no request."""
+    return message
+
+
+TOO_BIG = N_("That drawing is too big.")
+UNREADABLE = N_("We could not read that drawing. Please try again.")
+MOVING = N_("That picture moves. Please send a drawing that stays still.")
 
 # Image.MAX_IMAGE_PIXELS and the warning filters belong to the whole process:
 # drawings are decoded one at a time so that each sees its own limit.

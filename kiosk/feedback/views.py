@@ -4,9 +4,12 @@ import datetime
 import secrets
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from kiosk import storage
-from kiosk.app import limits, qr
+from kiosk.app import languages, limits, qr
 from kiosk.app.errors import error_response, wants_json
 from kiosk.app.for_request import database, site_or_404
 from kiosk.app.limits import limiter
@@ -19,7 +22,7 @@ from kiosk.feedback.comments import (
     make_comment,
     receipt_seal,
 )
-from kiosk.feedback.drawings import InvalidDrawing, clean_drawing
+from kiosk.feedback.drawings import UNREADABLE, InvalidDrawing, clean_drawing
 from kiosk.feedback.forms import FeedbackForm, WithdrawForm
 from kiosk.surveys.kiosk import resting, still_there_seconds
 
@@ -29,6 +32,10 @@ FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 # however short KIOSK_THANKS_SECONDS is: it shows a receipt code to write down and
 # the Childline number, and a child may need an adult to read them out first.
 THANKS_MIN_SECONDS = 30
+# The default FEEDBACK_TOPICS, for the catalogues. What is kept is the topic as
+# configured (staff read it in English); only what the page shows is translated,
+# and a topic set in config.toml that no catalogue has shows as written.
+DEFAULT_TOPIC_WORDS = (_l("The waiting room"), _l("Our meetings"), _l("Something else"))
 
 
 def from_kiosk() -> bool:
@@ -47,7 +54,7 @@ def kiosk_seconds() -> dict[str, int]:
 def new_form() -> FeedbackForm:
     """A form with this page's own id and receipt code, sealed by the server."""
     form = FeedbackForm(formdata=None)
-    form.topic.choices = [(topic, topic) for topic in current_app.config["FEEDBACK_TOPICS"]]
+    form.topic.choices = [(topic, _(topic)) for topic in current_app.config["FEEDBACK_TOPICS"]]
     form.submission_id.data = secrets.token_hex(16)
     form.receipt_code.data = unused_receipt_code()
     form.receipt_seal.data = receipt_seal(
@@ -81,6 +88,7 @@ def render_box(site: dict, form: FeedbackForm, problem: str | None = None, statu
 def box(site: str):
     """The feedback box for one site: topic, words, drawing, Send."""
     place = site_or_404(site)
+    languages.for_site(place)
     if place["retired"]:
         return resting(place)
     return render_box(place, new_form())
@@ -118,9 +126,10 @@ def send(site: str):
     the site was retired, and the young person's words must not be lost.
     """
     place = site_or_404(site)
+    languages.for_site(place)
     config = current_app.config
     if request.mimetype not in FORM_TYPES:
-        return error_response(415, "Please send your message from the feedback page.")
+        return error_response(415, _("Please send your message from the feedback page."))
     if request.form.get("website"):
         # Only a robot fills in the hidden field: thank it, keep nothing.
         return thanks(place, receipt_codes.new_receipt_code())
@@ -143,17 +152,18 @@ def send(site: str):
             today=datetime.date.today(),
         )
     except (InvalidComment, InvalidDrawing) as problem:
-        return refuse(place, 422, str(problem))
+        # A drawing's problem is kept in English (drawings.py): shown translated.
+        return refuse(place, 422, _(str(problem)))
     db = database()
     if storage.was_withdrawn(db, comment.id):
         # The thank-you page refreshed after its message was taken back.
-        return refuse(place, 410, "You took this message back, so it was not sent again.")
+        return refuse(place, 410, _("You took this message back, so it was not sent again."))
     if storage.record_comment(db, comment):
         return thanks(place, receipt_code)
     if storage.comment_with_receipt(db, comment.id, comment.receipt_hash):
         # The same page sent again after its reply was lost: same receipt.
         return thanks(place, receipt_code, 200)
-    return refuse(place, 409, "This page was used already. Please load it again.")
+    return refuse(place, 409, _("This page was used already. Please load it again."))
 
 
 def read_drawing() -> bytes | None:
@@ -163,7 +173,7 @@ def read_drawing() -> bytes | None:
         return None
     config = current_app.config
     if upload.mimetype != "image/png":
-        raise InvalidDrawing("We could not read that drawing. Please try again.")
+        raise InvalidDrawing(UNREADABLE)
     return clean_drawing(
         upload.stream.read(config["DRAWING_MAX_BYTES"] + 1),
         max_width=config["DRAWING_WIDTH"],
@@ -195,25 +205,30 @@ def qr_code_png(site: str):
 @limiter.limit(lambda: limits.share(current_app.config["WITHDRAW_RATE_LIMIT"]), methods=["POST"])
 def withdraw():
     """Take a comment back with its receipt code, for WITHDRAW_DAYS after sending."""
+    languages.choose()
     if request.method == "POST" and request.mimetype not in FORM_TYPES:
         # Flask-WTF would read a JSON body as the form, and a list or a number there is a 500.
-        return error_response(415, "Please type your receipt code into the box on the page.")
+        return error_response(415, _("Please type your receipt code into the box on the page."))
     form = WithdrawForm()
     days = current_app.config["WITHDRAW_DAYS"]
     if not form.validate_on_submit():
         return render_template("kiosk/withdraw.html", form=form, days=days)
     code = receipt_codes.normalise_receipt_code(form.receipt_code.data or "")
     if code is None:
-        message = (
-            "That does not look like a receipt code. It is three words, like apple-river-seven."
+        message = _(
+            "That does not look like a receipt code. It is three words, like %(example)s.",
+            example="apple-river-seven",
         )
         return render_template("kiosk/withdraw.html", form=form, days=days, problem=message), 422
     oldest = datetime.date.today() - datetime.timedelta(days=days)
     receipt_hash = receipt_codes.hash_receipt_code(code, current_app.config["SECRET_KEY"])
     if not storage.withdraw_comment(database(), receipt_hash, oldest):
-        message = (
-            f"We could not find a message with that code. It may be more than {days} days old,"
-            " or it may have been taken back already."
+        message = ngettext(
+            "We could not find a message with that code. It may be more than %(num)d day old,"
+            " or it may have been taken back already.",
+            "We could not find a message with that code. It may be more than %(num)d days old,"
+            " or it may have been taken back already.",
+            days,
         )
         return render_template("kiosk/withdraw.html", form=form, days=days, problem=message), 404
     return render_template(

@@ -81,6 +81,7 @@ from kiosk.storage.sites import (
     list_sites,
     rename_site,
     save_sites,
+    set_site_languages,
     set_site_retired,
 )
 from kiosk.storage.staff import (
@@ -211,6 +212,7 @@ __all__ = [
     "purge_old",
     "rename_site",
     "set_site_retired",
+    "set_site_languages",
     "STATUSES",
     "add_you_said",
     "comments_for_week",

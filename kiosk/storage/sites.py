@@ -12,6 +12,7 @@ import unicodedata
 import sqlite_utils
 
 from kiosk.storage.database import writing
+from kiosk.storage.schema import LANGUAGES_AT_0011
 
 SLUG_MAX = 40
 NAME_MAX = 80
@@ -56,8 +57,9 @@ def check_name(name: str | None) -> str:
     return name
 
 
-def save_sites(db: sqlite_utils.Database, sites: dict[str, str]) -> None:
-    """Create the sites named in config.toml that are not in the database yet.
+def save_sites(db: sqlite_utils.Database, sites: dict[str, str], languages=None) -> None:
+    """Create the sites named in config.toml that are not in the database yet,
+    speaking `languages` (codes; None: the column's default, every language).
 
     A site that exists keeps its name: staff rename sites in the staff area,
     and config.toml must not undo that at the next start.
@@ -65,21 +67,44 @@ def save_sites(db: sqlite_utils.Database, sites: dict[str, str]) -> None:
     with writing(db):
         for slug, name in sites.items():
             db.execute(
-                "INSERT INTO sites (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING",
-                (slug, name),
+                "INSERT INTO sites (slug, name, languages) VALUES (?, ?, ?)"
+                " ON CONFLICT (slug) DO NOTHING",
+                (slug, name, _codes(languages)),
             )
 
 
-def add_site(db: sqlite_utils.Database, slug: str, name: str) -> bool:
+def add_site(db: sqlite_utils.Database, slug: str, name: str, languages=None) -> bool:
     """Add a site. False when the slug is taken; InvalidSite for a bad slug or name."""
     name = check_name(name)
     slug = check_slug(slug)
     try:
         with writing(db):
-            db.execute("INSERT INTO sites (slug, name) VALUES (?, ?)", (slug, name))
+            db.execute(
+                "INSERT INTO sites (slug, name, languages) VALUES (?, ?, ?)",
+                (slug, name, _codes(languages)),
+            )
     except sqlite3.IntegrityError:
         return False
     return True
+
+
+def _codes(languages) -> str:
+    return " ".join(languages) if languages else LANGUAGES_AT_0011
+
+
+def set_site_languages(
+    db: sqlite_utils.Database, slug: str, languages: list[str], default: str
+) -> bool:
+    """The languages a site's public pages offer, and the one they open in.
+    The caller checks the codes (kiosk/app/languages.py knows them)."""
+    if default not in languages:
+        raise InvalidSite("The default language must be one of the site's languages.")
+    with writing(db):
+        cursor = db.execute(
+            "UPDATE sites SET languages = ?, default_language = ? WHERE slug = ?",
+            (" ".join(languages), default, slug),
+        )
+    return cursor.rowcount == 1
 
 
 def rename_site(db: sqlite_utils.Database, slug: str, name: str) -> bool:
@@ -101,11 +126,20 @@ def set_site_retired(db: sqlite_utils.Database, slug: str, retired: bool) -> boo
 def find_site(db: sqlite_utils.Database, slug: str) -> dict | None:
     # execute(), not query(): every submission asks, and query() wraps each
     # SELECT in a savepoint, which doubles the cost of this one.
-    row = db.execute(
-        "SELECT slug, name, retired, kiosk_survey FROM sites WHERE slug = ?", [slug]
-    ).fetchone()
-    return dict(zip(("slug", "name", "retired", "kiosk_survey"), row, strict=True)) if row else None
+    row = db.execute(f"SELECT {_COLUMNS} FROM sites WHERE slug = ?", [slug]).fetchone()  # noqa: S608
+    return _site(row) if row else None
 
 
 def list_sites(db: sqlite_utils.Database) -> list[dict]:
-    return list(db.query("SELECT slug, name, retired, kiosk_survey FROM sites ORDER BY name, slug"))
+    rows = db.execute(f"SELECT {_COLUMNS} FROM sites ORDER BY name, slug").fetchall()  # noqa: S608
+    return [_site(row) for row in rows]
+
+
+_NAMES = ("slug", "name", "retired", "kiosk_survey", "languages", "default_language")
+_COLUMNS = ", ".join(_NAMES)
+
+
+def _site(row) -> dict:
+    site = dict(zip(_NAMES, row, strict=True))
+    site["languages"] = site["languages"].split()
+    return site

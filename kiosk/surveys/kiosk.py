@@ -11,10 +11,12 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import lazy_pgettext, ngettext
 from flask_wtf.csrf import generate_csrf
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 
 from kiosk import storage
+from kiosk.app import languages
 from kiosk.app.csrf import csrf
 from kiosk.app.errors import error_response
 from kiosk.app.for_request import database, site_exists_or_404, site_or_404
@@ -57,6 +59,8 @@ def home():
 def kiosk(site: str):
     """The site's kiosk survey, one question per screen, all in one page."""
     place = site_or_404(site)
+    # Never the browser's language: a shared tablet's says nothing about the child.
+    languages.for_site(place, browser=False)
     if place["retired"]:
         return resting(place)
     db = database()
@@ -69,15 +73,32 @@ def kiosk(site: str):
 
 
 # How many questions the start screen says there are, in words a child reads.
-COUNT_WORDS = ("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
+# A translator gives each number the form that goes with "question".
+COUNT_WORDS = (
+    lazy_pgettext("how many questions", "One"),
+    lazy_pgettext("how many questions", "Two"),
+    lazy_pgettext("how many questions", "Three"),
+    lazy_pgettext("how many questions", "Four"),
+    lazy_pgettext("how many questions", "Five"),
+    lazy_pgettext("how many questions", "Six"),
+    lazy_pgettext("how many questions", "Seven"),
+    lazy_pgettext("how many questions", "Eight"),
+    lazy_pgettext("how many questions", "Nine"),
+    lazy_pgettext("how many questions", "Ten"),
+)
 
 
 def how_many_questions(survey: Survey) -> str:
     """ "Four quick questions", "One quick question", "12 questions"."""
     count = len(survey.questions)
     if count > len(COUNT_WORDS):
-        return f"{count} questions"
-    return f"{COUNT_WORDS[count - 1]} quick question{'' if count == 1 else 's'}"
+        return ngettext("%(num)d question", "%(num)d questions", count)
+    return ngettext(
+        "%(number)s quick question",
+        "%(number)s quick questions",
+        count,
+        number=COUNT_WORDS[count - 1],
+    )
 
 
 def kiosk_page(site: dict, survey: Survey, preview: bool = False) -> str:
@@ -106,9 +127,11 @@ def kiosk_page(site: dict, survey: Survey, preview: bool = False) -> str:
 @bp.get("/you-said-we-did/<site>")
 def you_said_we_did(site: str):
     """What children told a site's staff, and what the staff changed because of it."""
+    place = site_or_404(site)
+    languages.for_site(place)
     return render_template(
         "kiosk/you_said.html",
-        site=site_or_404(site),
+        site=place,
         you_said=storage.you_said_entries(database(), site, limit=YOU_SAID_ON_PAGE),
     )
 

@@ -17,10 +17,12 @@ import datetime
 import secrets
 
 from flask import Blueprint, abort, current_app, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from kiosk import storage
-from kiosk.app import limits
+from kiosk.app import languages, limits
 from kiosk.app.csrf import csrf
 from kiosk.app.errors import error_response
 from kiosk.app.for_request import database, site_or_404
@@ -37,10 +39,12 @@ from kiosk.surveys import SKIP, Submission, Survey
 from kiosk.surveys.kiosk import resting
 
 bp = Blueprint("phone_survey", __name__)
-CHANGED = "This survey has changed since the page was opened. Please load it again."
-UNKNOWN = "Something on this page was not one of the survey's questions or answers."
-TWO_ANSWERS = "Please choose only one answer for each question."
-OPEN_TOO_LONG = "This page was open a long time. Please check your answers and press Send again."
+CHANGED = _l("This survey has changed since the page was opened. Please load it again.")
+UNKNOWN = _l("Something on this page was not one of the survey's questions or answers.")
+TWO_ANSWERS = _l("Please choose only one answer for each question.")
+OPEN_TOO_LONG = _l(
+    "This page was open a long time. Please check your answers and press Send again."
+)
 
 
 class InvalidAnswers(ValueError):
@@ -108,6 +112,7 @@ def render_thanks(site, survey, receipt_code: str | None, status: int):
 def survey_page(site: str, slug: str):
     """The survey's newest version, every question on one page, one Send button."""
     place = site_or_404(site)
+    languages.for_site(place)
     survey = offered_survey(place, slug)
     if place["retired"]:
         return resting(place)
@@ -123,9 +128,10 @@ def send(site: str, slug: str):
     A retired site still keeps what is sent: the page was opened before the
     site was retired, and what the person gave must not be lost."""
     place = site_or_404(site)
+    languages.for_site(place)
     offered_survey(place, slug)
     if request.mimetype not in FORM_TYPES:
-        return error_response(415, "Please send your answers from the survey page.")
+        return error_response(415, _("Please send your answers from the survey page."))
     chosen, written = what_was_given()
     try:
         survey = version_sent(slug)
@@ -182,7 +188,7 @@ def keep(place: dict, survey: Survey, answers: dict, words: dict, receipt_code: 
     db = database()
     if comments and storage.was_withdrawn(db, *(comment.id for comment in comments)):
         # The thank-you page refreshed after its words were taken back.
-        taken_back = "You took these answers back, so they were not sent again."
+        taken_back = _("You took these answers back, so they were not sent again.")
         return render_survey(place, survey, problem=taken_back, status=410)
     submission = Submission(
         id=submission_id,

@@ -4,6 +4,8 @@
 // its pixel size and CSS scales it, so every pointer position is mapped from CSS
 // pixels to canvas pixels before it is drawn.
 
+import { countWords } from "./words.js";
+
 // Line widths as a share of the canvas width: the same look at any canvas size.
 const THICKNESS = { thin: 1 / 100, thick: 1 / 32 };
 // The server flattens onto white too; painting it here makes the PNG match the screen.
@@ -15,6 +17,8 @@ export function attachDrawingPad(fieldset) {
   const undoButton = fieldset.querySelector("[data-drawing-action='undo']");
   const clearButton = fieldset.querySelector("[data-drawing-action='clear']");
   const status = fieldset.querySelector("[data-drawing-status]");
+  // What the pad says, from the page in its language (_drawing_pad.html).
+  const words = { ...fieldset.dataset, drawingLines: countWords(fieldset.dataset.drawingLines) };
 
   let strokes = [];
   // What Undo takes back, newest last: a stroke, or the strokes the Clear button
@@ -96,7 +100,7 @@ export function attachDrawingPad(fieldset) {
     clearButton.setAttribute("aria-disabled", String(lines === 0));
     canvas.setAttribute(
       "aria-label",
-      lines ? `Your drawing, ${lines} ${lines === 1 ? "line" : "lines"}` : "Drawing space, empty",
+      lines ? words.drawingLines(lines) : words.drawingEmpty,
     );
     if (status) status.textContent = message;
   }
@@ -151,7 +155,7 @@ export function attachDrawingPad(fieldset) {
     if (step.stroke) strokes.pop();
     else strokes = step.cleared;
     repaint();
-    changed(step.stroke ? "The last line is gone." : "Your drawing is back.");
+    changed(step.stroke ? words.lineGone : words.drawingBack);
   });
 
   clearButton.addEventListener("click", () => {
@@ -159,7 +163,7 @@ export function attachDrawingPad(fieldset) {
     history.push({ cleared: strokes });
     strokes = [];
     repaint();
-    changed("The drawing is cleared. Undo brings it back.");
+    changed(words.drawingCleared);
   });
 
   repaint();

@@ -5,6 +5,7 @@
 
 import { attachDrawingPad } from "./drawing.js";
 import { watchIdle } from "./idle.js";
+import { countWords } from "./words.js";
 
 const root = document.getElementById("feedback");
 const form = root.querySelector("[data-feedback-form]");
@@ -39,11 +40,12 @@ function setUpForm() {
   const padElement = form.querySelector("[data-drawing-pad]");
   const pad = padElement ? attachDrawingPad(padElement) : null;
   const maxChars = Number(settings.maxChars);
+  const lettersLeft = countWords(settings.lettersLeft);
   let failures = 0;
 
   function updateCounter() {
     const left = maxChars - text.value.length;
-    counter.textContent = left === 1 ? "1 letter left" : `${left} letters left`;
+    counter.textContent = lettersLeft(left);
     counter.classList.toggle("near-limit", left < 50);
   }
 
@@ -74,11 +76,11 @@ function setUpForm() {
     const busy = !response || response.status === 408 || response.status === 429 || response.status >= 500;
     if (!busy) {
       const reply = await response.json().catch(() => ({}));
-      say(reply.message || "Something was not right. Please try again.");
+      say(reply.message || settings.sendFailed);
       sendButton.disabled = false;
       return;
     }
-    say("Not sent yet. We will keep trying. Please keep this page open.");
+    say(settings.sendLater);
     const seconds = RETRY_SECONDS[Math.min(failures, RETRY_SECONDS.length - 1)];
     failures += 1;
     setTimeout(() => attempt(fields), seconds * 1000);
@@ -95,7 +97,7 @@ function setUpForm() {
     const drawing = pad ? await pad.toBlob() : null;
     if (drawing) fields.set("drawing", drawing, "drawing.png");
     if (!text.value.trim() && !drawing) {
-      say("Write something or draw something first.");
+      say(settings.sendEmpty);
       sendButton.disabled = false;
       text.focus();
       return;

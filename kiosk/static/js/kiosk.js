@@ -7,6 +7,7 @@
 // In a staff preview (data-preview) nothing is set up, kept or sent.
 
 import { watchIdle } from "./idle.js";
+import { backToStartLanguage, inStartLanguage, offerLanguages } from "./language.js";
 import { enqueue, flush, keepSending, newSubmissionId, waitingCount } from "./queue.js";
 import { canSpeak, hush, say } from "./speech.js";
 import {
@@ -17,6 +18,7 @@ import {
   tokenFor,
   wasSetUpBefore,
 } from "./tablet.js";
+import { countWords } from "./words.js";
 
 const root = document.getElementById("kiosk");
 const settings = root.dataset;
@@ -38,6 +40,7 @@ const setupWords = setupScreen.dataset;
 const setupForm = setupScreen.querySelector("[data-setup-form]");
 const codeInput = setupForm.querySelector("input");
 const setupProblem = setupScreen.querySelector("[data-setup-problem]");
+const waitingWords = countWords(settings.waitingWords);
 
 let answers = {};
 let current = setupScreen;
@@ -101,6 +104,13 @@ function startOver() {
   updateWaitingNote();
 }
 
+// Stop, the idle reset and the end of the thank-you: the next child starts
+// afresh, in the site's own language.
+function endVisit() {
+  startOver();
+  if (!preview) backToStartLanguage(settings);
+}
+
 function today() {
   const now = new Date();
   const pad = (n) => String(n).padStart(2, "0");
@@ -110,7 +120,7 @@ function today() {
 function showThanks() {
   answers = {};
   show(root.querySelector("[data-screen='thanks']"));
-  thanksTimer = setTimeout(startOver, Number(settings.thanksSeconds) * 1000);
+  thanksTimer = setTimeout(endVisit, Number(settings.thanksSeconds) * 1000);
 }
 
 function send() {
@@ -135,7 +145,7 @@ function updateWaitingNote() {
   // A preview sends nothing, so nothing of its own waits.
   const count = preview ? 0 : waitingCount();
   const note = root.querySelector("[data-waiting-note]");
-  note.textContent = count ? `${count} waiting to be sent. They will go when the internet is back.` : "";
+  note.textContent = count ? waitingWords(count) : "";
   // "Tell us more" opens another page. Offline, or while answers still wait,
   // that page may not load, and the browser's error page has no way back.
   tellUsMore.hidden = !navigator.onLine || count > 0;
@@ -201,7 +211,7 @@ root.addEventListener("click", (event) => {
       send();
       break;
     case "stop":
-      startOver();
+      endVisit();
       break;
     case "still-here":
       stillThere.close();
@@ -217,21 +227,28 @@ stillThere.addEventListener("cancel", () => idle.restart());
 
 // A page brought back from the browser's history cache must not show old answers.
 window.addEventListener("pageshow", (event) => {
-  if (event.persisted) startOver();
+  if (event.persisted) endVisit();
 });
 
 document.addEventListener("queue-changed", updateWaitingNote);
 window.addEventListener("online", updateWaitingNote);
+// Left in another language while offline: the site's own once the internet is back.
+window.addEventListener("online", () => {
+  if (current === startScreen && !preview) backToStartLanguage(settings);
+});
 window.addEventListener("offline", updateWaitingNote);
 
 readAloudButton.hidden = !canSpeak();
+offerLanguages(root);
 
 const idle = watchIdle({
   idleSeconds: Number(settings.idleSeconds),
   stillThereSeconds: Number(settings.stillThereSeconds),
-  isBusy: () => current !== startScreen && current !== setupScreen,
+  // The start screen in a language a child chose is not at rest: the next child
+  // must find the site's own language.
+  isBusy: () => current !== setupScreen && (current !== startScreen || !inStartLanguage(settings)),
   ask: () => stillThere.showModal(),
-  reset: startOver,
+  reset: endVisit,
 });
 
 // A preview stays on its page: "Tell us more" would open the real feedback box.

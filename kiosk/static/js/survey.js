@@ -8,7 +8,7 @@ for (const question of document.querySelectorAll("fieldset.question")) {
   const clear = document.createElement("button");
   clear.type = "button";
   clear.className = "clear-answer";
-  clear.textContent = "Clear my answer";
+  clear.textContent = document.querySelector("main").dataset.clearAnswer;
   const show = () => {
     clear.hidden = !radios.some((radio) => radio.checked);
   };
