@@ -1,0 +1,169 @@
+"""A child who reads Polish, at the kiosk and on a phone set to Polish: every
+screen in Polish, with no English left on it (apart from the survey's own
+question and answer words, whose translations are a later step, and names
+such as Childline), and clean under axe. The kiosk keeps no trace of the
+choice: Stop and the end of a visit go back to the site's own language."""
+
+import re
+
+from playwright.sync_api import expect
+
+from kiosk import storage
+from tests.browser.conftest import (
+    QUEUE_EMPTY,
+    assert_accessible,
+    go_offline,
+    read_stored,
+    watch_for_problems,
+)
+
+KIOSK = "/kiosk/waiting-room-a"
+# Words spelled alike in Polish and English: not English left behind.
+SHARED_WORDS = {"a", "do", "i", "o", "to", "na", "w", "z"}
+# Names and codes, the same in every language.
+NAMES = {"childline", "org", "uk", "shout", "sms", "internet"}
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def words(text: str) -> set[str]:
+    return {word.casefold() for word in WORD.findall(text)}
+
+
+def english_left(polish_text: str, english_text: str, survey_words: set[str]) -> set[str]:
+    """Words of the Polish screen that are words of the English one."""
+    return (words(polish_text) & words(english_text)) - SHARED_WORDS - NAMES - survey_words
+
+
+def survey_words(page) -> set[str]:
+    """The survey's own words (questions, answers), the site's name and the
+    languages' own names: not ours to translate here (the survey wording comes
+    in a later step)."""
+    texts = page.evaluate(
+        """() => [...document.querySelectorAll(
+          "[data-question] h1, [data-word], .review-question, .site-name, .kiosk-languages"
+        )].map((e) => e.textContent + " " + (e.dataset.word || ""))"""
+    )
+    return words(" ".join(texts))
+
+
+def english_page_text(browser, url) -> str:
+    """All the words of the English page, shown or not yet shown."""
+    context = browser.new_context()
+    other = context.new_page()
+    other.goto(url)
+    text = other.evaluate("() => document.body.textContent")
+    context.close()
+    return text
+
+
+def visible_screen(page):
+    return page.locator("[data-screen]:visible")
+
+
+def test_a_child_taps_polski_and_answers_in_polish(page, live_server, browser):
+    english = english_page_text(browser, live_server.url + KIOSK + "?lang=en")
+    page.goto(live_server.url + KIOSK)
+    expect(page.locator("html")).to_have_attribute("lang", "en-GB")
+    # One button for each language, in its own words; no flags.
+    expect(page.locator(".kiosk-languages a")).to_have_text(
+        ["English", "Polski", "Română"], use_inner_text=True
+    )
+    page.get_by_role("link", name="Polski").click()
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    expect(page.get_by_role("heading", name="Powiedz nam, co myślisz")).to_be_visible()
+    expect(page.get_by_role("link", name="Polski")).to_have_attribute("aria-current", "true")
+    skip = survey_words(page)
+    assert set() == english_left(visible_screen(page).inner_text(), english, skip)
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Zacznij").click()
+    expect(page.get_by_text("1 z 4")).to_be_visible()
+    assert set() == english_left(visible_screen(page).inner_text(), english, skip)
+    assert_accessible(page)
+    for word in ("Yes", "Sometimes"):
+        page.get_by_role("button", name=word, exact=True).click()
+    page.get_by_role("button", name="Pomiń", exact=True).click()
+    page.get_by_role("button", name="No", exact=True).click()
+    expect(page.get_by_role("heading", name="Oto twoje odpowiedzi")).to_be_visible()
+    expect(page.locator("[data-review] [data-answer-word]").nth(2)).to_have_text("Pominięte")
+    assert set() == english_left(visible_screen(page).inner_text(), english, skip)
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Wyślij").click()
+    status = page.get_by_role("status")
+    expect(status).to_contain_text("Dziękujemy!")
+    expect(status).to_contain_text("0800 1111")
+    expect(status).to_contain_text("999")
+    assert set() == english_left(visible_screen(page).inner_text(), english, skip)
+    assert_accessible(page)
+    page.wait_for_function(QUEUE_EMPTY)
+    [stored] = read_stored(live_server, storage.submissions_for_site, "waiting-room-a")
+    assert "pl" not in stored.values()
+
+    # The end of the visit: the next child finds the site's own language.
+    page.get_by_role("button", name="Koniec").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en-GB")
+    expect(page.get_by_role("heading", name="Tell us what you think")).to_be_visible()
+    assert not page.context.cookies()
+
+
+def test_stop_in_polish_goes_back_to_the_sites_language(page, live_server):
+    page.goto(live_server.url + KIOSK + "?lang=pl")
+    page.get_by_role("button", name="Zacznij").click()
+    page.get_by_role("button", name="Yes", exact=True).click()
+    page.get_by_role("button", name="Przerwij").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en-GB")
+    expect(page.get_by_role("button", name="Start")).to_be_visible()
+    assert 0 == read_stored(live_server, storage.count_submissions)
+
+
+def test_offline_the_answers_wait_and_the_language_goes_back_when_online(page, live_server):
+    page.goto(live_server.url + KIOSK + "?lang=pl")
+    expect(page.get_by_role("heading", name="Powiedz nam, co myślisz")).to_be_visible()
+    go_offline(page)
+    # Another language's page could not load: only this one is offered.
+    expect(page.locator(".kiosk-languages")).to_be_hidden()
+    page.get_by_role("button", name="Zacznij").click()
+    for word in ("Yes", "Yes", "No", "Yes"):
+        page.get_by_role("button", name=word, exact=True).click()
+    page.get_by_role("button", name="Wyślij").click()
+    page.get_by_role("button", name="Koniec").click()
+    # Still the Polish page, working, with the answers kept on the tablet.
+    expect(page.get_by_text("1 czeka na wysłanie")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    page.context.set_offline(False)
+    expect(page.locator("html")).to_have_attribute("lang", "en-GB")
+    page.wait_for_function(QUEUE_EMPTY)
+    assert 1 == read_stored(live_server, storage.count_submissions)
+
+
+def test_a_phone_set_to_polish_gets_the_feedback_box_in_polish(browser, live_server):
+    english = english_page_text(browser, live_server.url + "/feedback/waiting-room-a")
+    context = browser.new_context(
+        locale="pl-PL", viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True
+    )
+    phone = context.new_page()
+    problems = watch_for_problems(phone)
+    phone.goto(live_server.url + "/feedback/waiting-room-a")
+    expect(phone.locator("html")).to_have_attribute("lang", "pl")
+    expect(phone.get_by_role("heading", name="Powiedz nam, co chcesz")).to_be_visible()
+    shown = phone.locator("main").inner_text()
+    names = words("Waiting room A " + phone.locator(".languages").inner_text())
+    assert set() == english_left(shown, english, names)
+    assert_accessible(phone)
+
+    box = phone.get_by_label("Napisz swoją wiadomość")
+    box.fill("Krzesła są twarde")
+    # 983 ends in 3: Polish says "litery", not "liter" (the browser's plural rules).
+    expect(phone.get_by_text("Zostały 983 litery")).to_be_visible()
+    phone.get_by_role("button", name="Wyślij").click()
+    thanks = phone.get_by_role("heading", name="Dziękujemy za wiadomość")
+    expect(thanks).to_be_visible()
+    expect(phone.locator("[data-receipt-code]")).not_to_be_empty()
+    shown = phone.locator("[data-feedback-thanks]").inner_text()
+    assert set() == english_left(shown, english, names)
+    assert_accessible(phone)
+    [comment] = read_stored(live_server, storage.comments_for_site, "waiting-room-a")
+    assert "Krzesła są twarde" == comment["text"]
+    context.close()
+    assert [] == problems
