@@ -6,6 +6,7 @@ choice: Stop and the end of a visit go back to the site's own language."""
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from kiosk import storage
@@ -18,8 +19,11 @@ from tests.browser.conftest import (
 )
 
 KIOSK = "/kiosk/waiting-room-a"
-# Words spelled alike in Polish and English: not English left behind.
-SHARED_WORDS = {"a", "do", "i", "o", "to", "na", "w", "z"}
+# Words spelled alike in a language and in English: not English left behind.
+SHARED_WORDS = {
+    "pl": {"a", "do", "i", "o", "to", "na", "w", "z"},
+    "ro": {"a", "adult", "are", "de", "la", "o", "pe"},
+}
 # Names and codes, the same in every language.
 NAMES = {"childline", "org", "uk", "shout", "sms", "internet"}
 WORD = re.compile(r"[^\W\d_]+")
@@ -29,9 +33,9 @@ def words(text: str) -> set[str]:
     return {word.casefold() for word in WORD.findall(text)}
 
 
-def english_left(polish_text: str, english_text: str, survey_words: set[str]) -> set[str]:
-    """Words of the Polish screen that are words of the English one."""
-    return (words(polish_text) & words(english_text)) - SHARED_WORDS - NAMES - survey_words
+def english_left(text: str, english_text: str, not_ours: set[str], code: str = "pl") -> set[str]:
+    """Words of the translated screen that are words of the English one."""
+    return (words(text) & words(english_text)) - SHARED_WORDS[code] - NAMES - not_ours
 
 
 def survey_words(page) -> set[str]:
@@ -167,3 +171,44 @@ def test_a_phone_set_to_polish_gets_the_feedback_box_in_polish(browser, live_ser
     assert "Krzesła są twarde" == comment["text"]
     context.close()
     assert [] == problems
+
+
+@pytest.mark.parametrize("code", ["pl", "ro"])
+def test_every_kiosk_screen_in_each_language_has_no_english_left(page, live_server, browser, code):
+    """Tapped through by what each control does, not by its words, so the same
+    walk checks every shipped language."""
+    english = english_page_text(browser, live_server.url + KIOSK + "?lang=en")
+    page.goto(live_server.url + KIOSK + f"?lang={code}")
+    expect(page.locator("html")).to_have_attribute("lang", code)
+    skip = survey_words(page)
+
+    def check():
+        assert set() == english_left(visible_screen(page).inner_text(), english, skip, code)
+        assert_accessible(page)
+
+    check()
+    page.locator("[data-action='start']").click()
+    for _ in range(4):
+        check()
+        visible_screen(page).locator("[data-answer]").first.click()
+    check()  # the review
+    page.locator("[data-screen='review'] [data-action='send']").click()
+    check()  # the thank-you, with the help
+    expect(page.get_by_role("status")).to_contain_text("0800 1111")
+
+
+@pytest.mark.parametrize("code", ["pl", "ro"])
+def test_the_feedback_box_in_each_language_has_no_english_left(phone, live_server, browser, code):
+    english = english_page_text(browser, live_server.url + "/feedback/waiting-room-a")
+    phone.goto(live_server.url + f"/feedback/waiting-room-a?lang={code}")
+    expect(phone.locator("html")).to_have_attribute("lang", code)
+    names = words("Waiting room A " + phone.locator(".languages").inner_text())
+    assert set() == english_left(phone.locator("main").inner_text(), english, names, code)
+    assert_accessible(phone)
+    english = english_page_text(browser, live_server.url + "/feedback/withdraw")
+    phone.goto(live_server.url + f"/feedback/withdraw?lang={code}")
+    # The example receipt code: codes are made of the same words in every language.
+    example = words(phone.locator(".feedback strong[lang]").inner_text())
+    left = english_left(phone.locator("main").inner_text(), english, names | example, code)
+    assert set() == left
+    assert_accessible(phone)
