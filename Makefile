@@ -45,8 +45,8 @@ translations: install
 ## then into each language's catalogue (new words arrive empty, for a translator).
 translations-extract: install
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_pgettext:1c,2 -k plural_words:1,2 \
-		--no-location --sort-output --project kiosk -o translations/messages.pot .
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+		--no-location --sort-output --width 100 --project kiosk -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --width 100
 
 ## Create the database under instance/ and serve on http://127.0.0.1:5000
 run: install translations
