@@ -212,3 +212,15 @@ def test_the_feedback_box_in_each_language_has_no_english_left(phone, live_serve
     left = english_left(phone.locator("main").inner_text(), english, names | example, code)
     assert set() == left
     assert_accessible(phone)
+
+
+def test_left_alone_in_polish_the_kiosk_goes_back_to_the_sites_language(page, live_server):
+    """Even on the start screen: the next child must find the site's own language."""
+    page.clock.install()
+    page.goto(live_server.url + KIOSK + "?lang=pl")
+    expect(page.get_by_role("heading", name="Powiedz nam, co myślisz")).to_be_visible()
+    page.clock.run_for(61_000)
+    expect(page.get_by_role("dialog", name="Jesteś tu jeszcze?")).to_be_visible()
+    page.clock.run_for(31_000)
+    expect(page.locator("html")).to_have_attribute("lang", "en-GB")
+    expect(page.get_by_role("heading", name="Tell us what you think")).to_be_visible()
