@@ -214,3 +214,9 @@ def test_migration_0011_keeps_every_site_and_gives_it_every_language(tmp_path):
     assert {("en pl ro ur ar pa", "en")} == {
         (" ".join(site["languages"]), site["default_language"]) for site in after
     }
+
+
+def test_the_feedback_box_from_the_kiosk_ignores_the_tablets_browser(client):
+    url = "/feedback/youth-hub?from=kiosk"
+    assert '<html lang="en-GB" dir="ltr">' == html_tag(client, url, **{"Accept-Language": "pl"})[1]
+    assert '<html lang="pl" dir="ltr">' == html_tag(client, url + "&lang=pl")[1]

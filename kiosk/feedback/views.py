@@ -88,7 +88,8 @@ def render_box(site: dict, form: FeedbackForm, problem: str | None = None, statu
 def box(site: str):
     """The feedback box for one site: topic, words, drawing, Send."""
     place = site_or_404(site)
-    languages.for_site(place)
+    # From the kiosk, never the shared tablet's browser language (as on the kiosk).
+    languages.for_site(place, browser=not from_kiosk())
     if place["retired"]:
         return resting(place)
     return render_box(place, new_form())
@@ -126,7 +127,8 @@ def send(site: str):
     the site was retired, and the young person's words must not be lost.
     """
     place = site_or_404(site)
-    languages.for_site(place)
+    # From the kiosk, never the shared tablet's browser language (as on the kiosk).
+    languages.for_site(place, browser=not from_kiosk())
     config = current_app.config
     if request.mimetype not in FORM_TYPES:
         return error_response(415, _("Please send your message from the feedback page."))
