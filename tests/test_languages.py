@@ -190,7 +190,7 @@ def test_a_fresh_site_offers_every_language_and_opens_in_english(db):
         )
 
 
-def test_migration_0011_keeps_every_site_and_gives_it_every_language(tmp_path):
+def test_migration_0012_keeps_every_site_and_gives_it_every_language(tmp_path):
     path = tmp_path / "kiosk.db"
     shutil.copy(MADE_BY_729C3B5, path)
 

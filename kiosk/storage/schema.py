@@ -304,18 +304,18 @@ def _comments_know_their_question(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX comments_by_receipt ON comments (receipt_hash)")
 
 
-# Every language in kiosk/app/languages.py when this migration was written.
+# Every language in kiosk/app/languages.py when this migration (0012) was written.
 # A language is offered only once its catalogue ships, so a site may list one
 # that is not offered yet: it appears when its catalogue lands.
-LANGUAGES_AT_0011 = "en pl ro ur ar pa"
+LANGUAGES_AT_0012 = "en pl ro ur ar pa"
 
 
-@migrations(name="0011_site_languages")
+@migrations(name="0012_site_languages")
 def _add_site_languages(db: sqlite_utils.Database) -> None:
     """Each site's languages (codes, space-separated, in no particular order)
     and the one its pages open in. The language a person chose is never
     stored anywhere: only what staff chose for the site."""
     db.execute(
-        f"ALTER TABLE sites ADD COLUMN languages TEXT NOT NULL DEFAULT '{LANGUAGES_AT_0011}'"  # noqa: S608 (a constant)
+        f"ALTER TABLE sites ADD COLUMN languages TEXT NOT NULL DEFAULT '{LANGUAGES_AT_0012}'"  # noqa: S608 (a constant)
     )
     db.execute("ALTER TABLE sites ADD COLUMN default_language TEXT NOT NULL DEFAULT 'en'")

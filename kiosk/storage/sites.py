@@ -12,7 +12,7 @@ import unicodedata
 import sqlite_utils
 
 from kiosk.storage.database import writing
-from kiosk.storage.schema import LANGUAGES_AT_0011
+from kiosk.storage.schema import LANGUAGES_AT_0012
 
 SLUG_MAX = 40
 NAME_MAX = 80
@@ -89,7 +89,7 @@ def add_site(db: sqlite_utils.Database, slug: str, name: str, languages=None) ->
 
 
 def _codes(languages) -> str:
-    return " ".join(languages) if languages else LANGUAGES_AT_0011
+    return " ".join(languages) if languages else LANGUAGES_AT_0012
 
 
 def set_site_languages(
