@@ -154,18 +154,24 @@ def submit(site: str):
     # a ValueError that Flask would turn into a 400.
     except (BadRequest, RecursionError):
         return error_response(400, "The answers could not be read.")
+    asked = []  # the version the answers name, read once
+
+    def find_version(slug: str, version: int):
+        asked.append(storage.survey_version(database(), slug, version))
+        return asked[-1]
+
     try:
         submission = parse_submission(
             body,
             site=site,
             today=datetime.date.today(),
             max_age_days=current_app.config["SUBMISSION_MAX_AGE_DAYS"],
-            find_version=lambda slug, version: storage.survey_version(database(), slug, version),
+            find_version=find_version,
             not_before=set_up_on,
         )
     except InvalidSubmission as problem:
         return error_response(422, str(problem))
-    if not storage.record_submission(database(), submission):
+    if not storage.record_submission(database(), submission, asked[-1]):
         return error_response(409, "We already have these answers. Thank you!", "duplicate")
     return jsonify({"status": "stored", "id": submission.id}), 201
 

@@ -192,7 +192,7 @@ def keep(place: dict, survey: Survey, answers: dict, words: dict, receipt_code: 
         date=today,
         version=survey.version,
     )
-    new = storage.record_submission(db, submission)
+    new = storage.record_submission(db, submission, survey)
     new = storage.record_comments(db, comments) > 0 or new
     # Sent again after its reply was lost: the same thank-you, and the same code.
     return render_thanks(place, survey, receipt_code if comments else None, 201 if new else 200)
