@@ -270,7 +270,8 @@ LANGUAGE_RULES = {
     ),
     "hurting themself (Polish)": (
         r"(?:zabić|zabije|zabiję|zabijać|powiesić|pociąć) się|(?:chcę|chce|chciałbym|chciałabym|"
-        r"muszę|pójdę) się (?:zabić|powiesić|pociąć)|się (?:zabiję|zabić|powiesić|pociąć)|(?:chcę|chciałbym|chciałabym|wolę) umrzeć|"
+        r"muszę|pójdę) się (?:zabić|powiesić|pociąć)|się (?:zabiję|zabić|powiesić|pociąć)|"
+        r"(?:chcę|chciałbym|chciałabym|wolę) umrzeć|"
         r"nie (?:chcę|chce mi się) (?:już )?żyć|samobój\w*|samookalecz\w*|"
         r"(?:tnę|ciąć|pociąć|pocięłam|pociąłem|kaleczę|okaleczam|tniesz) się|"
         r"(?:zrobić|zrobię|robię) sobie krzywdę"
@@ -330,9 +331,7 @@ LANGUAGE_RULES = {
         r"(?:محفوظ|سیف) (?:\w+ )?نہیں|گھر (?:\w+ ){0,2}ڈر (?:لگتا|لگتی)|"
         r"(?:ابو|ابا|والد|امی|اماں|سوتیل[اےی] \w+) (?:\w+ )?سے (?:بہت )?ڈر"
     ),
-    "threatened (Urdu)": (
-        rf"دھمک\w*|جان سے مار\w*|{_UR_ME} (?:\w+ ){{0,2}}مار (?:دے|ڈال)\w*"
-    ),
+    "threatened (Urdu)": rf"دھمک\w*|جان سے مار\w*|{_UR_ME} (?:\w+ ){{0,2}}مار (?:دے|ڈال)\w*",
     # Urdu and Punjabi typed in English letters ("mujhe maarta hai", "mainu kuttda")
     "hurting me (Urdu or Punjabi in English letters)": (
         rf"{_RUR_ME} (?:\w+ ){{0,2}}(?:maa?r(?:ta|ti|te|tay|ty|a|i|e|ay|da|di|de|eya|ya|iya)|"
@@ -345,8 +344,8 @@ LANGUAGE_RULES = {
         rf"{_RUR_ME} (?:\w+ ){{0,3}}(?:chh?oo(?:ta|ti|te|a)|chh?u(?:ta|te|a|nda|ndi)|"
         r"chh?oo?(?:nda|ndi|hnda|hndi)|hath (?:lagata|lagati|lagaya|launda|laundi|laya)|"
         r"touch (?:karta|karti|karte|krta|kiya|kia|karda|kardi))|"
-        r"ga?lat (?:jagah|jaga|thaan|than|tareeqe|tareeke|tarah) (?:\w+ ){0,2}(?:chh?oo?|chh?u|hath|"
-        r"touch)\w*|gandi harkat\w*"
+        r"ga?lat (?:jagah|jaga|thaan|than|tareeqe|tareeke|tarah) (?:\w+ ){0,2}"
+        r"(?:chh?oo?|chh?u|hath|touch)\w*|gandi harkat\w*"
     ),
     "hurting themself (Urdu or Punjabi in English letters)": (
         r"khu?d ?(?:kushi|khushi|kashi)|mar (?:jaun|jaaun|jaon|jau|javan|jawan|jaavan|jawaan)|"
@@ -400,13 +399,16 @@ LANGUAGE_RULES = {
         rf"{_AR_THE}اغتصا?ب\w*|{_AR_ON}غتصب\w*|{_AR_THE}(?:اماكن|مناطق)(?:ي)? (?:ال)?(?:خاصة|حساسة)"
     ),
     "hurting themself (Arabic)": (
-        rf"{_AR_THE}انتحار|(?:أنهي|انهي|نهي|إنهاء) حياتي|{_AR_ON}نتحر|(?:ا|ان|أن)?(?:قتل|أؤذي|اذي|اوذي|اجرح|احرق) نفسي|"
-        r"(?:أريد|اريد|بدي|ابي|ابغى|ابغا|عايز|عايزة|عاوز|عاوزة|نفسي|أتمنى) (?:ان |أن )?(?:اموت|أموت|موت)|"
+        rf"{_AR_THE}انتحار|(?:أنهي|انهي|نهي|إنهاء) حياتي|{_AR_ON}نتحر|"
+        r"(?:ا|ان|أن)?(?:قتل|أؤذي|اذي|اوذي|اجرح|احرق) نفسي|"
+        r"(?:أريد|اريد|بدي|ابي|ابغى|ابغا|عايز|عايزة|عاوز|عاوزة|نفسي|أتمنى) (?:ان |أن )?"
+        r"(?:اموت|أموت|موت)|"
         r"(?:لا|ما|مش) (?:أريد|اريد|بدي|ابي|ابغى|عايز|عايزة|بدي) (?:ان |أن )?(?:اعيش|أعيش)"
     ),
     "asked for photos (Arabic)": (
         r"(?:رجل|شاب|شخص|واحد|غريب|كبير)\w* (?:\w+ ){0,2}(?:طلب|يطلب|بيطلب|يبغى|بده|يريد) "
-        r"(?:مني|منا) (?:\w+ )?(?:صور|صورة|صوري|فيديو)|(?:صور|صورة|صوري) (?:\w+ )?(?:عاري\w*|بدون ملابس)"
+        r"(?:مني|منا) (?:\w+ )?(?:صور|صورة|صوري|فيديو)|"
+        r"(?:صور|صورة|صوري) (?:\w+ )?(?:عاري\w*|بدون ملابس)"
     ),
     "not safe (Arabic)": (
         r"(?:لست|مش|مو|ما|لا أشعر|ما احس|مش حاسس|مش حاسة) (?:\w+ )?(?:بأمان|آمن|آمنة|أمان|بالأمان)|"
@@ -414,9 +416,7 @@ LANGUAGE_RULES = {
         r"(?:البيت|المنزل) (?:\w+ ){0,3}(?:خايف|خايفة|خائف|خائفة)|"
         r"(?:خايف|خايفة|خائف|خائفة|أخاف|بخاف) من (?:أبي|ابوي|بابا|أمي|ماما|زوج أمي|زوجة أبي)"
     ),
-    "threatened (Arabic)": (
-        rf"{_AR_ON}هدد{_AR_ME}|{_AR_THE}تهديد\w*|{_AR_ON}قتل{_AR_ME}"
-    ),
+    "threatened (Arabic)": rf"{_AR_ON}هدد{_AR_ME}|{_AR_THE}تهديد\w*|{_AR_ON}قتل{_AR_ME}",
     # Arabic in Latin letters and digits, "Arabizi" ("y3dhrbni", "bade mout")
     "hurting me (Arabic in English letters)": (
         rf"{_AZ_ON}[aeiou3]?(?:d|dh|d3|6|9){_AZ_V}r{_AZ_V}b{_AZ_V}{_AZ_ME}"
@@ -435,9 +435,7 @@ LANGUAGE_RULES = {
         r"(?:kh|5)a+y?(?:e|i)?f(?:a|e|eh|ah)? (?:\w+ ){0,2}(?:bait|beit|bet|bayt|lbeit|lbet|lbait)|"
         r"(?:bait|beit|bayt) (?:\w+ ){0,3}(?:kh|5)a+y?(?:e|i)?f(?:a|e|eh|ah)?"
     ),
-    "threatened (Arabic in English letters)": (
-        rf"{_AZ_ON}{_AZ_V}h{_AZ_V}dd?{_AZ_V}d{_AZ_ME}"
-    ),
+    "threatened (Arabic in English letters)": rf"{_AZ_ON}{_AZ_V}h{_AZ_V}dd?{_AZ_V}d{_AZ_ME}",
 }
 CONCERN_RULES.update(LANGUAGE_RULES)
 
