@@ -227,9 +227,7 @@ def test_arabic_with_any_harakat_or_tatweel_is_still_found(text, data):
     assert is_concern(marked)
 
 
-ACCENTED = [
-    (text, rule) for text, rule in DISCLOSURES if rule.endswith(("(Polish)", "(Romanian)"))
-]
+ACCENTED = [(text, rule) for text, rule in DISCLOSURES if rule.endswith(("(Polish)", "(Romanian)"))]
 
 
 @pytest.mark.parametrize(("text", "rule"), ACCENTED)
