@@ -100,6 +100,14 @@ DISCLOSURES = [
     ("fakart bel inti7ar", "hurting themself (Arabic in English letters)"),
     ("ana mish aman fel beit", "not safe (Arabic in English letters)"),
     ("howa yhaddedni", "threatened (Arabic in English letters)"),
+    # Told to keep it secret, in each
+    ("wujek mówi żebym nie mówiła nikomu", "told to keep it secret (Polish)"),
+    ("mi-a zis sa nu spun nimanui", "told to keep it secret (Romanian)"),
+    ("اس نے کہا کسی کو مت بتانا", "told to keep it secret (Urdu)"),
+    ("usne kaha kisi ko mat batana", "told to keep it secret (Urdu or Punjabi in English letters)"),
+    ("ਉਸਨੇ ਕਿਹਾ ਕਿਸੇ ਨੂੰ ਨਾ ਦੱਸੀਂ", "told to keep it secret (Punjabi)"),
+    ("قال لا تخبري أحدا", "told to keep it secret (Arabic)"),
+    ("qal ma t2oli la 7ada", "told to keep it secret (Arabic in English letters)"),
 ]
 
 NEAR_MISSES = [
@@ -155,6 +163,13 @@ NEAR_MISSES = [
     "that was harsh",
     "we thrashed them",
     "my brother hit the ball",
+    # A birthday surprise is a secret too
+    "nie mów nikomu o prezencie dla mamy to niespodzianka",
+    "e o surpriza pentru ziua mamei sa nu spui nimanui",
+    "امی کی سالگرہ کا سرپرائز ہے کسی کو مت بتانا",
+    "ammi ki salgirah ka surprise hai kisi ko mat batana",
+    "ਮੰਮੀ ਦੇ ਜਨਮਦਿਨ ਦਾ ਸਰਪ੍ਰਾਈਜ਼ ਹੈ ਕਿਸੇ ਨੂੰ ਨਾ ਦੱਸੀਂ",
+    "لا تقول لأحد عن هدية عيد ميلاد ماما",
 ]
 
 
@@ -268,7 +283,8 @@ def test_any_text_in_these_scripts_gives_an_answer(text):
 UNEXCUSED = [
     (text, rule)
     for text, rule in DISCLOSURES
-    if not rule.startswith(("hurting me", "threatened"))  # sport and games excuse those
+    # sport and games excuse the first two, a surprise the last
+    if not rule.startswith(("hurting me", "threatened", "told to keep"))
 ]
 
 

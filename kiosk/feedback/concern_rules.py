@@ -268,6 +268,11 @@ LANGUAGE_RULES = {
         r"(?:kazał|każe|kazała|kazali) mi się (?:rozebrać|rozbierać)|"
         r"molest\w*|zgwałc\w*|gwałci\w*|gwałt|gwałtu|pedofil\w*|miejsca intymne|miejscach intymnych"
     ),
+    "told to keep it secret (Polish)": (
+        r"nie (?:mów\w*|wolno mi mówić|mogę mówić|mogę powiedzieć|powiem) (?:o tym )?nikomu|"
+        r"(?:to|taki) (?:jest )?nasz (?:mały )?sekret|nasza (?:mała )?tajemnica|"
+        r"(?:nikomu|mamie|rodzicom) nie (?:mów|mówić|mogę powiedzieć)"
+    ),
     "hurting themself (Polish)": (
         r"(?:zabić|zabije|zabiję|zabijać|powiesić|pociąć) się|(?:chcę|chce|chciałbym|chciałabym|"
         r"muszę|pójdę) się (?:zabić|powiesić|pociąć)|się (?:zabiję|zabić|powiesić|pociąć)|"
@@ -298,6 +303,10 @@ LANGUAGE_RULES = {
         r"părțile (?:mele )?intime|viol|violat\w*|hărțui\w*|să mă dezbrac|"
         r"(?:îmi|mi) (?:\w+ )?(?:cere|cerea|a cerut) poze|mi a cerut poze"
     ),
+    "told to keep it secret (Romanian)": (
+        r"să nu (?:spun|spui|zic|zici) (?:la )?nimănui|nu (?:spune|zice) (?:la )?nimănui|"
+        r"(?:secretul|micul secret) nostru|e secretul nostru"
+    ),
     "hurting themself (Romanian)": (
         r"(?:vreau|vrea|vreu) să mor|să (?:îmi|mi) (?:iau|ia) viața|să nu mai trăiesc|"
         r"să mă (?:omor|sinucid)|mă sinucid|sinucid\w*|"
@@ -323,6 +332,9 @@ LANGUAGE_RULES = {
         r"غلط (?:جگہ|طریقے سے) (?:\w+ )?(?:چھو|ہاتھ)\w*|گندی حرکت\w*|جنسی (?:زیادتی|تشدد|ہراس\w*)|"
         r"زیادتی کی|زیادتی کرت[اےی]"
     ),
+    "told to keep it secret (Urdu)": (
+        r"کسی کو (?:مت|نہ|نہیں) بتا\w*|(?:ہمارا|یہ ہمارا) (?:\w+ )?(?:راز|سیکرٹ)"
+    ),
     "hurting themself (Urdu)": (
         r"خود ?کشی|(?:مرنا|مر جانا) چاہت[اےی]|مر جاؤں|جینا نہیں چاہت[اےی]|"
         r"(?:خود|اپنے آپ) کو (?:\w+ )?(?:نقصان|مار|کاٹ|ختم)\w*"
@@ -346,6 +358,11 @@ LANGUAGE_RULES = {
         r"touch (?:karta|karti|karte|krta|kiya|kia|karda|kardi))|"
         r"ga?lat (?:jagah|jaga|thaan|than|tareeqe|tareeke|tarah) (?:\w+ ){0,2}"
         r"(?:chh?oo?|chh?u|hath|touch)\w*|gandi harkat\w*"
+    ),
+    "told to keep it secret (Urdu or Punjabi in English letters)": (
+        r"(?:kisi|kise|kisay|kissi) (?:ko|nu|nun) (?:mat|na|nah|nai|nahi|ni) (?:batana|batao|"
+        r"batain|bataana|bataye|dasso|dassi|dassna|dasna|dasin)|"
+        r"(?:hamara|humara|sada|saada|apna) (?:\w+ )?(?:raaz|raz|secret)"
     ),
     "hurting themself (Urdu or Punjabi in English letters)": (
         r"khu?d ?(?:kushi|khushi|kashi)|mar (?:jaun|jaaun|jaon|jau|javan|jawan|jaavan|jawaan)|"
@@ -377,6 +394,9 @@ LANGUAGE_RULES = {
         rf"{_PA_ME} (?:\w+ ){{0,3}}(?:ਛੂਹ\w*|ਛੂੰਹ\w*|ਛੋਹ\w*|ਛੂਹੰਦਾ|ਹੱਥ ਲਾ\w*)|"
         r"ਗਲਤ (?:ਥਾਂ|ਤਰੀਕੇ ਨਾਲ) (?:\w+ )?(?:ਛੂਹ|ਹੱਥ)\w*|ਬਲਾਤਕਾਰ|ਜਿਨਸੀ (?:ਸ਼ੋਸ਼ਣ|ਹਿੰਸਾ|ਛੇੜ\w*)"
     ),
+    "told to keep it secret (Punjabi)": (
+        r"ਕਿਸੇ (?:ਨੂੰ|ਨੂ) (?:ਨਾ|ਨਹੀਂ|ਮਤ) ਦੱਸ\w*|ਸਾਡਾ (?:\w+ )?(?:ਰਾਜ਼|ਰਾਜ|ਭੇਤ)"
+    ),
     "hurting themself (Punjabi)": (
         r"ਖੁਦਕੁਸ਼ੀ|ਖ਼ੁਦਕੁਸ਼ੀ|ਮਰ ਜਾਵਾਂ|ਆਤਮ ?ਹੱਤਿਆ|(?:ਮਰਨਾ|ਮਰ ਜਾਣਾ) ਚਾਹੁੰਦ[ਾੀ]|ਜੀਣਾ ਨਹੀਂ ਚਾਹੁੰਦ[ਾੀ]|"
         r"(?:ਆਪਣੇ ਆਪ|ਖੁਦ) ਨੂੰ (?:\w+ )?(?:ਨੁਕਸਾਨ|ਮਾਰ|ਕੱਟ)\w*"
@@ -397,6 +417,10 @@ LANGUAGE_RULES = {
     "touching me (Arabic)": (
         rf"{_AR_ON}(?:لمس|حسس|تحسس){_AR_ME}|{_AR_ON}تحرش\w*|{_AR_THE}تحرش\w*|"
         rf"{_AR_THE}اغتصا?ب\w*|{_AR_ON}غتصب\w*|{_AR_THE}(?:اماكن|مناطق)(?:ي)? (?:ال)?(?:خاصة|حساسة)"
+    ),
+    "told to keep it secret (Arabic)": (
+        r"(?:لا|ما|ممنوع) (?:\w+ )?(?:تخبر|تقول|تحكي|أخبر|اقول|احكي)\w* (?:\w+ )?(?:لأحد|لاحد|أحدا|"
+        r"احدا|لحد|حدا|لحدا|لأي أحد)|سرنا|(?:هذا|هاد|ده) (?:سر|سرنا) بيننا"
     ),
     "hurting themself (Arabic)": (
         rf"{_AR_THE}انتحار|(?:أنهي|انهي|نهي|إنهاء) حياتي|{_AR_ON}نتحر|"
@@ -424,6 +448,10 @@ LANGUAGE_RULES = {
     "touching me (Arabic in English letters)": (
         rf"{_AZ_ON}{_AZ_V}l{_AZ_V}m{_AZ_V}s{_AZ_V}{_AZ_ME}|"
         r"(?:ye|bi|b|y)?t[ae]?7a?r(?:r|a|o|u)*sh\w*|taharr?[ou]sh\w*"
+    ),
+    "told to keep it secret (Arabic in English letters)": (
+        r"(?:la|ma|mat|matet) ?(?:t2ol|t2oul|tqol|t5abr|t5abri|tkhabri|t7ki|t7ky|tehki)\w* "
+        r"(?:la ?7ad|l7ad|la ?7ada|7ada|ahad|a7ad|la a7ad)|sirrna|serna|sirna"
     ),
     "hurting themself (Arabic in English letters)": (
         r"(?:b[ae]?dd?[iey]|3ayz[ae]?|3ayez|3aiz|abi|abgh?a|areed|oreed|urid) "
@@ -471,7 +499,11 @@ HARMLESS_CONTEXTS = {
         r"can (?:we|i) stay|go home yet"
     ),
     "accident": r"by accident|accidentally|at work|laughing",
-    "surprise": r"surprise|present for|birthday",
+    "surprise": (
+        r"surprise|present for|birthday|niespodzian\w*|prezent\w*|urodzin\w*|surpriz\w*|cadou\w*|"
+        r"ziua (?:lui|ei|mamei|tatei)|سرپرائز|سالگرہ|تحفہ|ਸਰਪ੍ਰਾਈਜ਼|ਜਨਮਦਿਨ|ਤੋਹਫ਼ਾ|(?:ال)?مفاجأة|"
+        r"عيد (?:ال)?ميلاد|هدية|salgirah|saalgirah|tohfa|janamdin|mufaja2a|hdiye|hadiyya|3eed milad"
+    ),
     "food": r"fish|chips|sausage|cake|slice|bread|butter|toast|pizza",
 }
 # Which phrase or rule each context lets off. Only words children use every day
@@ -499,4 +531,5 @@ EXCUSES = {
         for name in LANGUAGE_RULES
         if name.startswith(("hurting me", "threatened"))
     },
+    **{name: ("surprise",) for name in LANGUAGE_RULES if name.startswith("told to keep")},
 }
