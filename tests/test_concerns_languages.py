@@ -16,6 +16,7 @@ from kiosk.feedback.safeguarding import (
     is_concern,
     normalise,
 )
+from tests.conftest import send_feedback
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 LANGUAGE_MESSAGES = BENCH / "concern_messages_languages.tsv"
@@ -326,3 +327,24 @@ def test_no_language_rule_fires_on_the_english_messages():
     # Issue 11 must not change what English messages flag, or why.
     for row in _rows(ENGLISH_MESSAGES):
         assert not set(concern_matches(row["message"])) & set(LANGUAGE_RULES), row["message"]
+
+
+FROM_THE_BOX = [
+    ("أبي يضربني كل يوم", "hurting me (Arabic)"),
+    ("ਮੈਨੂੰ ਕੁੱਟਦਾ ਹੈ", "hurting me (Punjabi)"),
+    ("tata mnie bije", "hurting me (Polish)"),
+    ("mujhe maarta hai", "hurting me (Urdu or Punjabi in English letters)"),
+]
+
+
+def test_a_disclosure_in_any_language_reaches_the_lead_and_says_why(app, staff):
+    for text, _ in FROM_THE_BOX:
+        assert 201 == send_feedback(app.test_client(), text=text).status_code
+    # The safeguarding lead's queue has each one...
+    queue = staff.get("/admin/concerns").get_data(as_text=True)
+    assert all(text in queue for text, _ in FROM_THE_BOX)
+    # ...and the week's comments say which rule flagged it.
+    week = " ".join(staff.get("/admin/comments").get_data(as_text=True).split())
+    for text, rule in FROM_THE_BOX:
+        assert text in week
+        assert f"<dt>Flagged by</dt><dd>{rule}</dd>" in week
