@@ -12,8 +12,8 @@ const RATE = 0.9;
 // reset) would then wait for ever, and the next child would find the last
 // child's screen. So every reading also counts as over after a ceiling: 10
 // seconds plus 0.2 seconds a letter, about three times as long as reading it
-// out at our rate takes. The kiosk's thank-you (about 330 letters) waits at
-// most about 76 seconds.
+// out at our rate takes. The kiosk's thank-you (about 200 letters in English,
+// 15 to 20 seconds of speech) waits at most about 50 seconds.
 const CEILING_BASE_MS = 10_000;
 const CEILING_MS_PER_LETTER = 200;
 
@@ -129,4 +129,32 @@ export function hush() {
 // number written out digit by digit, say), else the text it shows.
 export function wordsOf(element) {
   return element.dataset.say || element.innerText;
+}
+
+// A part read out ends as a sentence, so the voice pauses between parts.
+function asSentence(words) {
+  const trimmed = words.trim().replace(/\s+/g, " ");
+  return !trimmed || /[.!?؟۔।:]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+// The phone pages: every button[data-read-aloud] is shown only while the device
+// has a voice for the page's language. A tap reads out the [data-read-part]
+// elements of the button's own [data-read-scope] (else its <main>) that show
+// now, in page order, leaving out those of a smaller scope inside it (a
+// question's own button reads that question). A scope's own <legend> is a part.
+export function offerReadAloud(root = document) {
+  whenVoicesChange((voice) => {
+    for (const button of root.querySelectorAll("button[data-read-aloud]")) button.hidden = !voice;
+  });
+  root.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-read-aloud]");
+    if (!button) return;
+    const scope = button.closest("[data-read-scope]") || button.closest("main") || document.body;
+    const parts = Array.from(
+      scope.querySelectorAll("[data-read-part], [data-read-scope] > legend"),
+    ).filter(
+      (part) => !part.closest("[hidden]") && (part.closest("[data-read-scope]") || scope) === scope,
+    );
+    say(parts.map((part) => asSentence(wordsOf(part))).join(" "));
+  });
 }
