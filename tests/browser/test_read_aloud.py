@@ -106,6 +106,11 @@ def test_the_thank_you_waits_until_it_has_been_read_to_the_end(page, live_server
         assert words in still_to_say(page)
     page.clock.run_for(20_000)
     expect(page.get_by_role("status")).to_contain_text("Call Childline")
+    # Asked again, it starts again from the beginning, and the wait goes on.
+    read_to_me(page).click()
+    assert still_to_say(page).startswith("Thank you! You did it.")
+    page.clock.run_for(5_000)
+    expect(page.get_by_role("status")).to_contain_text("Call Childline")
     finish_speaking(page)
     expect(page.get_by_role("heading", name=START)).to_be_visible()
 

@@ -22,10 +22,7 @@ function backToStart() {
 // The server works out how long a thank-you stays (feedback.py says why).
 // Never while the thank-you or its help is being read out: then once it ends.
 function backToStartAfterThanks() {
-  setTimeout(() => {
-    if (speaking()) whenQuiet().then(backToStart);
-    else backToStart();
-  }, Number(settings.thanksSeconds) * 1000);
+  setTimeout(() => whenQuiet().then(backToStart), Number(settings.thanksSeconds) * 1000);
 }
 
 function showThanks(receiptCode) {

@@ -144,10 +144,7 @@ function showThanks() {
   const leave = () => {
     if (current === thanks && visit === thisVisit) startOver();
   };
-  thanksTimer = setTimeout(() => {
-    if (speaking()) whenQuiet().then(leave);
-    else leave();
-  }, Number(settings.thanksSeconds) * 1000);
+  thanksTimer = setTimeout(() => whenQuiet().then(leave), Number(settings.thanksSeconds) * 1000);
 }
 
 function send() {

@@ -76,9 +76,10 @@ export function speaking() {
   return reading !== null;
 }
 
-// Resolves once nothing is being read out.
-export function whenQuiet() {
-  return reading ? reading.done : Promise.resolve();
+// Resolves once nothing is being read out: a reading that replaced the one
+// going on (a second tap on "Read to me") is waited for too.
+export async function whenQuiet() {
+  while (reading) await reading.done;
 }
 
 // Reads the text out, a sentence at a time (short utterances are what every
