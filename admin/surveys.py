@@ -33,7 +33,8 @@ from kiosk.app.for_request import database, staff_database
 from kiosk.surveys import AUDIENCES, MAX_QUESTIONS, InvalidSurvey, Question, Survey, check_survey
 from kiosk.surveys.kiosk import kiosk_page
 from kiosk.surveys.phone import phone_page
-from kiosk.surveys.translations import carry_translations
+from kiosk.surveys.definitions import RIGHT_TO_LEFT, TRANSLATED_LANGUAGES
+from kiosk.surveys.translations import carry_translations, translation_status
 
 NOT_OUR_FORM = "This form was changed in a way our page never sends. Please open the survey again."
 MOVE = re.compile(r"(up|down|remove)-([0-9]{1,3})")
@@ -87,6 +88,9 @@ def edit_page(form, slug, latest, draft, status=200, notice=None):
         notice=notice,
         max_questions=MAX_QUESTIONS,
         limits=LIMITS,
+        translations=[translation_status(draft or latest, code) for code in TRANSLATED_LANGUAGES],
+        languages=TRANSLATED_LANGUAGES,
+        right_to_left=RIGHT_TO_LEFT,
     ), status
 
 

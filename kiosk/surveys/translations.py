@@ -167,3 +167,21 @@ def carry_translations(changed: "Survey", before: "Survey | None") -> "Survey":
         for code, t in before.translations.items()
     }
     return replace(changed, translations=kept)
+
+
+def translation_status(survey: "Survey", code: str) -> dict:
+    """How far a survey is translated into one language, for staff: how many
+    questions are, which are not (in the survey's order, numbered from 1),
+    which of title, opening and closing line are not, and whether it is complete."""
+    missing = set(id(q) for q in missing_translations(survey, code))
+    numbered = [(n, q) for n, q in enumerate(survey.questions, start=1) if id(q) in missing]
+    pieces = missing_pieces(survey, code)
+    return {
+        "code": code,
+        "translated": len(survey.questions) - len(numbered),
+        "total": len(survey.questions),
+        "missing": numbered,
+        "missing_pieces": pieces,
+        "complete": not numbered and not pieces,
+        "started": code in survey.translations,
+    }
