@@ -148,7 +148,10 @@ def typed_translation(form: TranslationForm, survey: Survey) -> Translation | No
         if sound and text and not part.text.errors:
             text = clean_words(text, WORDING_MAX, "wording")
             found[question.key] = QuestionWords(text, tuple(options))
+    about = (form.title, form.intro, form.closing)
     if not sound or any(field.errors for entry in form.questions for field in entry.form):
+        return None
+    if any(field.errors for field in about):
         return None
     return Translation(
         title=clean_words(form.title.data, TITLE_MAX, "title", required=False),

@@ -79,4 +79,6 @@ def test_opening_the_file_again_changes_nothing(file_at_0010):
     storage.open_database(file_at_0010).close()
     after_once = rows(file_at_0010, "SELECT * FROM survey_versions ORDER BY survey, version")
     storage.open_database(file_at_0010).close()
-    assert after_once == rows(file_at_0010, "SELECT * FROM survey_versions ORDER BY survey, version")
+    assert after_once == rows(
+        file_at_0010, "SELECT * FROM survey_versions ORDER BY survey, version"
+    )

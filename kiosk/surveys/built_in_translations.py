@@ -108,8 +108,13 @@ ADULT = {
         " întâlnirile, iar părerea dumneavoastră ne ajută să le pregătim pe cele viitoare.",
         satisfied=(
             "În general, cum vi se par întâlnirile noastre?",
-            ("Foarte bune", "Destul de bune", "Nici bune, nici rele", "Destul de slabe",
-             "Foarte slabe"),
+            (
+                "Foarte bune",
+                "Destul de bune",
+                "Nici bune, nici rele",
+                "Destul de slabe",
+                "Foarte slabe",
+            ),
         ),
         organised=(
             "Credeți că întâlnirile sunt bine organizate și folositoare?",
@@ -121,8 +126,7 @@ ADULT = {
         ),
         included=(
             "Cât de mult simțiți că luați parte la luarea deciziilor?",
-            ("Foarte mult", "Destul de mult", "Nici mult, nici puțin", "Destul de puțin",
-             "Deloc"),
+            ("Foarte mult", "Destul de mult", "Nici mult, nici puțin", "Destul de puțin", "Deloc"),
         ),
         suggestions="Aveți idei despre ce am putea face mai bine la întâlniri?",
     ),
@@ -134,8 +138,13 @@ ADULT = {
         " چاہتے ہیں، اور آپ کی رائے آگے کی میٹنگیں بنانے میں ہماری مدد کرتی ہے۔",
         satisfied=(
             "مجموعی طور پر، آپ ہماری میٹنگوں سے کتنے مطمئن ہیں؟",
-            ("بہت مطمئن", "کچھ حد تک مطمئن", "نہ مطمئن نہ غیر مطمئن", "کچھ حد تک غیر مطمئن",
-             "بہت غیر مطمئن"),
+            (
+                "بہت مطمئن",
+                "کچھ حد تک مطمئن",
+                "نہ مطمئن نہ غیر مطمئن",
+                "کچھ حد تک غیر مطمئن",
+                "بہت غیر مطمئن",
+            ),
         ),
         organised=(
             "کیا آپ کو لگتا ہے کہ میٹنگیں اچھی طرح منظم اور فائدہ مند ہوتی ہیں؟",
@@ -183,8 +192,7 @@ ADULT = {
         " ਚਾਹੁੰਦੇ ਹਾਂ, ਅਤੇ ਤੁਹਾਡੀ ਰਾਇ ਅਗਲੀਆਂ ਮੀਟਿੰਗਾਂ ਦੀ ਯੋਜਨਾ ਬਣਾਉਣ ਵਿੱਚ ਸਾਡੀ ਮਦਦ ਕਰਦੀ ਹੈ।",
         satisfied=(
             "ਕੁੱਲ ਮਿਲਾ ਕੇ, ਤੁਸੀਂ ਸਾਡੀਆਂ ਮੀਟਿੰਗਾਂ ਤੋਂ ਕਿੰਨੇ ਸੰਤੁਸ਼ਟ ਹੋ?",
-            ("ਬਹੁਤ ਸੰਤੁਸ਼ਟ", "ਕੁਝ ਹੱਦ ਤੱਕ ਸੰਤੁਸ਼ਟ", "ਨਾ ਸੰਤੁਸ਼ਟ ਨਾ ਅਸੰਤੁਸ਼ਟ", "ਕੁਝ ਹੱਦ ਤੱਕ ਅਸੰਤੁਸ਼ਟ",
-             "ਬਹੁਤ ਅਸੰਤੁਸ਼ਟ"),
+            ("ਬਹੁਤ ਸੰਤੁਸ਼ਟ", "ਕੁਝ ਹੱਦ ਤੱਕ ਸੰਤੁਸ਼ਟ", "ਨਾ ਸੰਤੁਸ਼ਟ ਨਾ ਅਸੰਤੁਸ਼ਟ", "ਕੁਝ ਹੱਦ ਤੱਕ ਅਸੰਤੁਸ਼ਟ", "ਬਹੁਤ ਅਸੰਤੁਸ਼ਟ"),
         ),
         organised=(
             "ਕੀ ਤੁਹਾਨੂੰ ਲੱਗਦਾ ਹੈ ਕਿ ਮੀਟਿੰਗਾਂ ਚੰਗੀ ਤਰ੍ਹਾਂ ਪ੍ਰਬੰਧਿਤ ਅਤੇ ਫ਼ਾਇਦੇਮੰਦ ਹੁੰਦੀਆਂ ਹਨ?",

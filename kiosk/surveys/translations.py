@@ -55,7 +55,9 @@ class Translation:
             intro=str(data.get("intro", "")),
             closing=str(data.get("closing", "")),
             questions={
-                str(key): QuestionWords(str(words["text"]), tuple(map(str, words.get("options", ()))))
+                str(key): QuestionWords(
+                    str(words["text"]), tuple(map(str, words.get("options", ())))
+                )
                 for key, words in dict(data.get("questions", {})).items()
             },
         )
@@ -115,7 +117,9 @@ def missing_pieces(survey: "Survey", code: str) -> list[str]:
     """The title, opening or closing line asked in English in this language."""
     translation = survey.translations.get(code) or Translation()
     pieces = (("title", "title"), ("intro", "opening line"), ("closing", "closing line"))
-    return [name for attr, name in pieces if getattr(survey, attr) and not getattr(translation, attr)]
+    return [
+        name for attr, name in pieces if getattr(survey, attr) and not getattr(translation, attr)
+    ]
 
 
 def in_requested_language(survey: "Survey", code: str | None) -> "Survey":
