@@ -24,6 +24,7 @@ from kiosk.app.errors import error_response
 from kiosk.app.for_request import database, staff_database
 from kiosk.surveys import SCALE_KIND, InvalidSurvey, Survey
 from kiosk.surveys.definitions import (
+    ENGLISH_NAMES,
     INTRO_MAX,
     OPTION_MAX,
     RIGHT_TO_LEFT,
@@ -82,6 +83,7 @@ def translation_page(form, slug, survey, code, latest, draft, status=200):
         survey=survey,
         code=code,
         language=TRANSLATED_LANGUAGES[code],
+        english_name=ENGLISH_NAMES[code],
         direction="rtl" if code in RIGHT_TO_LEFT else "ltr",
         status=translation_status(survey, code),
         latest=latest,

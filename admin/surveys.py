@@ -31,9 +31,9 @@ from kiosk import storage
 from kiosk.app.errors import error_response
 from kiosk.app.for_request import database, staff_database
 from kiosk.surveys import AUDIENCES, MAX_QUESTIONS, InvalidSurvey, Question, Survey, check_survey
+from kiosk.surveys.definitions import ENGLISH_NAMES, RIGHT_TO_LEFT, TRANSLATED_LANGUAGES
 from kiosk.surveys.kiosk import kiosk_page
 from kiosk.surveys.phone import phone_page
-from kiosk.surveys.definitions import RIGHT_TO_LEFT, TRANSLATED_LANGUAGES
 from kiosk.surveys.translations import carry_translations, translation_status
 
 NOT_OUR_FORM = "This form was changed in a way our page never sends. Please open the survey again."
@@ -90,6 +90,7 @@ def edit_page(form, slug, latest, draft, status=200, notice=None):
         limits=LIMITS,
         translations=[translation_status(draft or latest, code) for code in TRANSLATED_LANGUAGES],
         languages=TRANSLATED_LANGUAGES,
+        english_names=ENGLISH_NAMES,
         right_to_left=RIGHT_TO_LEFT,
     ), status
 

@@ -144,8 +144,9 @@ def test_changing_the_english_keeps_the_translations(staff, adapted, db):
 
 def test_the_built_in_surveys_are_complete_in_every_language(staff):
     page = text_of(staff.get("/admin/surveys/adult-evaluation/edit"))
-    for name in ("Polski", "Română", "اردو", "العربية", "ਪੰਜਾਬੀ"):
+    for name in ("Polski (Polish)", "Română (Romanian)", "اردو (Urdu)", "العربية (Arabic)"):
         assert f"{name}: complete, 5 of 5 questions." in page
+    assert "ਪੰਜਾਬੀ (Punjabi): complete, 5 of 5 questions." in page
 
 
 def test_arabic_boxes_are_written_right_to_left(staff, adapted):

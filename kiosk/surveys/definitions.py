@@ -51,6 +51,8 @@ TRANSLATED_LANGUAGES = {
     "pa": "ਪੰਜਾਬੀ",
 }
 RIGHT_TO_LEFT = frozenset({"ur", "ar"})
+# For the staff area, which stays English: staff may not tell اردو from العربية.
+ENGLISH_NAMES = {"pl": "Polish", "ro": "Romanian", "ur": "Urdu", "ar": "Arabic", "pa": "Punjabi"}
 
 
 @dataclass(frozen=True)
