@@ -33,7 +33,12 @@ from kiosk.surveys.definitions import (
     WORDING_MAX,
     clean_words,
 )
-from kiosk.surveys.translations import QuestionWords, Translation, translation_status
+from kiosk.surveys.translations import (
+    QuestionWords,
+    Translation,
+    english_of,
+    translation_status,
+)
 
 FIELD = re.compile(r"questions-[0-9]{1,4}-[a-z]{1,12}")
 
@@ -149,7 +154,7 @@ def typed_translation(form: TranslationForm, survey: Survey) -> Translation | No
             sound = False
         if sound and text and not part.text.errors:
             text = clean_words(text, WORDING_MAX, "wording")
-            found[question.key] = QuestionWords(text, tuple(options))
+            found[question.key] = QuestionWords(text, tuple(options), english_of(question))
     about = (form.title, form.intro, form.closing)
     if not sound or any(field.errors for entry in form.questions for field in entry.form):
         return None

@@ -5,6 +5,7 @@ questions are missing. Bad input is refused with the form kept; junk is never a 
 import datetime
 import html
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -137,9 +138,21 @@ def test_changing_the_english_keeps_the_translations(staff, adapted, db):
     assert {"safe", "wait"} == set(draft.translations["pl"].questions)
     # Two options now where the Polish has three: asked in English, shown as missing.
     assert ["wait"] == [q.key for q in draft.missing_translations("pl")]
-    assert "1 of 2 questions in Polski; missing: question 2" in text_of(
-        staff.get(f"/admin/surveys/{SLUG}/edit")
-    )
+    page = text_of(staff.get(f"/admin/surveys/{SLUG}/edit"))
+    assert "1 of 2 questions in Polski; missing: question 2" in page
+    # Question 1 was reworded in English: its Polish is still asked, but staff are told.
+    assert "Please check question 1: the English has changed since it was translated." in page
+
+
+def test_saving_the_translation_again_marks_a_reworded_question_checked(staff, adapted, db):
+    polish(staff, "publish")
+    latest = storage.latest_version(db, SLUG)
+    reworded = (replace(latest.questions[0], text="Do you feel safe here?"), *latest.questions[1:])
+    storage.save_draft(db, replace(latest, questions=reworded))
+    assert "Please check question 1" in text_of(staff.get(url()))
+    assert 302 == polish(staff, "save").status_code
+    assert "Please check" not in text_of(staff.get(url()))
+    assert "Please check" not in text_of(staff.get(f"/admin/surveys/{SLUG}/edit"))
 
 
 def test_the_built_in_surveys_are_complete_in_every_language(staff):

@@ -12,7 +12,7 @@ import pytest
 from kiosk import storage
 from kiosk.surveys import BUILT_IN, BUILT_IN_BY_SLUG, SCALE_KIND, Question, Survey
 from kiosk.surveys.definitions import TRANSLATED_LANGUAGES, InvalidSurvey, check_survey
-from kiosk.surveys.translations import QuestionWords, Translation
+from kiosk.surveys.translations import QuestionWords, Translation, translation_status
 
 SCALE = Question("often", "How often?", SCALE_KIND, ("Always", "Sometimes", "Never"))
 SURVEY = Survey(
@@ -138,6 +138,8 @@ def test_the_built_in_surveys_are_complete_in_every_language(survey, code):
         if before:
             assert before != after or before in SAME_IN_EVERY_LANGUAGE
     check_survey(translated)
+    status = translation_status(survey, code)
+    assert (True, []) == (status["complete"], status["outdated"])
 
 
 LATIN_SCRIPT = {"pl", "ro"}

@@ -313,7 +313,15 @@ BUILT_IN = (
 def _with_translations(survey: Survey) -> Survey:
     from kiosk.surveys.built_in_translations import BUILT_IN_TRANSLATIONS
 
-    return replace(survey, translations=BUILT_IN_TRANSLATIONS[survey.slug])
+    english = {question.key: _translations.english_of(question) for question in survey.questions}
+    translations = {
+        code: replace(
+            t,
+            questions={k: replace(w, source=english[k]) for k, w in t.questions.items()},
+        )
+        for code, t in BUILT_IN_TRANSLATIONS[survey.slug].items()
+    }
+    return replace(survey, translations=translations)
 
 
 BUILT_IN = tuple(_with_translations(survey) for survey in BUILT_IN)

@@ -20,16 +20,36 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class QuestionWords:
-    """One question's wording in one language, and a scale's option words."""
+    """One question's wording in one language, and a scale's option words.
+
+    source is the English it was translated from (wording, then options): when
+    staff change the English later, the staff area says the translation needs
+    checking, since a child reading it would be asked something else."""
 
     text: str
     options: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
         data = {"text": self.text}
         if self.options:
             data["options"] = list(self.options)
+        if self.source:
+            data["source"] = list(self.source)
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "QuestionWords":
+        return cls(
+            text=str(data["text"]),
+            options=tuple(map(str, data.get("options", ()))),
+            source=tuple(map(str, data.get("source", ()))),
+        )
+
+
+def english_of(question: "Question") -> tuple[str, ...]:
+    """What a translation of a question is made from: its wording, then a scale's options."""
+    return (question.text, *(question.options if question.kind == "scale" else ()))
 
 
 @dataclass(frozen=True)
@@ -55,9 +75,7 @@ class Translation:
             intro=str(data.get("intro", "")),
             closing=str(data.get("closing", "")),
             questions={
-                str(key): QuestionWords(
-                    str(words["text"]), tuple(map(str, words.get("options", ())))
-                )
+                str(key): QuestionWords.from_dict(words)
                 for key, words in dict(data.get("questions", {})).items()
             },
         )
@@ -180,7 +198,15 @@ def translation_status(survey: "Survey", code: str) -> dict:
     missing = set(id(q) for q in missing_translations(survey, code))
     numbered = [(n, q) for n, q in enumerate(survey.questions, start=1) if id(q) in missing]
     pieces = missing_pieces(survey, code)
+    translation = survey.translations.get(code)
     return {
+        # Translated from English words that have changed since: to be checked.
+        "outdated": [
+            (n, q)
+            for n, q in enumerate(survey.questions, start=1)
+            if id(q) not in missing
+            and usable_words(q, translation).source not in ((), english_of(q))
+        ],
         "code": code,
         "translated": len(survey.questions) - len(numbered),
         "total": len(survey.questions),
