@@ -26,6 +26,7 @@ from kiosk.surveys import (
     Survey,
     parse_submission,
 )
+from kiosk.surveys.translations import in_requested_language
 
 bp = Blueprint("kiosk", __name__)
 # How many "You said, we did" entries the kiosk thank-you and the public page show.
@@ -87,6 +88,7 @@ def kiosk_page(site: dict, survey: Survey, preview: bool = False) -> str:
     None): it never shows the setup screen and never sends or keeps anything;
     Send only shows the thank-you screen."""
     kinds = {question.kind for question in survey.questions}
+    survey = in_requested_language(survey, request.args.get("lang"))
     return render_template(
         "kiosk/kiosk.html",
         site=site,

@@ -35,6 +35,7 @@ from kiosk.feedback.comments import (
 from kiosk.feedback.views import FORM_TYPES, unused_receipt_code
 from kiosk.surveys import SKIP, Submission, Survey
 from kiosk.surveys.kiosk import resting
+from kiosk.surveys.translations import in_requested_language
 
 bp = Blueprint("phone_survey", __name__)
 CHANGED = "This survey has changed since the page was opened. Please load it again."
@@ -70,7 +71,7 @@ def render_survey(site, survey, chosen=None, written=None, problem=None, status=
     return render_template(
         "kiosk/survey.html",
         site=site,
-        survey=survey,
+        survey=in_requested_language(survey, request.args.get("lang")),
         page=new_page_fields(),
         chosen=chosen or {},
         written=written or {},
@@ -84,7 +85,7 @@ def phone_page(site: dict, survey: Survey, preview: bool = False) -> str:
     return render_template(
         "kiosk/survey.html",
         site=site,
-        survey=survey,
+        survey=in_requested_language(survey, request.args.get("lang")),
         page={} if preview else new_page_fields(),
         chosen={},
         written={},
@@ -97,7 +98,7 @@ def render_thanks(site, survey, receipt_code: str | None, status: int):
     return render_template(
         "kiosk/survey.html",
         site=site,
-        survey=survey,
+        survey=in_requested_language(survey, request.args.get("lang")),
         thanked=True,
         receipt_code=receipt_code,
         without_receipt=receipt_code is None,
