@@ -106,6 +106,7 @@ from admin import (  # noqa: E402, F401
     staff_accounts,
     summary,
     survey_start,
+    survey_translations,
     surveys,
     tablets,
     views,

@@ -31,8 +31,10 @@ from kiosk import storage
 from kiosk.app.errors import error_response
 from kiosk.app.for_request import database, staff_database
 from kiosk.surveys import AUDIENCES, MAX_QUESTIONS, InvalidSurvey, Question, Survey, check_survey
+from kiosk.surveys.definitions import ENGLISH_NAMES, RIGHT_TO_LEFT, TRANSLATED_LANGUAGES
 from kiosk.surveys.kiosk import kiosk_page
 from kiosk.surveys.phone import phone_page
+from kiosk.surveys.translations import carry_translations, translation_status
 
 NOT_OUR_FORM = "This form was changed in a way our page never sends. Please open the survey again."
 MOVE = re.compile(r"(up|down|remove)-([0-9]{1,3})")
@@ -86,6 +88,10 @@ def edit_page(form, slug, latest, draft, status=200, notice=None):
         notice=notice,
         max_questions=MAX_QUESTIONS,
         limits=LIMITS,
+        translations=[translation_status(draft or latest, code) for code in TRANSLATED_LANGUAGES],
+        languages=TRANSLATED_LANGUAGES,
+        english_names=ENGLISH_NAMES,
+        right_to_left=RIGHT_TO_LEFT,
     ), status
 
 
@@ -124,7 +130,7 @@ def preview(form: SurveyForm, slug, latest, draft, action: str):
     typed stays open in this one."""
     if not form.validate():
         return edit_page(form, slug, latest, draft, status=422)
-    typed = form.draft(slug)
+    typed = carry_translations(form.draft(slug), draft or latest)
     try:
         check_survey(typed)
     except InvalidSurvey as problem:
@@ -141,7 +147,7 @@ def preview(form: SurveyForm, slug, latest, draft, action: str):
 def save(form: SurveyForm, slug, latest, draft, publish: bool):
     if not form.validate():
         return edit_page(form, slug, latest, draft, status=422)
-    changed = form.draft(slug)
+    changed = carry_translations(form.draft(slug), draft or latest)
     try:
         check_survey(changed)
     except InvalidSurvey as problem:  # the form checks all this; storage checks again

@@ -11,6 +11,14 @@ the matcher as it is now, and the time per message of each. Exits 0 when the
 held-out half reaches the bar (recall >= 90%, false flags <= 20%), else 1.
 Rules are tuned on the tuning half's misses only (--misses tuning); the held-out
 half shows whether they carry over to messages nobody tuned for.
+
+Then, language by language (issue 11), the same over
+bench/concern_messages_languages.tsv: Polish, Romanian, Urdu, Punjabi and Arabic
+in their own scripts, and Urdu, Punjabi and Arabic typed in Latin letters
+("ur-Latn"), batch 1 (written with the rules) and batch 2 (written after them),
+beside the English set's held-out half. "English only" counts only what the
+English phrases and rules find, as the matcher did before issue 11. --misses
+also lists the wrong answers there.
 """
 
 import argparse
@@ -22,9 +30,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from kiosk.feedback.concern_rules import LANGUAGE_RULES  # noqa: E402
 from kiosk.feedback.safeguarding import concern_matches, is_concern  # noqa: E402
 
 MESSAGES = Path(__file__).resolve().parent / "concern_messages.tsv"
+LANGUAGE_MESSAGES = Path(__file__).resolve().parent / "concern_messages_languages.tsv"
+LANGUAGES = {
+    "pl": "Polish",
+    "ro": "Romanian",
+    "ur": "Urdu",
+    "ur-Latn": "Urdu, English letters",
+    "pa": "Punjabi (Gurmukhi)",
+    "pa-Latn": "Punjabi, English letters",
+    "ar": "Arabic",
+    "ar-Latn": "Arabic, English letters",
+}
 HALVES = ("tuning", "held-out")
 RECALL_BAR = 0.90
 FALSE_FLAG_BAR = 0.20
@@ -124,6 +144,44 @@ def print_misses(rows: list[dict]) -> None:
             print(f"{row['kind']:<13}{label:<40}{row['message']}")
 
 
+def english_only(text: str) -> bool:
+    """What the matcher finds with the English phrases and rules alone."""
+    return any(name not in LANGUAGE_RULES for name in concern_matches(text))
+
+
+def print_languages(english: list[dict], misses: bool) -> None:
+    """Recall and false flags language by language, for each batch and both."""
+    rows = load_messages(LANGUAGE_MESSAGES)
+    print(f"\nlanguages ({len(rows)} messages; English: the held-out half above)")
+    header = (
+        f"{'language':<26}| {'batch 1 recall':<16}{'false':<13}| {'batch 2 recall':<16}"
+        f"{'false':<13}| {'both recall':<14}{'false':<13}| English only: recall, false"
+    )
+    print(header)
+    print("-" * len(header))
+    held_out = [row for row in english if row["half"] == "held-out"]
+    for lang in [*LANGUAGES, "en"]:
+        chosen = held_out if lang == "en" else [row for row in rows if row["lang"] == lang]
+        line = f"{LANGUAGES.get(lang, 'English (held-out half)'):<26}"
+        for batch in ("1", "2", None):
+            part = [row for row in chosen if batch is None or row.get("batch") == batch]
+            result = figures(part, is_concern)
+            width = 14 if batch is None else 16
+            line += f"| {_share(result['found'], result['concerning']):<{width}}"
+            line += f"{_share(result['false'], result['harmless']):<13}"
+        before = figures(chosen, english_only)
+        line += f"| {_share(before['found'], before['concerning'])}, "
+        line += _share(before["false"], before["harmless"])
+        print(line)
+    if misses:
+        print("\nwrong answers, languages:")
+        for row in rows:
+            matched = concern_matches(row["message"])
+            if bool(matched) != row["concern"]:
+                label = "MISSED" if row["concern"] else f"FALSE {matched}"
+                print(f"{row['lang']:<9}{row['kind']:<11}{label:<40}{row['message']}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", choices=[*HALVES, "both"], help="list the wrong answers")
@@ -146,6 +204,7 @@ def main() -> int:
         )
         print(f"\nwrong answers, {options.misses}:")
         print_misses(chosen)
+    print_languages(rows, bool(options.misses))
     held_out = results["held-out"]["now"]
     met = held_out["recall"] >= RECALL_BAR and held_out["false_flags"] <= FALSE_FLAG_BAR
     print(

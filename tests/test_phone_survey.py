@@ -90,7 +90,8 @@ class SurveyPage(HTMLParser):
             self.groups[-1]["boxes"].append(attributes["id"])
             self._in = ("textarea", attributes["name"])
             self.textareas[attributes["name"]] = ""
-        elif tag == "button":
+        elif tag == "button" and "hidden" not in attributes:
+            # A hidden button (read-aloud until speech.js finds a voice) is not found.
             self._in = "button"
             self.buttons.append("")
 

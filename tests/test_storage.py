@@ -27,6 +27,9 @@ def db(path):
     database.close()
 
 
+DAY = datetime.date(2026, 11, 27)
+
+
 def submission(submission_id=None, site="waiting-room-a", answer="yes") -> Submission:
     return Submission(
         id=submission_id or new_submission_id(),
@@ -105,6 +108,20 @@ def test_storage_refuses_answers_the_kiosk_does_not_offer(db):
     with pytest.raises(ValueError, match="must be yes, sometimes, no or skip"):
         storage.record_submission(db, bad)
     assert 0 == storage.count_submissions(db)
+
+
+def test_storage_checks_answers_against_the_version_they_name_whatever_it_is_handed(db):
+    """A caller may hand over the version it just read; another survey's is not taken."""
+    adult = storage.latest_version(db, "adult-evaluation")
+    child = Submission(
+        new_submission_id(), "waiting-room-a", "child-evaluation", all_answers("yes"), DAY
+    )
+    assert storage.record_submission(db, child, adult) is True
+    scale = {"satisfied": "1", "organised": "2", "contribute": "3", "included": "4"}
+    wrong = Submission(new_submission_id(), "waiting-room-a", "child-evaluation", scale, DAY)
+    with pytest.raises(ValueError, match="Unknown question"):
+        storage.record_submission(db, wrong, adult)
+    assert 1 == storage.count_submissions(db)
 
 
 def test_a_committed_row_is_visible_to_another_connection(db, path):

@@ -152,3 +152,11 @@ def init_app(app: Flask) -> None:
             "languages": getattr(g, "languages", []),
             "language_args": language_args(),
         }
+
+
+def survey_language() -> str | None:
+    """The language a survey's own words are asked in: the one asked for with
+    ?lang= (a staff preview, which stays English around it, asks so too; so
+    does a language whose page catalogue has not shipped yet, whose survey
+    words have), else the page's, as a public view chose it."""
+    return request.args.get("lang") or getattr(g, "language", None)

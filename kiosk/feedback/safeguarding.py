@@ -31,6 +31,15 @@ holds the phrases, the rules, the contexts and which words each context excuses.
 A site's own phrases (CONCERN_PHRASES) are added to all of it: they match as
 the default phrases do, and are never excused by a context.
 bench/concerns.py measures it against labelled messages in children's words.
+
+Issue 11: every shipped language. Letters typed more than one way read as one
+(Arabic and Farsi yeh, kaf and keheh, the heh forms; harakat and tatweel go;
+Polish ł and every accent go, so "bił" matches "bil" and "mă" matches "ma"), and
+Gurmukhi vowel signs read as vowel letters, so a Gurmukhi word stays one word
+to the whole-word checks (Python's re does not count a vowel sign as a letter).
+The rules for each language, and for each typed in Latin letters, are in
+concern_rules.py (LANGUAGE_RULES); bench/concerns.py measures them language by
+language.
 """
 
 import re
@@ -66,14 +75,47 @@ _GAP = r"[\W_]*"
 _START = r"(?<![^\W_])"
 _END = r"(?![^\W_])"
 _INVISIBLE = {"Mn", "Me", "Cf"}  # combining marks, zero-width and format characters
+# Letters typed more than one way, folded to one (issue 11). Polish ł has no accent
+# to strip ("bił" is typed "bil"). Arabic and Urdu: Arabic and Farsi yeh, Urdu bari
+# yeh and alef maksura are one yeh; kaf and keheh one kaf; the heh forms and teh
+# marbuta one heh; noon ghunna is noon; alef wasla is alef; tatweel (ـ, a stretch)
+# goes. Harakat and hamza marks are combining marks and go with the accents.
+_SCRIPT_LETTERS = str.maketrans(
+    {
+        "ł": "l",
+        "\u064a": "\u06cc", "\u0649": "\u06cc", "\u06d2": "\u06cc", "\u06cd": "\u06cc",
+        "\u06ce": "\u06cc", "\u06d0": "\u06cc",
+        "\u0643": "\u06a9", "\u06aa": "\u06a9",
+        "\u06c1": "\u0647", "\u06be": "\u0647", "\u06d5": "\u0647", "\u0629": "\u0647",
+        "\u06c3": "\u0647",
+        "\u06ba": "\u0646", "\u0671": "\u0627", "\u0640": None,
+        # Gurmukhi vowel signs become the vowel letters: a vowel sign is not a letter
+        # to Python's re, so "ਮਾਰਦਾ" would be cut into "ਮ" and "ਰਦ" and match "ਮਰਦ".
+        # Nukta, addak, bindi, tippi and virama are combining marks and go, as
+        # children often leave them out; the visarga goes too.
+        "\u0a3e": "\u0a06", "\u0a3f": "\u0a07", "\u0a40": "\u0a08", "\u0a41": "\u0a09",
+        "\u0a42": "\u0a0a", "\u0a47": "\u0a0f", "\u0a48": "\u0a10", "\u0a4b": "\u0a13",
+        "\u0a4c": "\u0a14", "\u0a03": None,
+    }
+)  # fmt: skip
+# A vowel typed as its carrier letter and a vowel sign ("ਅ" + "ਾ" for "ਆ").
+_GURMUKHI_CARRIER = re.compile("[\u0a05\u0a72\u0a73](?=[\u0a3e-\u0a4c])")
 
 
 def normalise(text: str) -> str:
     """The text as the matcher reads it: NFKC, casefolded, with accents,
-    zero-width characters and look-alike letters from other alphabets removed."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    decomposed = unicodedata.normalize("NFD", folded)
-    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) not in _INVISIBLE)
+    zero-width characters and look-alike letters from other alphabets removed,
+    and letters typed more than one way folded to one (see _SCRIPT_LETTERS)."""
+    return _fold(unicodedata.normalize("NFKC", text).casefold())
+
+
+def _fold(text: str) -> str:
+    """Accents, zero-width characters and look-alikes out, script variants folded.
+    It leaves ASCII alone, so rules (regular expressions) are folded with it too
+    and can be written with the letters children type: "bił", "ਮਾਰਦਾ", "يضربني"."""
+    decomposed = _GURMUKHI_CARRIER.sub("", unicodedata.normalize("NFD", text))
+    lettered = decomposed.translate(_SCRIPT_LETTERS)
+    bare = "".join(ch for ch in lettered if unicodedata.category(ch) not in _INVISIBLE)
     return unicodedata.normalize("NFC", bare).translate(_LOOK_ALIKES)
 
 
@@ -102,9 +144,12 @@ def _found(text: str, phrases: Iterable[str] | None) -> Iterator[str]:
     for name in _matching(_patterns(DEFAULT_CONCERN_PHRASES), readings):
         if not contexts.excuse(name):
             yield name
-    for name in _matching(_RULES, words):
-        if not contexts.excuse(name):
-            yield name
+    for needs, group in _RULE_GROUPS:
+        if needs and not any(needs.search(reading) for reading in words):
+            continue
+        for name in _matching(group, words):
+            if not contexts.excuse(name):
+                yield name
 
 
 def _matching(patterns: "_Patterns", readings: set[str]) -> Iterator[str]:
@@ -157,9 +202,36 @@ def _compiled(named: Iterable[tuple[str, str]], start: str) -> _Patterns:
     return _Patterns(each, re.compile(together))
 
 
-_RULES = _compiled(((name, _rule_pattern(rule)) for name, rule in CONCERN_RULES.items()), r"\b")
+def _rule_groups() -> tuple[tuple[re.Pattern | None, _Patterns], ...]:
+    """The rules, one group for English and one for each other language (the name
+    ends "(Polish)"), in list order. A message that matches a group's rules together
+    is then tried against that group's rules one by one, not against all of them.
+    A group written only in another script (Arabic, Urdu, Gurmukhi) is skipped for a
+    message with none of its letters: its patterns would only fail, word by word."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for name, rule in CONCERN_RULES.items():
+        language = name[name.rfind("(") :] if name.endswith(")") else ""
+        groups.setdefault(language, []).append((name, _rule_pattern(_fold(rule))))
+    return tuple(
+        (_letters_needed([pattern for _, pattern in group]), _compiled(group, r"\b"))
+        for group in groups.values()
+    )
+
+
+def _letters_needed(patterns: list[str]) -> re.Pattern | None:
+    """A pattern for any letter these rules are written in, when they are written
+    only in letters beyond ASCII (every alternative then needs one), else None."""
+    literal = re.sub(r"\\[A-Za-z]|\(\?[:!=<]+", "", "".join(patterns))
+    if re.search(r"[A-Za-z]", literal):
+        return None
+    letters = sorted({ch for ch in literal if ch.isalpha()})
+    return re.compile("[" + "".join(letters) + "]")
+
+
+_RULE_GROUPS = _rule_groups()
 _CONTEXTS = {
-    name: re.compile(r"\b" + _rule_pattern(context)) for name, context in HARMLESS_CONTEXTS.items()
+    name: re.compile(r"\b" + _rule_pattern(_fold(context)))
+    for name, context in HARMLESS_CONTEXTS.items()
 }
 
 

@@ -262,6 +262,43 @@ def _add_surveys(db: sqlite_utils.Database) -> None:
     _comments_know_their_question(db)
 
 
+@migrations(name="0011_survey_translations")
+def _add_survey_translations(db: sqlite_utils.Database) -> None:
+    """A survey version may carry translations (kiosk/surveys/translations.py),
+    as JSON by language, beside its English; a version made before has none.
+
+    The guide's two forms ship translated. Version 1 of each was made by 0010
+    from the English alone, and answers point at it, so its English is left
+    exactly as it is: the translations are only added to it, and only when its
+    English words are still exactly the guide's (they always are: a published
+    version is never changed, but a file edited by hand is not trusted). They
+    are copied in, not looked up from code at each read, so a version's words
+    in every language stay fixed once in the file, as its English does: a later
+    fix to a translation in code reaches a site only when staff publish it.
+    """
+    import json
+
+    from kiosk.surveys import BUILT_IN
+    from kiosk.surveys.translations import translations_json
+
+    db.execute("ALTER TABLE survey_versions ADD COLUMN translations TEXT NOT NULL DEFAULT '{}'")
+    for survey in BUILT_IN:
+        db.execute(
+            "UPDATE survey_versions SET translations = ? WHERE survey = ? AND version = 1"
+            " AND title = ? AND audience = ? AND intro = ? AND closing = ? AND questions = ?"
+            " AND survey IN (SELECT slug FROM surveys WHERE built_in)",
+            [
+                json.dumps(translations_json(survey.translations)),
+                survey.slug,
+                survey.title,
+                survey.audience,
+                survey.intro,
+                survey.closing,
+                json.dumps(survey.questions_json()),
+            ],
+        )
+
+
 def _comments_know_their_question(db: sqlite_utils.Database) -> None:
     """Words written in a survey's comments box are comments, with the survey,
     version and question they were written for. One receipt code takes back

@@ -6,14 +6,19 @@ import sqlite_utils
 
 from kiosk.storage.database import writing
 from kiosk.storage.surveys import survey_version
-from kiosk.surveys import InvalidSubmission, Submission, check_answers
+from kiosk.surveys import InvalidSubmission, Submission, Survey, check_answers
 
 
-def record_submission(db: sqlite_utils.Database, submission: Submission) -> bool:
+def record_submission(
+    db: sqlite_utils.Database, submission: Submission, survey: Survey | None = None
+) -> bool:
     """Store a submission once. Returns False when its id was already stored.
 
-    InvalidSubmission when its answers do not fit the version it names."""
-    survey = survey_version(db, submission.survey, submission.version)
+    InvalidSubmission when its answers do not fit the version it names.
+    survey: that version, when the caller has just read it (it never changes),
+    so the kiosk's submit reads it once, not twice."""
+    if survey is None or (survey.slug, survey.version) != (submission.survey, submission.version):
+        survey = survey_version(db, submission.survey, submission.version)
     if survey is None:
         raise InvalidSubmission("Unknown survey, or unknown version of it.")
     check_answers(submission.answers, survey)

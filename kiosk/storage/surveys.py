@@ -13,8 +13,11 @@ import sqlite_utils
 
 from kiosk.storage.database import writing
 from kiosk.surveys import Question, Survey, check_survey
+from kiosk.surveys.translations import translations_from_json, translations_json
 
-VERSION_COLUMNS = "survey, version, title, audience, intro, closing, questions, published_on"
+VERSION_COLUMNS = (
+    "survey, version, title, audience, intro, closing, questions, published_on, translations"
+)
 
 
 def _from_row(row: dict | tuple) -> Survey:
@@ -29,6 +32,7 @@ def _from_row(row: dict | tuple) -> Survey:
         closing=row["closing"],
         questions=tuple(Question.from_dict(q) for q in json.loads(row["questions"])),
         published_on=row["published_on"],
+        translations=translations_from_json(json.loads(row["translations"] or "{}")),
     )
 
 
@@ -40,6 +44,7 @@ def _draft_json(survey: Survey) -> str:
             "intro": survey.intro,
             "closing": survey.closing,
             "questions": survey.questions_json(),
+            "translations": translations_json(survey.translations),
         }
     )
 
@@ -53,6 +58,8 @@ def _from_draft(slug: str, draft: str) -> Survey:
         intro=data.get("intro", ""),
         closing=data.get("closing", ""),
         questions=tuple(Question.from_dict(q) for q in data["questions"]),
+        # A draft saved before translations existed has none.
+        translations=translations_from_json(data.get("translations")),
     )
 
 
@@ -140,7 +147,8 @@ def discard_draft(db: sqlite_utils.Database, slug: str) -> None:
 def publish_draft(db: sqlite_utils.Database, slug: str, today: datetime.date) -> Survey:
     """The draft becomes the next version, which kiosks and phones ask from now.
 
-    A draft with the same words as the newest version adds no version.
+    A draft with the same words as the newest version, in English and in every
+    translation, adds no version: a changed translation is a new version.
     InvalidSurvey when the draft cannot be published; LookupError without one."""
     with writing(db):
         draft = find_draft(db, slug)
@@ -153,7 +161,8 @@ def publish_draft(db: sqlite_utils.Database, slug: str, today: datetime.date) ->
             return latest
         version = 1 if latest is None else latest.version + 1
         db.execute(
-            f"INSERT INTO survey_versions ({VERSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",  # noqa: S608
+            f"INSERT INTO survey_versions ({VERSION_COLUMNS})"  # noqa: S608
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 slug,
                 version,
@@ -163,6 +172,7 @@ def publish_draft(db: sqlite_utils.Database, slug: str, today: datetime.date) ->
                 draft.closing,
                 json.dumps(draft.questions_json()),
                 today.isoformat(),
+                json.dumps(translations_json(draft.translations)),
             ],
         )
     return survey_version(db, slug, version)

@@ -14,7 +14,10 @@ Any question may have a comments box; its words are comments too.
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from kiosk.surveys import translations as _translations
+from kiosk.surveys.translations import Translation
 
 FACES_KIND, SCALE_KIND, TEXT_KIND = "faces", "scale", "text"
 KINDS = (FACES_KIND, SCALE_KIND, TEXT_KIND)
@@ -37,6 +40,20 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 SKIP = "skip"
 
+# The languages a survey can be translated into, each named in its own words
+# and script; English is the source. (When the site languages list lands, this
+# points at it.) Arabic and Urdu are written right to left.
+TRANSLATED_LANGUAGES = {
+    "pl": "Polski",
+    "ro": "Română",
+    "ur": "اردو",
+    "ar": "العربية",
+    "pa": "ਪੰਜਾਬੀ",
+}
+RIGHT_TO_LEFT = frozenset({"ur", "ar"})
+# For the staff area, which stays English: staff may not tell اردو from العربية.
+ENGLISH_NAMES = {"pl": "Polish", "ro": "Romanian", "ur": "Urdu", "ar": "Arabic", "pa": "Punjabi"}
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -58,6 +75,9 @@ class Question:
     kind: str = FACES_KIND
     options: tuple[str, ...] = ()  # a scale's words, in order
     comments: bool = False  # whether it has a "Comments" box
+    # The language its words are in: "en", or a survey.in_language() code
+    # when this question was translated (a missing one stays "en").
+    language: str = field(default="en", compare=False)
 
     @property
     def choices(self) -> tuple[Answer, ...]:
@@ -119,6 +139,8 @@ class Survey:
     version: int | None = None
     published_on: str | None = None  # a date, never a time
     extra: dict = field(default_factory=dict, compare=False)
+    translations: dict[str, Translation] = field(default_factory=dict)  # by language code
+    language: str = field(default="en", compare=False)  # what in_language() made it
 
     def question(self, key: str) -> Question | None:
         return next((q for q in self.questions if q.key == key), None)
@@ -133,6 +155,14 @@ class Survey:
 
     def questions_json(self) -> list[dict]:
         return [q.as_dict() for q in self.questions]
+
+    def in_language(self, code: str) -> "Survey":
+        """The survey as asked in that language; each missing piece in English."""
+        return _translations.in_language(self, code)
+
+    def missing_translations(self, code: str) -> list[Question]:
+        """The questions that would be asked in English in that language."""
+        return _translations.missing_translations(self, code)
 
 
 def clean_words(value: object, max_chars: int, what: str, required: bool = True) -> str:
@@ -167,6 +197,7 @@ def check_survey(survey: Survey) -> Survey:
         raise InvalidSurvey("Each question needs its own name.")
     for number, question in enumerate(survey.questions, start=1):
         check_question(question, number)
+    _translations.check_translations(survey)
     return survey
 
 
@@ -276,3 +307,21 @@ BUILT_IN = (
         ),
     ),
 )
+
+
+# Every shipped language, for both of the guide's forms (built_in_translations.py).
+def _with_translations(survey: Survey) -> Survey:
+    from kiosk.surveys.built_in_translations import BUILT_IN_TRANSLATIONS
+
+    english = {question.key: _translations.english_of(question) for question in survey.questions}
+    translations = {
+        code: replace(
+            t,
+            questions={k: replace(w, source=english[k]) for k, w in t.questions.items()},
+        )
+        for code, t in BUILT_IN_TRANSLATIONS[survey.slug].items()
+    }
+    return replace(survey, translations=translations)
+
+
+BUILT_IN = tuple(_with_translations(survey) for survey in BUILT_IN)

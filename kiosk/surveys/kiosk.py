@@ -28,6 +28,7 @@ from kiosk.surveys import (
     Survey,
     parse_submission,
 )
+from kiosk.surveys.translations import in_requested_language
 
 bp = Blueprint("kiosk", __name__)
 # How many "You said, we did" entries the kiosk thank-you and the public page show.
@@ -108,6 +109,7 @@ def kiosk_page(site: dict, survey: Survey, preview: bool = False) -> str:
     None): it never shows the setup screen and never sends or keeps anything;
     Send only shows the thank-you screen."""
     kinds = {question.kind for question in survey.questions}
+    survey = in_requested_language(survey, languages.survey_language())
     return render_template(
         "kiosk/kiosk.html",
         site=site,
@@ -177,18 +179,24 @@ def submit(site: str):
     # a ValueError that Flask would turn into a 400.
     except (BadRequest, RecursionError):
         return error_response(400, "The answers could not be read.")
+    asked = []  # the version the answers name, read once
+
+    def find_version(slug: str, version: int):
+        asked.append(storage.survey_version(database(), slug, version))
+        return asked[-1]
+
     try:
         submission = parse_submission(
             body,
             site=site,
             today=datetime.date.today(),
             max_age_days=current_app.config["SUBMISSION_MAX_AGE_DAYS"],
-            find_version=lambda slug, version: storage.survey_version(database(), slug, version),
+            find_version=find_version,
             not_before=set_up_on,
         )
     except InvalidSubmission as problem:
         return error_response(422, str(problem))
-    if not storage.record_submission(database(), submission):
+    if not storage.record_submission(database(), submission, asked[-1]):
         return error_response(409, "We already have these answers. Thank you!", "duplicate")
     return jsonify({"status": "stored", "id": submission.id}), 201
 

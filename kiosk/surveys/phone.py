@@ -37,6 +37,7 @@ from kiosk.feedback.comments import (
 from kiosk.feedback.views import FORM_TYPES, unused_receipt_code
 from kiosk.surveys import SKIP, Submission, Survey
 from kiosk.surveys.kiosk import resting
+from kiosk.surveys.translations import in_requested_language
 
 bp = Blueprint("phone_survey", __name__)
 CHANGED = _l("This survey has changed since the page was opened. Please load it again.")
@@ -74,7 +75,7 @@ def render_survey(site, survey, chosen=None, written=None, problem=None, status=
     return render_template(
         "kiosk/survey.html",
         site=site,
-        survey=survey,
+        survey=in_requested_language(survey, languages.survey_language()),
         page=new_page_fields(),
         chosen=chosen or {},
         written=written or {},
@@ -88,7 +89,7 @@ def phone_page(site: dict, survey: Survey, preview: bool = False) -> str:
     return render_template(
         "kiosk/survey.html",
         site=site,
-        survey=survey,
+        survey=in_requested_language(survey, languages.survey_language()),
         page={} if preview else new_page_fields(),
         chosen={},
         written={},
@@ -101,7 +102,7 @@ def render_thanks(site, survey, receipt_code: str | None, status: int):
     return render_template(
         "kiosk/survey.html",
         site=site,
-        survey=survey,
+        survey=in_requested_language(survey, languages.survey_language()),
         thanked=True,
         receipt_code=receipt_code,
         without_receipt=receipt_code is None,
@@ -198,7 +199,7 @@ def keep(place: dict, survey: Survey, answers: dict, words: dict, receipt_code: 
         date=today,
         version=survey.version,
     )
-    new = storage.record_submission(db, submission)
+    new = storage.record_submission(db, submission, survey)
     new = storage.record_comments(db, comments) > 0 or new
     # Sent again after its reply was lost: the same thank-you, and the same code.
     return render_thanks(place, survey, receipt_code if comments else None, 201 if new else 200)

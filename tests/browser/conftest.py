@@ -117,6 +117,72 @@ def hold_tablet_tokens(tokens: dict[str, str]) -> str:
     """
 
 
+def fake_speech(*languages: str, voices_late: bool = False) -> str:
+    """An init script that replaces the browser's speech (Debian's chromium has
+    no voices) with a fake one that has a voice for each language given. It
+    records every utterance in window.fakeSpeech.spoken ({text, lang, voice,
+    voiceLang}); fakeSpeech.queued() is what is still to be said,
+    fakeSpeech.finishAll() ends it all, as an engine does once it has spoken.
+    voices_late=True: no voices until fakeSpeech.loadVoices(), as a browser
+    that loads them after the page."""
+    return f"""
+    (() => {{
+      const voices = {json.dumps(list(languages))}.map((lang) => ({{
+        name: "Fake " + lang, lang, voiceURI: "fake-" + lang, default: false, localService: true,
+      }}));
+      let loaded = {json.dumps(not voices_late)};
+      let queue = [];
+      const spoken = [];
+      const fire = (utterance, type) => {{
+        const event = new Event(type);
+        utterance.dispatchEvent(event);
+        if (typeof utterance["on" + type] === "function") utterance["on" + type](event);
+      }};
+      const synth = new EventTarget();
+      synth.getVoices = () => (loaded ? voices.slice() : []);
+      synth.speak = (utterance) => {{
+        spoken.push({{
+          text: utterance.text, lang: utterance.lang,
+          voice: utterance.voice && utterance.voice.name,
+          voiceLang: utterance.voice && utterance.voice.lang,
+        }});
+        queue.push(utterance);
+      }};
+      synth.cancel = () => {{
+        const stopped = queue;
+        queue = [];
+        for (const utterance of stopped) fire(utterance, "error");
+      }};
+      synth.pause = () => {{}};
+      synth.resume = () => {{}};
+      Object.defineProperty(synth, "speaking", {{ get: () => queue.length > 0 }});
+      class Utterance extends EventTarget {{
+        constructor(text = "") {{
+          super();
+          Object.assign(this, {{ text, lang: "", voice: null, rate: 1, pitch: 1, volume: 1 }});
+        }}
+      }}
+      Object.defineProperty(window, "speechSynthesis", {{ value: synth, configurable: true }});
+      Object.defineProperty(window, "SpeechSynthesisUtterance", {{
+        value: Utterance, configurable: true, writable: true,
+      }});
+      window.fakeSpeech = {{
+        spoken,
+        queued: () => queue.map((utterance) => utterance.text).join(" "),
+        finishAll() {{
+          const said = queue;
+          queue = [];
+          for (const utterance of said) fire(utterance, "end");
+        }},
+        loadVoices() {{
+          loaded = true;
+          synth.dispatchEvent(new Event("voiceschanged"));
+        }},
+      }};
+    }})();
+    """
+
+
 # Browser storage apart from the tablet's own token: what a person left there.
 LEFT_IN_BROWSER_STORAGE = """() => [
   ...Object.keys(localStorage).filter((key) => !key.startsWith("kiosk-tablet-token:")),

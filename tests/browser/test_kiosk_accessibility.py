@@ -4,7 +4,7 @@ fingers, and every control has a name. Read-aloud uses the browser's own voice."
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, fake_speech
 
 TABLET_PORTRAIT = {"width": 800, "height": 1280}
 TABLET_LANDSCAPE = {"width": 1280, "height": 800}
@@ -83,18 +83,12 @@ def test_the_not_found_page_passes_axe(page, live_server):
     assert_targets_big_enough(page)
 
 
-RECORD_SPEECH = """
-window.spoken = [];
-window.speechSynthesis.speak = (utterance) => window.spoken.push(utterance.text);
-"""
-
-
 def test_read_aloud_says_the_question_and_the_choices(page, live_server):
-    page.add_init_script(RECORD_SPEECH)
+    page.add_init_script(fake_speech("en-GB"))
     page.goto(live_server.url + "/kiosk/waiting-room-a")
     page.get_by_role("button", name="Start").click()
     page.get_by_role("button", name="Read to me").click()
-    [said] = page.evaluate("() => window.spoken")
+    said = page.evaluate("() => fakeSpeech.queued()")
     assert "Do you feel safe during our meetings?" in said
     for word in ["Yes", "Sometimes", "No"]:
         assert word in said

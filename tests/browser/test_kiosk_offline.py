@@ -29,14 +29,22 @@ def test_a_reload_while_offline_keeps_the_answers_and_sends_them_once(page, cont
     the browser shows its error page, the answers stay on the tablet, and when
     the Wi-Fi is back they arrive exactly once."""
     sent_ids = []
+    offline = [False]
 
     def count_sends(route):
+        # A request Playwright routes can still reach the server after
+        # set_offline on a busy machine (it failed CI twice): while this test
+        # says the Wi-Fi is down, the route fails it as the network would.
+        if offline[0]:
+            route.abort("internetdisconnected")
+            return
         sent_ids.append(route.request.post_data_json["id"])
         route.continue_()
 
     page.route("**/submissions", count_sends)
     page.goto(live_server.url + "/kiosk/waiting-room-a")
     go_offline(page)
+    offline[0] = True
     answer_at_the_kiosk(page)
     page.get_by_role("button", name="Finish").click()
     expect(page.get_by_text("1 waiting to be sent")).to_be_visible()
@@ -46,6 +54,7 @@ def test_a_reload_while_offline_keeps_the_answers_and_sends_them_once(page, cont
     assert 0 == read_stored(live_server, storage.count_submissions)
 
     # Chromium loads its error page again by itself once the connection is back.
+    offline[0] = False
     context.set_offline(False)
     expect(page.get_by_role("heading", name="Tell us what you think")).to_be_visible()
     page.wait_for_function(QUEUE_EMPTY)

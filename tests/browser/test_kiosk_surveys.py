@@ -18,6 +18,7 @@ from tests.browser.conftest import (
     LiveServer,
     answer_at_the_kiosk,
     assert_accessible,
+    fake_speech,
     go_offline,
     live_database,
     read_stored,
@@ -229,22 +230,18 @@ def test_every_screen_of_the_adult_evaluation_passes_axe(page, live_server):
     assert 5 == len(seen)
 
 
-RECORD_SPEECH = """
-window.spoken = [];
-window.speechSynthesis.speak = (utterance) => window.spoken.push(utterance.text);
-"""
-
-
 def test_read_aloud_says_each_scale_and_where_words_go(page, live_server):
-    page.add_init_script(RECORD_SPEECH)
+    page.add_init_script(fake_speech("en-GB"))
     run_adult_evaluation(live_server)
     page.goto(live_server.url + "/kiosk/waiting-room-a")
     page.get_by_role("button", name="Start").click()
+    said = []
     for _question in SCALES:
         page.get_by_role("button", name="Read to me").click()
+        said.append(page.evaluate("() => fakeSpeech.queued()"))
         tap(page, "Skip")
     page.get_by_role("button", name="Read to me").click()
-    said = page.evaluate("() => window.spoken")
+    said.append(page.evaluate("() => fakeSpeech.queued()"))
     assert len(SCALES) + 1 == len(said)
     for question, words in zip(SCALES, said, strict=False):
         assert [question.text, *question.options] == [

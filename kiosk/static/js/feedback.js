@@ -2,10 +2,13 @@
 // keeps the message in this page's memory (never in browser storage) until the
 // server has it, saying "not sent yet" and trying again meanwhile.
 // From the kiosk, it also goes back to Start when left alone.
+// Read-aloud (speech.js) reads the page's heading, promises and help, or the
+// thank-you; from the kiosk, the way back to Start waits while it reads.
 
 import { attachDrawingPad } from "./drawing.js";
 import { watchIdle } from "./idle.js";
 import { countWords } from "./words.js";
+import { hush, offerReadAloud, speaking, whenQuiet } from "./speech.js";
 
 const root = document.getElementById("feedback");
 const form = root.querySelector("[data-feedback-form]");
@@ -18,13 +21,15 @@ function backToStart() {
 }
 
 // The server works out how long a thank-you stays (feedback.py says why).
+// Never while the thank-you or its help is being read out: then once it ends.
 function backToStartAfterThanks() {
-  setTimeout(backToStart, Number(settings.thanksSeconds) * 1000);
+  setTimeout(() => whenQuiet().then(backToStart), Number(settings.thanksSeconds) * 1000);
 }
 
 function showThanks(receiptCode) {
   const thanks = root.querySelector("[data-feedback-thanks]");
   thanks.querySelector("[data-receipt-code]").textContent = receiptCode;
+  hush();
   root.querySelector("[data-feedback-box]").remove();
   thanks.hidden = false;
   thanks.querySelector("h1").focus();
@@ -112,6 +117,7 @@ function setUpForm() {
 }
 
 if (form) setUpForm();
+offerReadAloud(root);
 
 if (fromKiosk) {
   const stillThere = root.querySelector("[data-still-there]");
@@ -123,6 +129,8 @@ if (fromKiosk) {
       isBusy: () => true,
       ask: () => stillThere.showModal(),
       reset: backToStart,
+      speaking,
+      whenQuiet,
     });
   } else {
     // The thank-you after a send without JavaScript's help.

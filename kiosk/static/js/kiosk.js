@@ -5,11 +5,14 @@
 // A question answered in words has no keyboard here: its screen points to
 // "Tell us more" after Send, and it is never in the answers sent.
 // In a staff preview (data-preview) nothing is set up, kept or sent.
+// "Read everything to me" on the start screen reads each screen out as it
+// comes, until Stop, the idle reset or the end of the visit; while anything is
+// read out, the thank-you and the idle reset wait for it to end (speech.js).
 
 import { watchIdle } from "./idle.js";
 import { backToStartLanguage, inStartLanguage, offerLanguages } from "./language.js";
 import { enqueue, flush, keepSending, newSubmissionId, waitingCount } from "./queue.js";
-import { canSpeak, hush, say } from "./speech.js";
+import { hush, say, speaking, whenQuiet, whenVoicesChange, wordsOf } from "./speech.js";
 import {
   setAside,
   setUpAutomatically,
@@ -33,6 +36,7 @@ const preview = "preview" in settings;
 const stillThere = root.querySelector("[data-still-there]");
 const stopButton = root.querySelector(".kiosk-bar [data-action='stop']");
 const readAloudButton = root.querySelector("[data-action='read-aloud']");
+const readAllButton = root.querySelector("[data-action='read-all']");
 const tellUsMore = root.querySelector("[data-tell-us-more]");
 const startScreen = root.querySelector("[data-screen='start']");
 const setupScreen = root.querySelector("[data-screen='setup']");
@@ -46,6 +50,26 @@ let answers = {};
 let current = setupScreen;
 let returnToReview = false;
 let thanksTimer = null;
+let readingAll = false;
+let visit = 0; // a new one at every return to start
+
+// What read-aloud says for a screen: its data-say; on the review, each
+// question with the answer chosen, as the screen shows them.
+function wordsFor(screen) {
+  if (screen.dataset.screen !== "review") return wordsOf(screen);
+  const rows = Array.from(screen.querySelectorAll(".review-list li"));
+  const answered = rows.map((row) => {
+    const question = row.querySelector(".review-question").textContent.trim();
+    const chosen = row.querySelector(".review-answer").textContent.trim();
+    return `${question} ${chosen}.`;
+  });
+  return [wordsOf(screen), ...answered].join(" ");
+}
+
+function readAll(on) {
+  readingAll = on;
+  readAllButton.setAttribute("aria-pressed", String(on));
+}
 
 function show(screen) {
   hush();
@@ -55,6 +79,7 @@ function show(screen) {
   stopButton.hidden = screen === startScreen || screen === setupScreen;
   screen.querySelector("h1")?.focus({ preventScroll: true });
   window.scrollTo(0, 0);
+  if (readingAll && screen !== setupScreen) say(wordsFor(screen));
 }
 
 function showQuestion(index) {
@@ -99,6 +124,8 @@ function answer(key, value) {
 function startOver() {
   answers = {};
   returnToReview = false;
+  visit += 1;
+  readAll(false);
   if (stillThere.open) stillThere.close();
   show(preview || tokenFor(settings.submitUrl) ? startScreen : setupScreen);
   updateWaitingNote();
@@ -117,10 +144,17 @@ function today() {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+// Back to start after the thank-you's seconds, but never while it (or
+// anything) is being read out: then once the reading ends.
 function showThanks() {
   answers = {};
-  show(root.querySelector("[data-screen='thanks']"));
-  thanksTimer = setTimeout(endVisit, Number(settings.thanksSeconds) * 1000);
+  const thanks = root.querySelector("[data-screen='thanks']");
+  show(thanks);
+  const thisVisit = visit;
+  const leave = () => {
+    if (current === thanks && visit === thisVisit) endVisit();
+  };
+  thanksTimer = setTimeout(() => whenQuiet().then(leave), Number(settings.thanksSeconds) * 1000);
 }
 
 function send() {
@@ -215,9 +249,15 @@ root.addEventListener("click", (event) => {
       break;
     case "still-here":
       stillThere.close();
+      if (readingAll) say(wordsFor(current));
       break;
     case "read-aloud":
-      say(current.dataset.say);
+      say(wordsFor(current));
+      break;
+    case "read-all":
+      readAll(!readingAll);
+      if (readingAll) say(wordsFor(current));
+      else hush();
       break;
   }
 });
@@ -238,17 +278,29 @@ window.addEventListener("online", () => {
 });
 window.addEventListener("offline", updateWaitingNote);
 
-readAloudButton.hidden = !canSpeak();
+whenVoicesChange((voice) => {
+  readAloudButton.hidden = !voice;
+  readAllButton.hidden = !voice;
+  if (!voice && readingAll) readAll(false);
+});
 offerLanguages(root);
 
 const idle = watchIdle({
   idleSeconds: Number(settings.idleSeconds),
   stillThereSeconds: Number(settings.stillThereSeconds),
-  // The start screen in a language a child chose is not at rest: the next child
-  // must find the site's own language.
-  isBusy: () => current !== setupScreen && (current !== startScreen || !inStartLanguage(settings)),
-  ask: () => stillThere.showModal(),
+  // Left with "Read everything to me" on, the start screen is busy too: the
+  // idle reset turns it off before the next child comes. So is the start
+  // screen in a language a child chose: the next child must find the site's own.
+  isBusy: () =>
+    readingAll ||
+    (current !== setupScreen && (current !== startScreen || !inStartLanguage(settings))),
+  ask: () => {
+    stillThere.showModal();
+    if (readingAll) say(wordsOf(stillThere));
+  },
   reset: endVisit,
+  speaking,
+  whenQuiet,
 });
 
 // A preview stays on its page: "Tell us more" would open the real feedback box.

@@ -1,6 +1,11 @@
 // A survey on a phone works without this script. With it, a question answered
 // by mistake can be left unanswered again: a chosen radio button cannot be
-// unchosen by tapping it, and every question may be skipped.
+// unchosen by tapping it, and every question may be skipped. Read-aloud
+// (speech.js) reads the page's heading, promises and help, or one question.
+
+import { offerReadAloud } from "./speech.js";
+
+offerReadAloud();
 
 for (const question of document.querySelectorAll("fieldset.question")) {
   const radios = Array.from(question.querySelectorAll("input[type=radio]"));
