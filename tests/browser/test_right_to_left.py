@@ -128,3 +128,17 @@ def test_the_drawing_pad_is_not_mirrored(page, live_server, code):
     assert abs(ink["top"] - 0.25 * pad.height) <= slack, ink
     assert [255, 255, 255, 255] == pad.pixel_at(0.8, 0.2), "nothing drawn on the mirrored side"
     assert_accessible(page)
+
+
+def test_left_alone_in_urdu_the_kiosk_asks_in_urdu_then_goes_back(page, live_server):
+    page.clock.install()
+    page.goto(live_server.url + KIOSK + "?lang=ur")
+    expect(page.get_by_role("heading", name="ہمیں بتائیں آپ کیا سوچتے ہیں")).to_be_visible()
+    page.clock.run_for(61_000)
+    dialog = page.get_by_role("dialog", name="کیا آپ ابھی یہیں ہیں؟")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_role("button", name="میں ابھی یہیں ہوں")).to_be_visible()
+    assert_accessible(page)
+    page.clock.run_for(31_000)
+    expect(page.locator("html")).to_have_attribute("dir", "ltr")
+    expect(page.get_by_role("heading", name="Tell us what you think")).to_be_visible()
