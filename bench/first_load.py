@@ -13,7 +13,7 @@ only from CSS or by a script string are counted too, so the total is an
 upper bound. Exits 1 over budget, on a reference to another origin, or when
 the page or one of its assets does not answer 200.
 
-    .venv/bin/python bench/first_load.py [--site SLUG] [--url http://127.0.0.1:5000]
+    .venv/bin/python bench/first_load.py [--site SLUG] [--url http://127.0.0.1:5000] [--lang ur]
 """
 
 import argparse
@@ -147,6 +147,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", help="a running server to measure instead of starting one")
     parser.add_argument("--site", help="site slug (default: DEFAULT_SITE from config.toml)")
+    parser.add_argument("--lang", help="the page in one language, as ?lang= opens it (e.g. ur)")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kiosk-first-load-") as folder:
         server = None
@@ -156,7 +157,7 @@ def main() -> int:
             server, origin, site = start_kiosk(Path(folder))
             site = options.site or site
         try:
-            page = f"/kiosk/{site}"
+            page = f"/kiosk/{site}" + (f"?lang={options.lang}" if options.lang else "")
             fetched, foreign = crawl(origin, page)
         finally:
             if server is not None:

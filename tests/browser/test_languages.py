@@ -23,10 +23,20 @@ KIOSK = "/kiosk/waiting-room-a"
 SHARED_WORDS = {
     "pl": {"a", "do", "i", "o", "to", "na", "w", "z"},
     "ro": {"a", "adult", "are", "de", "la", "o", "pe"},
+    # Other scripts: any Latin word left on the page is English.
+    "ar": set(),
+    "ur": set(),
+    "pa": set(),
 }
+EVERY_LANGUAGE = ["pl", "ro", "ar", "ur", "pa"]
+RIGHT_TO_LEFT = {"ar", "ur"}
 # Names and codes, the same in every language.
 NAMES = {"childline", "org", "uk", "shout", "sms", "internet"}
 WORD = re.compile(r"[^\W\d_]+")
+
+
+def direction(code: str) -> str:
+    return "rtl" if code in RIGHT_TO_LEFT else "ltr"
 
 
 def words(text: str) -> set[str]:
@@ -70,7 +80,7 @@ def test_a_child_taps_polski_and_answers_in_polish(page, live_server, browser):
     expect(page.locator("html")).to_have_attribute("lang", "en-GB")
     # One button for each language, in its own words; no flags.
     expect(page.locator(".kiosk-languages a")).to_have_text(
-        ["English", "Polski", "Română"], use_inner_text=True
+        ["English", "Polski", "Română", "اردو", "العربية", "ਪੰਜਾਬੀ"], use_inner_text=True
     )
     page.get_by_role("link", name="Polski").click()
     expect(page.locator("html")).to_have_attribute("lang", "pl")
@@ -173,13 +183,14 @@ def test_a_phone_set_to_polish_gets_the_feedback_box_in_polish(browser, live_ser
     assert [] == problems
 
 
-@pytest.mark.parametrize("code", ["pl", "ro"])
+@pytest.mark.parametrize("code", EVERY_LANGUAGE)
 def test_every_kiosk_screen_in_each_language_has_no_english_left(page, live_server, browser, code):
     """Tapped through by what each control does, not by its words, so the same
     walk checks every shipped language."""
     english = english_page_text(browser, live_server.url + KIOSK + "?lang=en")
     page.goto(live_server.url + KIOSK + f"?lang={code}")
     expect(page.locator("html")).to_have_attribute("lang", code)
+    expect(page.locator("html")).to_have_attribute("dir", direction(code))
     skip = survey_words(page)
 
     def check():
@@ -197,16 +208,18 @@ def test_every_kiosk_screen_in_each_language_has_no_english_left(page, live_serv
     expect(page.get_by_role("status")).to_contain_text("0800 1111")
 
 
-@pytest.mark.parametrize("code", ["pl", "ro"])
+@pytest.mark.parametrize("code", EVERY_LANGUAGE)
 def test_the_feedback_box_in_each_language_has_no_english_left(phone, live_server, browser, code):
     english = english_page_text(browser, live_server.url + "/feedback/waiting-room-a")
     phone.goto(live_server.url + f"/feedback/waiting-room-a?lang={code}")
     expect(phone.locator("html")).to_have_attribute("lang", code)
+    expect(phone.locator("html")).to_have_attribute("dir", direction(code))
     names = words("Waiting room A " + phone.locator(".languages").inner_text())
     assert set() == english_left(phone.locator("main").inner_text(), english, names, code)
     assert_accessible(phone)
     english = english_page_text(browser, live_server.url + "/feedback/withdraw")
     phone.goto(live_server.url + f"/feedback/withdraw?lang={code}")
+    expect(phone.locator("html")).to_have_attribute("dir", direction(code))
     # The example receipt code: codes are made of the same words in every language.
     example = words(phone.locator(".feedback strong[lang]").inner_text())
     left = english_left(phone.locator("main").inner_text(), english, names | example, code)
