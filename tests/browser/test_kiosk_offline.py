@@ -27,40 +27,27 @@ def test_answers_sent_offline_arrive_once_when_back_online(page, context, live_s
 def test_a_reload_while_offline_keeps_the_answers_and_sends_them_once(page, context, live_server):
     """Someone reloads the tablet while the Wi-Fi is down and answers wait:
     the browser shows its error page, the answers stay on the tablet, and when
-    the Wi-Fi is back they arrive exactly once."""
-    sent_ids = []
-    offline = [False]
+    the Wi-Fi is back they arrive, stored exactly once.
 
-    def count_sends(route):
-        # A request Playwright routes can still reach the server after
-        # set_offline on a busy machine (it failed CI twice): while this test
-        # says the Wi-Fi is down, the route fails it as the network would.
-        if offline[0]:
-            route.abort("internetdisconnected")
-            return
-        sent_ids.append(route.request.post_data_json["id"])
-        route.continue_()
-
-    page.route("**/submissions", count_sends)
+    Checked on the server, not by counting requests with a Playwright route:
+    around a reload while offline, Chromium now and then let a request past
+    set_offline and past the route (about three runs in ten, busy or not)."""
     page.goto(live_server.url + "/kiosk/waiting-room-a")
     go_offline(page)
-    offline[0] = True
     answer_at_the_kiosk(page)
     page.get_by_role("button", name="Finish").click()
     expect(page.get_by_text("1 waiting to be sent")).to_be_visible()
 
     with pytest.raises(PlaywrightError, match="ERR_INTERNET_DISCONNECTED"):
         page.reload()
-    assert 0 == read_stored(live_server, storage.count_submissions)
 
     # Chromium loads its error page again by itself once the connection is back.
-    offline[0] = False
     context.set_offline(False)
     expect(page.get_by_role("heading", name="Tell us what you think")).to_be_visible()
     page.wait_for_function(QUEUE_EMPTY)
     expect(page.get_by_text("1 waiting to be sent")).to_be_hidden()
-    assert 1 == read_stored(live_server, storage.count_submissions)
-    assert 1 == len(set(sent_ids))
+    [stored] = read_stored(live_server, storage.submissions_for_site, "waiting-room-a")
+    assert '{"safe":"yes","talk":"sometimes","team":"no","ideas":"yes"}' == stored["answers"]
 
 
 def test_a_lost_acknowledgement_does_not_store_twice(page, live_server):
