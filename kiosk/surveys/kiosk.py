@@ -70,7 +70,7 @@ def kiosk(site: str):
     survey = storage.latest_version(db, place["kiosk_survey"]) or storage.latest_version(
         db, CHILD_EVALUATION
     )
-    return kiosk_page(place, survey)
+    return offline_start.with_version(kiosk_page(place, survey))
 
 
 # How many questions the start screen says there are, in words a child reads.
@@ -202,4 +202,4 @@ def submit(site: str):
 
 
 # Its routes go on bp too; it needs the helpers above, so it comes last.
-from kiosk.surveys import enrolment  # noqa: E402
+from kiosk.surveys import enrolment, offline_start  # noqa: E402

@@ -252,6 +252,16 @@ def go_offline(page):
     page.wait_for_function("() => !navigator.onLine")
 
 
+def wait_until_kept(page, url):
+    """Until the service worker has this page, to open it with no network."""
+    page.evaluate(
+        """async (url) => {
+          while (!(await caches.match(url))) await new Promise((done) => setTimeout(done, 50));
+        }""",
+        url,
+    )
+
+
 def answer_at_the_kiosk(
     page, words=("Yes", "Sometimes", "No", "Yes"), *, send=True, wait_until_sent=False
 ):

@@ -11,6 +11,7 @@
 
 import { watchIdle } from "./idle.js";
 import { backToStartLanguage, inStartLanguage, offerLanguages } from "./language.js";
+import { keepForOffline, takeOverAtStart } from "./offline_start.js";
 import { enqueue, flush, keepSending, newSubmissionId, waitingCount } from "./queue.js";
 import { hush, say, speaking, whenQuiet, whenVoicesChange, wordsOf } from "./speech.js";
 import {
@@ -133,9 +134,11 @@ function startOver() {
 
 // Stop, the idle reset and the end of the thank-you: the next child starts
 // afresh, in the site's own language.
+// A new version of the kiosk, waiting, takes over here: between two children.
 function endVisit() {
   startOver();
-  if (!preview) backToStartLanguage(settings);
+  if (preview || takeOverAtStart(settings.startUrl)) return;
+  backToStartLanguage(settings);
 }
 
 function today() {
@@ -322,6 +325,7 @@ async function begin() {
   }
   startOver();
   keepSending();
+  keepForOffline(root, settings, () => current === startScreen && !readingAll && inStartLanguage(settings));
 }
 
 begin();
