@@ -104,3 +104,31 @@ def test_the_manifest_speaks_the_sites_language(client, db):
 @pytest.mark.parametrize("address", ["/kiosk/nowhere/manifest.webmanifest", "/kiosk/sw.js/x"])
 def test_an_unknown_sites_manifest_is_a_404(client, address):
     assert 404 == client.get(address).status_code
+
+
+def files_the_kiosk_needs(client, address: str) -> set[str]:
+    """Every /static/ file the kiosk page names, and every module its scripts import."""
+    page = client.get(address).text
+    needed = set(re.findall(r"""(?:src|href)="(/static/[^"?#]+)""", page))
+    scripts = [url for url in needed if url.endswith(".js")]
+    while scripts:
+        with client.get(scripts.pop()) as response:
+            for module in re.findall(r"""from "\./([\w-]+\.js)";""", response.text):
+                url = f"/static/js/{module}"
+                if url not in needed:
+                    needed.add(url)
+                    scripts.append(url)
+    return needed
+
+
+@pytest.mark.parametrize("survey", ["child-evaluation", "adult-evaluation"])
+def test_every_file_the_kiosk_page_needs_is_kept(client, db, survey):
+    storage.set_kiosk_survey(db, "waiting-room-a", survey)
+    needed = files_the_kiosk_needs(client, "/kiosk/waiting-room-a")
+    assert {"/static/js/kiosk.js", "/static/js/queue.js", "/static/css/kiosk.css"} <= needed
+    assert set() == needed - set(worker_settings(client)["assets"])
+
+
+def test_the_feedback_boxs_files_are_not_kept_for_the_kiosk(client):
+    assets = set(worker_settings(client)["assets"])
+    assert not {"/static/js/drawing.js", "/static/css/feedback.css"} & assets

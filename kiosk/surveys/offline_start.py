@@ -27,9 +27,33 @@ THEME_COLOUR = "#2f5d8a"
 BACKGROUND_COLOUR = "#fdf8ef"
 
 
-def _kiosk_files() -> list[Path]:
+# Files of the feedback box and phone surveys: never opened on a kiosk with no
+# network, so never kept (tests/test_offline_start.py checks the kiosk needs none).
+NOT_FOR_THE_KIOSK = frozenset(
+    {
+        "css/drawing.css",
+        "css/feedback.css",
+        "css/survey.css",
+        "js/drawing.js",
+        "js/feedback.js",
+        "js/survey.js",
+        "icons/app-512.png",
+    }
+)
+
+
+def _static_files() -> list[Path]:
     static = Path(current_app.static_folder)
     return sorted(path for path in static.rglob("*") if path.is_file())
+
+
+def _kiosk_files() -> list[Path]:
+    static = Path(current_app.static_folder)
+    return [
+        path
+        for path in _static_files()
+        if path.relative_to(static).as_posix() not in NOT_FOR_THE_KIOSK
+    ]
 
 
 def app_version() -> str:
@@ -39,7 +63,7 @@ def app_version() -> str:
         return version
     digest = hashlib.sha256()
     templates = Path(current_app.root_path).parent / "templates" / "kiosk"
-    for path in [*_kiosk_files(), *sorted(templates.rglob("*"))]:
+    for path in [*_static_files(), *sorted(templates.rglob("*"))]:
         if path.is_file():
             digest.update(path.name.encode())
             digest.update(path.read_bytes())

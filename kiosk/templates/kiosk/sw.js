@@ -55,7 +55,9 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      await cache.addAll(ASSETS.map((url) => new Request(url, { cache: "no-store" })));
+      // Asked as the browser would ("no-cache" files: a file the page has just
+      // loaded costs a short "not modified", a changed one comes anew).
+      await cache.addAll(ASSETS);
       await keepPagesFromBefore(cache);
     })(),
   );
