@@ -11,7 +11,10 @@ bench/page_assets.py). Bytes are counted as sent: status line, headers and
 body (Accept-Encoding: gzip, as a browser would allow). Assets referenced
 only from CSS or by a script string are counted too, so the total is an
 upper bound. Exits 1 over budget, on a reference to another origin, or when
-the page or one of its assets does not answer 200.
+the page or one of its assets does not answer 200. The kiosk's service worker
+and the files it keeps that the page did not load are counted too: a tablet's
+first visit downloads them (a file the page loaded costs the worker only a
+short "not modified", not counted).
 
     .venv/bin/python bench/first_load.py [--site SLUG] [--url http://127.0.0.1:5000] [--lang ur]
 """
@@ -22,6 +25,7 @@ import http.client
 import json
 import logging
 import os
+import re
 import secrets
 import sys
 import tempfile
@@ -96,6 +100,12 @@ def crawl(origin: str, page: str) -> tuple[list[dict], list[dict]]:
         elif kind == "text/html" or how == "the page":
             found, skipped = page_assets.html_references(text)
             entry["not_fetched"] = skipped
+            # The service worker the kiosk registers, and the files it keeps:
+            # a first visit downloads those the page itself did not load.
+            found += [
+                (worker, "service worker")
+                for worker in re.findall(r'data-service-worker-url="([^"]+)"', text)
+            ]
             # A preconnect or prefetch to another origin still calls out from the kiosk.
             foreign += [
                 {"url": urljoin(url, link), "how": link_how, "in": entry["path"]}
@@ -104,6 +114,9 @@ def crawl(origin: str, page: str) -> tuple[list[dict], list[dict]]:
             ]
         elif kind == "text/css" or entry["path"].endswith(".css"):
             found = page_assets.css_references(text)
+        elif how == "service worker":
+            kept = re.search(r"const ASSETS = (\[.*?\]);", text)
+            found = [(url, "kept by the service worker") for url in json.loads(kept[1])]
         elif "javascript" in kind or entry["path"].endswith((".js", ".mjs")):
             found = page_assets.js_references(text)
             entry["built_at_run_time"] = page_assets.js_unresolved(text)
