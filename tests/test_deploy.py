@@ -190,6 +190,7 @@ def test_caddy_accepts_its_configuration(tmp_path):
         env={"XDG_DATA_HOME": str(tmp_path), "HOME": str(tmp_path)},
     )
     assert 0 == checked.returncode, checked.stderr
+    assert "not formatted" not in checked.stderr
 
 
 @pytest.mark.skipif(not shutil.which("caddy"), reason="caddy is not installed here")
