@@ -48,7 +48,8 @@ translations-extract: install
 		--no-location --sort-output --width 100 --project kiosk -o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --width 100
 
-## Create the database under instance/ and serve on http://127.0.0.1:5000
+## Create the database under instance/ and serve on http://127.0.0.1:5000, for this
+## computer only; KIOSK_HOST=0.0.0.0 make run listens on the network, for tablets.
 run: install translations
 	$(BIN)/flask --app kiosk init-db
 	$(BIN)/python -m kiosk

@@ -80,6 +80,16 @@ def live_server(tmp_path, config_overrides):
     server.stop()
 
 
+@pytest.fixture(scope="class")
+def class_live_server(tmp_path_factory):
+    """One server for a class of tests that only read pages (a server starts in
+    about 2 s on a busy machine). A class uses it by defining
+    `live_server(self, class_live_server)`."""
+    server = LiveServer(create_app(make_config(tmp_path_factory.mktemp("live"))))
+    yield server
+    server.stop()
+
+
 def watch_for_problems(page) -> list:
     """Collect script errors and blocked resources (a Content-Security-Policy
     refusal shows up here); tests assert the list stays empty."""
