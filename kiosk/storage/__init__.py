@@ -3,7 +3,7 @@
 Every function takes the database first, so it runs in tests without Flask.
 One module per job: schema and staff_schema (migrations of the answers file
 and of the staff file), database (connections and write transactions),
-maintenance, submissions, comments, concerns, digests, sites, staff,
+maintenance, copies (backups), submissions, comments, concerns, digests, sites, staff,
 sign_ins, tablets, surveys, summary. Import it as `from kiosk import storage` and
 call `storage.record_submission(db, ...)`.
 """
@@ -39,6 +39,7 @@ from kiosk.storage.concerns import (
     taken_back_concerns,
     waiting_for_alert,
 )
+from kiosk.storage.copies import NotACopy, integrity_problems, kind_of, put_back, write_copy
 from kiosk.storage.database import (
     PRIVATE_FOLDER,
     both_files,
@@ -142,6 +143,11 @@ from kiosk.storage.you_said import (
 )
 
 __all__ = [
+    "NotACopy",
+    "integrity_problems",
+    "kind_of",
+    "put_back",
+    "write_copy",
     "create_survey",
     "discard_draft",
     "find_draft",
