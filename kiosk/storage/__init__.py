@@ -3,7 +3,7 @@
 Every function takes the database first, so it runs in tests without Flask.
 One module per job: schema and staff_schema (migrations of the answers file
 and of the staff file), database (connections and write transactions),
-maintenance, copies (backups), submissions, comments, concerns, digests, sites, staff,
+maintenance, copies (backups), health, submissions, comments, concerns, digests, sites, staff,
 sign_ins, tablets, surveys, summary. Import it as `from kiosk import storage` and
 call `storage.record_submission(db, ...)`.
 """
@@ -60,6 +60,14 @@ from kiosk.storage.digests import (
     owe_digests,
 )
 from kiosk.storage.exports import comments_between, drawings_between
+from kiosk.storage.health import (
+    DISK_ERROR,
+    DISK_FULL,
+    LOCKED,
+    READ_ONLY,
+    read_and_write,
+    trouble,
+)
 from kiosk.storage.maintenance import rewrite_in_key_order
 from kiosk.storage.retention import Purged, purge_old
 from kiosk.storage.scheduled import claim_job
@@ -143,6 +151,12 @@ from kiosk.storage.you_said import (
 )
 
 __all__ = [
+    "DISK_ERROR",
+    "DISK_FULL",
+    "LOCKED",
+    "READ_ONLY",
+    "read_and_write",
+    "trouble",
     "NotACopy",
     "integrity_problems",
     "kind_of",
