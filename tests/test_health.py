@@ -5,8 +5,10 @@ Here the file is locked (another writer holds it longer than a write waits) or
 made read-only; tests/test_storage_full.py fills the disk of a real server."""
 
 import contextlib
+import logging
 import subprocess
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -42,6 +44,44 @@ def read_only(path):
         yield
     finally:
         subprocess.run(["chattr", "-i", *files], check=True)
+
+
+def test_healthz_says_ok_to_anyone_and_is_never_kept(client, db):
+    response = client.get("/healthz")
+    assert (200, {"status": "ok"}) == (response.status_code, response.get_json())
+    assert "no-store" == response.headers["Cache-Control"]
+    # It writes nothing anyone keeps.
+    assert 0 == storage.count_submissions(db)
+
+
+def test_healthz_logs_nothing_even_when_it_fails(app, client, caplog):
+    caplog.set_level(logging.DEBUG)
+    assert 200 == client.get("/healthz").status_code
+    with locked(app.config["DATABASE"]):
+        assert 503 == client.get("/healthz").status_code
+    assert [] == caplog.records
+
+
+@pytest.mark.parametrize("which", ["answers", "staff"])
+def test_healthz_says_locked_when_another_writer_holds_a_file_too_long(app, client, which):
+    answers = Path(app.config["DATABASE"])
+    path = answers if which == "answers" else storage.staff_path(answers)
+    with locked(path):
+        response = client.get("/healthz")
+    assert 503 == response.status_code
+    assert ("unavailable", "locked too long") == (
+        response.get_json()["status"],
+        response.get_json()["reason"],
+    )
+    assert 200 == client.get("/healthz").status_code
+
+
+def test_healthz_says_read_only_when_the_file_cannot_be_written(app, client):
+    assert 200 == client.get("/healthz").status_code
+    with read_only(app.config["DATABASE"]):
+        response = client.get("/healthz")
+    assert (503, "read-only") == (response.status_code, response.get_json()["reason"])
+    assert 200 == client.get("/healthz").status_code
 
 
 def test_a_kiosk_send_to_a_read_only_file_is_a_503_to_send_again(app, kiosk_client, db):

@@ -151,7 +151,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.session_interface = SecureWhenHttps()
     csrf.init_app(app)
     limits.init_app(app)
-    from kiosk.app import commands, errors, headers
+    from kiosk.app import commands, errors, headers, health
     from kiosk.feedback import views as feedback
     from kiosk.surveys import kiosk as views
 
@@ -160,6 +160,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     languages.init_app(app)
     errors.init_app(app)
     commands.init_app(app)
+    app.register_blueprint(health.bp)
     app.register_blueprint(views.bp)
     app.register_blueprint(feedback.bp)
     from kiosk.surveys import phone
