@@ -52,6 +52,8 @@ def trouble(error: BaseException, paths: list[Path]) -> str | None:
     if name.startswith("SQLITE_READONLY"):
         return READ_ONLY
     if isinstance(error, OSError):
+        if error.filename is not None and not is_database_file(error.filename, paths):
+            return None
         if error.errno in FULL_ERRNOS:
             return DISK_FULL
         if error.errno in READ_ONLY_ERRNOS:
@@ -61,6 +63,11 @@ def trouble(error: BaseException, paths: list[Path]) -> str | None:
         # SQLite does not say which error the system gave: look.
         return look_at(paths)
     return None
+
+
+def is_database_file(name, paths: list[Path]) -> bool:
+    """One of the files SQLite keeps for these databases (-wal, -shm, .lock too)."""
+    return any(str(name).startswith(str(path)) for path in paths)
 
 
 def look_at(paths: list[Path]) -> str:
