@@ -6,6 +6,7 @@ import json
 import sqlite3
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -220,3 +221,19 @@ def test_a_backup_is_private_to_the_account_that_runs_the_app(app, tmp_path):
     assert 0o700 == folder.stat().st_mode & 0o777
     for copy in folder.iterdir():
         assert 0o600 == copy.stat().st_mode & 0o777
+
+
+@pytest.mark.parametrize("command", ["backup", "restore"])
+def test_the_database_s_own_folder_is_never_a_backup(app, kiosk_client, command):
+    """A copy renamed over the live file would be lost to the running server."""
+    assert 201 == kiosk_client.submit().status_code
+    database = app.config["DATABASE"]
+    before = stored_ids(database)
+    live_folder = str(Path(database).parent)
+
+    result = create_app(app.config).test_cli_runner().invoke(args=[command, live_folder])
+
+    assert result.exit_code != 0
+    assert "where the database itself is kept" in result.output
+    assert before == stored_ids(database)
+    assert 201 == kiosk_client.submit().status_code

@@ -17,8 +17,9 @@ from kiosk import storage
 NEW_FILES = "kiosk.new_database_files"
 
 
-class CannotRestore(ValueError):
-    """A folder that is not a backup, or a database restore must not overwrite."""
+class Refused(ValueError):
+    """A folder that backup or restore must not use, or a database restore must
+    not overwrite; says why, plainly."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ def database_files(database: str) -> list[DatabaseFile]:
 def back_up(database: str, folder: Path) -> list[str]:
     """Copy every database file into folder (made if missing); what was written,
     one line each. storage.NotACopy when a copy fails its check."""
+    refuse_the_live_folder(database, folder, "write a backup into")
     folder.mkdir(mode=storage.PRIVATE_FOLDER, parents=True, exist_ok=True)
     written = []
     for file in database_files(database):
@@ -59,20 +61,21 @@ def size_in_words(size: int) -> str:
 
 def copies_in(database: str, folder: Path) -> list[tuple[Path, DatabaseFile]]:
     """Each copy in a backup folder with the file it goes back to, every one
-    checked first; CannotRestore, saying why, if any is missing or unsound."""
+    checked first; Refused, saying why, if any is missing or unsound."""
+    refuse_the_live_folder(database, folder, "restore from")
     if not folder.is_dir():
-        raise CannotRestore(f"{folder} is not a folder. Give the folder a backup was written to.")
+        raise Refused(f"{folder} is not a folder. Give the folder a backup was written to.")
     pairs = []
     for file in database_files(database):
         copy = folder / file.name
         if not copy.exists():
-            raise CannotRestore(f"{folder} is not a backup of this app: it has no {file.name}.")
+            raise Refused(f"{folder} is not a backup of this app: it has no {file.name}.")
         try:
             kind = storage.kind_of(copy)
         except storage.NotACopy as problem:
-            raise CannotRestore(str(problem)) from problem
+            raise Refused(str(problem)) from problem
         if kind != file.kind:
-            raise CannotRestore(f"{copy} is a copy of the {kind} file, not the {file.kind} file.")
+            raise Refused(f"{copy} is a copy of the {kind} file, not the {file.kind} file.")
         pairs.append((copy, file))
     return pairs
 
@@ -85,13 +88,21 @@ def restore(database: str, folder: Path, new_files: set[str], replace: bool) -> 
     pairs = copies_in(database, folder)
     in_use = [file.name for _, file in pairs if str(file.path) not in new_files]
     if in_use and not replace:
-        raise CannotRestore(
+        raise Refused(
             f"There is already a database here ({', '.join(in_use)}), and restoring would"
             " replace everything in it. Stop the server, then run restore again with --replace."
         )
     for copy, file in pairs:
         storage.put_back(copy, file.path)
     return [f"{file.path} (from {copy})" for copy, file in pairs]
+
+
+def refuse_the_live_folder(database: str, folder: Path, doing: str) -> None:
+    """The database's own folder is never a backup: a copy named like the live
+    file would be renamed over it while the server has it open."""
+    live = Path(database).resolve().parent
+    if folder.resolve() == live:
+        raise Refused(f"{folder} is where the database itself is kept: I cannot {doing} it.")
 
 
 def new_files(database: str) -> set[str]:

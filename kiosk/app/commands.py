@@ -206,7 +206,7 @@ def backup_files(path: Path) -> None:
     and is checked (PRAGMA integrity_check) before it is kept."""
     try:
         written = backup.back_up(current_app.config["DATABASE"], path)
-    except (storage.NotACopy, OSError) as problem:
+    except (storage.NotACopy, backup.Refused, OSError) as problem:
         raise click.ClickException(f"The backup was not made: {problem}") from problem
     click.echo("Backup written and checked:")
     for line in written:
@@ -230,7 +230,7 @@ def restore_files(path: Path, replace: bool) -> None:
         restored = backup.restore(
             config["DATABASE"], path, current_app.extensions[backup.NEW_FILES], replace
         )
-    except backup.CannotRestore as problem:
+    except backup.Refused as problem:
         click.echo(f"Nothing was restored. {problem}", err=True)
         sys.exit(2)
     click.echo("Restored:")
