@@ -1,6 +1,7 @@
 """Backups: `flask --app kiosk backup PATH` while gunicorn takes answers, and
 `restore PATH`, which checks first and overwrites a database only when told."""
 
+import contextlib
 import http.client
 import json
 import sqlite3
@@ -9,6 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kiosk import create_app, storage
 from tests.conftest import (
@@ -24,7 +27,7 @@ SITE = "waiting-room-a"
 
 
 def stored_ids(path) -> set[str]:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as copy:
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as copy:
         return {row[0] for row in copy.execute("SELECT id FROM submissions")}
 
 
@@ -100,7 +103,7 @@ def test_a_backup_under_load_holds_every_answer_acknowledged_before_it_began(tmp
     for copy in ("kiosk.db", "kiosk-staff.db"):
         assert [] == storage.integrity_problems(backup_folder / copy)
     # The copy of the staff file has the tablet, so a restored kiosk keeps working.
-    with sqlite3.connect(backup_folder / "kiosk-staff.db") as staff_copy:
+    with contextlib.closing(sqlite3.connect(backup_folder / "kiosk-staff.db")) as staff_copy:
         assert 1 == staff_copy.execute("SELECT count(*) FROM tablets").fetchone()[0]
     assert stored_ids(database) == before | after
 
@@ -125,10 +128,10 @@ def test_a_restore_puts_back_exactly_what_was_backed_up(app, kiosk_client, tmp_p
 
     assert 0 == result.exit_code, result.output
     assert "Restored" in result.output
-    assert 3 == storage.count_submissions(storage.open_database(app.config["DATABASE"]))
+    assert 3 == len(stored_ids(app.config["DATABASE"]))
     # The server's own connection sees the restored file, and takes answers again.
     assert 201 == kiosk_client.submit().status_code
-    assert 4 == storage.count_submissions(storage.open_database(app.config["DATABASE"]))
+    assert 4 == len(stored_ids(app.config["DATABASE"]))
 
 
 def test_a_restore_onto_a_new_server_needs_no_replace(app, kiosk_client, tmp_path):
@@ -140,7 +143,7 @@ def test_a_restore_onto_a_new_server_needs_no_replace(app, kiosk_client, tmp_pat
 
     assert 0 == result.exit_code, result.output
     new_database = new_server.config["DATABASE"]
-    assert 1 == storage.count_submissions(storage.open_database(new_database))
+    assert 1 == len(stored_ids(new_database))
     # The tablet set up before is set up on the new server too.
     token = kiosk_client.token_for(SITE)
     response = new_server.test_client().post(
@@ -161,7 +164,7 @@ def test_a_restore_refuses_a_database_in_use_without_replace(app, kiosk_client, 
     assert 2 == result.exit_code
     assert "Nothing was restored" in result.output
     assert "--replace" in result.output
-    assert 2 == storage.count_submissions(storage.open_database(app.config["DATABASE"]))
+    assert 2 == len(stored_ids(app.config["DATABASE"]))
 
 
 def junk_backup(folder, app, problem):
@@ -213,6 +216,30 @@ def test_a_folder_that_is_not_a_good_backup_changes_nothing(app, kiosk_client, t
     assert "Nothing was restored" in result.output
     assert before == stored_ids(database)
     assert 201 == kiosk_client.submit().status_code
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    junk=st.one_of(
+        st.binary(max_size=8192),
+        st.binary(min_size=84, max_size=8192).map(lambda tail: SQLITE_HEADER + tail),
+    )
+)
+def test_any_junk_in_place_of_a_copy_is_refused(app, kiosk_client, tmp_path_factory, junk):
+    if not stored_ids(app.config["DATABASE"]):
+        assert 201 == kiosk_client.submit().status_code
+    folder = tmp_path_factory.mktemp("backup")
+    assert 0 == backup_of(app, folder).exit_code
+    (folder / "kiosk.db").write_bytes(junk)
+    before = stored_ids(app.config["DATABASE"])
+
+    result = restore(create_app(app.config), folder, "--replace")
+
+    assert (2, "Nothing was restored") == (result.exit_code, result.output[:20])
+    assert before == stored_ids(app.config["DATABASE"])
 
 
 def test_a_backup_is_private_to_the_account_that_runs_the_app(app, tmp_path):
