@@ -6,7 +6,6 @@ made read-only; tests/test_storage_full.py fills the disk of a real server."""
 
 import contextlib
 import logging
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 
 from kiosk import storage
 from kiosk.surveys import ADULT_EVALUATION
-from tests.conftest import all_answers, feedback_page_fields, new_submission_id
+from tests.conftest import all_answers, feedback_page_fields, immutable, new_submission_id
 
 NOT_SAVED = "We could not save this just now. Please try again in a minute."
 
@@ -32,18 +31,9 @@ def locked(path):
         other.close()
 
 
-@contextlib.contextmanager
 def read_only(path):
-    """The database and its -wal file made read-only in a way root cannot ignore
-    (chmod would not stop root): the immutable attribute."""
-    files = [str(path), f"{path}-wal"]
-    made = subprocess.run(["chattr", "+i", *files], capture_output=True, text=True)
-    if made.returncode:
-        pytest.skip(f"chattr +i is not possible here: {made.stderr.strip()}")
-    try:
-        yield
-    finally:
-        subprocess.run(["chattr", "-i", *files], check=True)
+    """The database and its -wal file made read-only, in a way root cannot ignore."""
+    return immutable(path, f"{path}-wal")
 
 
 def test_healthz_says_ok_to_anyone_and_is_never_kept(client, db):

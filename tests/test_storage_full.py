@@ -13,13 +13,19 @@ import http.client
 import json
 import resource
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from kiosk import storage
-from tests.conftest import all_answers, bearer, new_submission_id, running_gunicorn, tablet_token
+from tests.conftest import (
+    all_answers,
+    bearer,
+    immutable,
+    new_submission_id,
+    running_gunicorn,
+    tablet_token,
+)
 
 SITE = "waiting-room-a"
 
@@ -51,16 +57,8 @@ def disk_full(port: int, database: Path):
             resource.prlimit(pid, resource.RLIMIT_FSIZE, (resource.RLIM_INFINITY,) * 2)
 
 
-@contextlib.contextmanager
 def read_only(port: int, database: Path):
-    files = [str(database), f"{database}-wal"]
-    made = subprocess.run(["chattr", "+i", *files], capture_output=True, text=True)
-    if made.returncode:
-        pytest.skip(f"chattr +i is not possible here: {made.stderr.strip()}")
-    try:
-        yield
-    finally:
-        subprocess.run(["chattr", "-i", *files], check=True)
+    return immutable(database, f"{database}-wal")
 
 
 def ask(port: int, method: str, path: str, body=None, headers=None):
