@@ -17,6 +17,7 @@ from kiosk import create_app, storage
 from tests.conftest import (
     all_answers,
     bearer,
+    immutable,
     make_config,
     new_submission_id,
     running_gunicorn,
@@ -164,6 +165,20 @@ def test_a_restore_refuses_a_database_in_use_without_replace(app, kiosk_client, 
     assert 2 == result.exit_code
     assert "Nothing was restored" in result.output
     assert "--replace" in result.output
+    assert 2 == len(stored_ids(app.config["DATABASE"]))
+
+
+def test_a_restore_that_cannot_write_says_so_and_what_it_restored(app, kiosk_client, tmp_path):
+    assert 201 == kiosk_client.submit().status_code
+    assert 0 == backup_of(app, tmp_path / "backup").exit_code
+    assert 201 == kiosk_client.submit().status_code
+
+    again = create_app(app.config)
+    with immutable(app.config["DATABASE"]):
+        result = restore(again, tmp_path / "backup", "--replace")
+
+    assert 1 == result.exit_code
+    assert "The restore stopped. Restored: nothing." in result.output
     assert 2 == len(stored_ids(app.config["DATABASE"]))
 
 

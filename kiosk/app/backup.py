@@ -7,6 +7,7 @@ copies hold children's words: the folder is made private, like instance/.
 """
 
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,15 @@ NEW_FILES = "kiosk.new_database_files"
 class Refused(ValueError):
     """A folder that backup or restore must not use, or a database restore must
     not overwrite; says why, plainly."""
+
+
+class Stopped(RuntimeError):
+    """A restore that failed part-way (the disk full, say): what was restored
+    before, and the file that was left as it was, and why."""
+
+    def __init__(self, restored: list[str], problem: str):
+        super().__init__(problem)
+        self.restored = restored
 
 
 @dataclass(frozen=True)
@@ -92,9 +102,14 @@ def restore(database: str, folder: Path, new_files: set[str], replace: bool) -> 
             f"There is already a database here ({', '.join(in_use)}), and restoring would"
             " replace everything in it. Stop the server, then run restore again with --replace."
         )
+    restored = []
     for copy, file in pairs:
-        storage.put_back(copy, file.path)
-    return [f"{file.path} (from {copy})" for copy, file in pairs]
+        try:
+            storage.put_back(copy, file.path)
+        except (sqlite3.Error, OSError) as problem:
+            raise Stopped(restored, f"{file.path} is as it was: {problem}") from problem
+        restored.append(f"{file.path} (from {copy})")
+    return restored
 
 
 def refuse_the_live_folder(database: str, folder: Path, doing: str) -> None:

@@ -233,6 +233,9 @@ def restore_files(path: Path, replace: bool) -> None:
     except backup.Refused as problem:
         click.echo(f"Nothing was restored. {problem}", err=True)
         sys.exit(2)
+    except backup.Stopped as stopped:
+        done = "; ".join(stopped.restored) or "nothing"
+        raise click.ClickException(f"The restore stopped. Restored: {done}. {stopped}") from None
     click.echo("Restored:")
     for line in restored:
         click.echo(f"  {line}")
