@@ -3,8 +3,9 @@
 Every function takes the database first, so it runs in tests without Flask.
 One module per job: schema and staff_schema (migrations of the answers file
 and of the staff file), database (connections and write transactions),
-maintenance, copies (backups), health, submissions, comments, concerns, digests, sites, staff,
-sign_ins, tablets, surveys, summary. Import it as `from kiosk import storage` and
+maintenance, copies (backups and restores), health (can a file be written, and
+why not), submissions, comments, concerns, digests, sites, staff, sign_ins,
+tablets, surveys, summary. Import it as `from kiosk import storage` and
 call `storage.record_submission(db, ...)`.
 """
 
