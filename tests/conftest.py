@@ -284,6 +284,21 @@ def running_gunicorn(folder: Path, **environment):
             server.wait(30)
 
 
+@contextlib.contextmanager
+def immutable(*paths):
+    """Files no process may write to, root included (chmod does not stop root,
+    and tests run as root in CI): the immutable attribute, chattr +i. Skips
+    the test where the file system or the account cannot set it."""
+    files = [str(path) for path in paths]
+    made = subprocess.run(["chattr", "+i", *files], capture_output=True, text=True)
+    if made.returncode:
+        pytest.skip(f"chattr +i is not possible here: {made.stderr.strip()}")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", *files], check=True)
+
+
 def send_feedback(client, site="waiting-room-a", **typed):
     """Send the feedback box's form as a phone does: its hidden fields and what was typed."""
     from werkzeug.test import encode_multipart

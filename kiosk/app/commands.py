@@ -3,6 +3,7 @@
 import datetime
 import sys
 import time
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
@@ -11,7 +12,7 @@ from flask.cli import with_appcontext
 from admin import accounts, alerts
 from admin import digest_job as digest
 from kiosk import storage
-from kiosk.app import demo, languages, retention
+from kiosk.app import backup, demo, languages, retention
 from kiosk.surveys import tablets
 
 
@@ -196,7 +197,53 @@ def enrol_tablet(site: str, name: str, print_token: bool) -> None:
     click.echo(f"or type this code on its setup screen: {tablets.shown_code(code)}")
 
 
+@click.command("backup")
+@click.argument("path", type=click.Path(file_okay=False, path_type=Path))
+@with_appcontext
+def backup_files(path: Path) -> None:
+    """Copy every database file into the folder PATH (made if missing) while the
+    server keeps serving: each copy holds every answer stored before it began,
+    and is checked (PRAGMA integrity_check) before it is kept."""
+    try:
+        written = backup.back_up(current_app.config["DATABASE"], path)
+    except (storage.NotACopy, backup.Refused, OSError) as problem:
+        raise click.ClickException(f"The backup was not made: {problem}") from problem
+    click.echo("Backup written and checked:")
+    for line in written:
+        click.echo(f"  {line}")
+    click.echo("Keep SECRET_KEY (or instance/secret_key) safe too: receipt codes need it.")
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Overwrite the database that is there now, and everything in it.",
+)
+@with_appcontext
+def restore_files(path: Path, replace: bool) -> None:
+    """Put back the database files from a backup folder PATH. Every copy is
+    checked first; a database that is already here is only replaced with --replace."""
+    config = current_app.config
+    try:
+        restored = backup.restore(
+            config["DATABASE"], path, current_app.extensions[backup.NEW_FILES], replace
+        )
+    except backup.Refused as problem:
+        click.echo(f"Nothing was restored. {problem}", err=True)
+        sys.exit(2)
+    except backup.Stopped as stopped:
+        done = "; ".join(stopped.restored) or "nothing"
+        raise click.ClickException(f"The restore stopped. Restored: {done}. {stopped}") from None
+    click.echo("Restored:")
+    for line in restored:
+        click.echo(f"  {line}")
+
+
 def init_app(app: Flask) -> None:
+    app.cli.add_command(backup_files)
+    app.cli.add_command(restore_files)
     app.cli.add_command(init_db)
     app.cli.add_command(create_user)
     app.cli.add_command(set_password)

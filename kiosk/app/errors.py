@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
+from kiosk import storage
 from kiosk.app import languages
 
 PLAIN_MESSAGES = {
@@ -24,9 +25,12 @@ PLAIN_MESSAGES = {
     503: _l("We are busy for a moment. Please try again in a minute."),
 }
 SOMETHING_NOT_RIGHT = _l("Something was not right.")
-# How long a writer waited for the other worker (or the daily tidy) before
-# answering 503; the kiosk keeps the answers and sends them again.
+NOT_SAVED = _l("We could not save this just now. Please try again in a minute.")
+# A write that could not be made (the disk full, the files read-only, or the
+# lock held longer than a write waits) is a 503 with Retry-After: nothing was
+# stored, and the kiosk's queue and the feedback box send again by themselves.
 BUSY_RETRY_SECONDS = 30
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 
 
 def wants_json() -> bool:
@@ -61,6 +65,30 @@ def plain_response(status: int):
     return Response(message, status, mimetype="text/plain")
 
 
+def not_saved_response():
+    """JSON for the kiosk's scripts; for a form sent without a script, the page
+    to send it again from, with what they wrote kept in it."""
+    in_a_language()
+    message = str(NOT_SAVED)
+    if wants_json():
+        return jsonify({"status": "error", "reason": "busy", "message": message}), 503
+    if request.method != "POST" or request.mimetype not in FORM_TYPES:
+        return render_template("kiosk/error.html", status=503, message=message), 503
+    fields = list(request.form.items(multi=True))
+    return render_template(
+        "kiosk/not_saved.html",
+        message=message,
+        fields=fields,
+        words=[value for name, value in fields if is_words(name) and value.strip()],
+        action=request.full_path.rstrip("?"),
+    ), 503
+
+
+def is_words(field: str) -> bool:
+    """A field someone typed into: the feedback box's text, a survey's comments."""
+    return field == "text" or field.startswith("comments-")
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_expired(error: CSRFError):
@@ -82,13 +110,16 @@ def init_app(app: Flask) -> None:
         return response
 
     @app.errorhandler(sqlite3.OperationalError)
-    def database_busy(error: sqlite3.OperationalError):
-        """The write lock stayed taken longer than a write waits (storage.writing):
-        the daily tidy rebuilding a large file, say. Nothing was stored, and the
-        sender is told to send again, which the kiosk's queue does by itself."""
-        if "locked" not in str(error):
+    @app.errorhandler(OSError)
+    def could_not_store(error: Exception):
+        """A write the storage could not take just now; anything else is a 500."""
+        answers = app.config["DATABASE"]
+        reason = storage.trouble(error, [answers, storage.staff_path(answers)])
+        if reason is None:
             return unexpected_error(error)
-        response = make_response(error_response(503))
+        # The reason and the path only: never the query string or what was sent.
+        app.logger.warning("Nothing stored for %s %s: %s", request.method, request.path, reason)
+        response = make_response(not_saved_response())
         response.headers["Retry-After"] = str(BUSY_RETRY_SECONDS)
         return response
 

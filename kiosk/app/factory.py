@@ -17,7 +17,16 @@ from flask.sessions import SecureCookieSessionInterface
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from kiosk import storage
-from kiosk.app import hosts, languages, limits, request_body, retention, schedule, text_direction
+from kiosk.app import (
+    backup,
+    hosts,
+    languages,
+    limits,
+    request_body,
+    retention,
+    schedule,
+    text_direction,
+)
 from kiosk.app.csrf import csrf
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -114,6 +123,8 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     os.makedirs(app.instance_path, mode=storage.PRIVATE_FOLDER, exist_ok=True)
     os.chmod(app.instance_path, storage.PRIVATE_FOLDER)
+    # restore leaves a database that was here before alone unless told (backup.py).
+    app.extensions[backup.NEW_FILES] = backup.new_files(app.config["DATABASE"])
     db = storage.open_database(app.config["DATABASE"])
     staff_db = storage.open_staff_database(storage.staff_path(app.config["DATABASE"]))
     storage.save_sites(db, app.config["SITES"], languages.ALL_CODES)
@@ -140,7 +151,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.session_interface = SecureWhenHttps()
     csrf.init_app(app)
     limits.init_app(app)
-    from kiosk.app import commands, errors, headers
+    from kiosk.app import commands, errors, headers, health
     from kiosk.feedback import views as feedback
     from kiosk.surveys import kiosk as views
 
@@ -149,6 +160,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     languages.init_app(app)
     errors.init_app(app)
     commands.init_app(app)
+    app.register_blueprint(health.bp)
     app.register_blueprint(views.bp)
     app.register_blueprint(feedback.bp)
     from kiosk.surveys import phone

@@ -3,8 +3,9 @@
 Every function takes the database first, so it runs in tests without Flask.
 One module per job: schema and staff_schema (migrations of the answers file
 and of the staff file), database (connections and write transactions),
-maintenance, submissions, comments, concerns, digests, sites, staff,
-sign_ins, tablets, surveys, summary. Import it as `from kiosk import storage` and
+maintenance, copies (backups and restores), health (can a file be written, and
+why not), submissions, comments, concerns, digests, sites, staff, sign_ins,
+tablets, surveys, summary. Import it as `from kiosk import storage` and
 call `storage.record_submission(db, ...)`.
 """
 
@@ -39,6 +40,7 @@ from kiosk.storage.concerns import (
     taken_back_concerns,
     waiting_for_alert,
 )
+from kiosk.storage.copies import NotACopy, integrity_problems, kind_of, put_back, write_copy
 from kiosk.storage.database import (
     PRIVATE_FOLDER,
     both_files,
@@ -59,6 +61,14 @@ from kiosk.storage.digests import (
     owe_digests,
 )
 from kiosk.storage.exports import comments_between, drawings_between
+from kiosk.storage.health import (
+    DISK_ERROR,
+    DISK_FULL,
+    LOCKED,
+    READ_ONLY,
+    read_and_write,
+    trouble,
+)
 from kiosk.storage.maintenance import rewrite_in_key_order
 from kiosk.storage.retention import Purged, purge_old
 from kiosk.storage.scheduled import claim_job
@@ -142,6 +152,17 @@ from kiosk.storage.you_said import (
 )
 
 __all__ = [
+    "DISK_ERROR",
+    "DISK_FULL",
+    "LOCKED",
+    "READ_ONLY",
+    "read_and_write",
+    "trouble",
+    "NotACopy",
+    "integrity_problems",
+    "kind_of",
+    "put_back",
+    "write_copy",
     "create_survey",
     "discard_draft",
     "find_draft",

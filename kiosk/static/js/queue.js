@@ -8,6 +8,8 @@ import { tokenFor } from "./tablet.js";
 
 const KEY = "kiosk-submissions-waiting";
 const RETRY_SECONDS = [3, 10, 30, 60];
+// A Retry-After longer than this (a misconfigured proxy) is not waited out in full.
+const LONGEST_WAIT_SECONDS = 3600;
 // The page's own copy of the list. It is the one to trust whenever the last
 // write to storage failed: storage then still holds an older list.
 let memoryQueue = [];
@@ -15,6 +17,9 @@ let storageBehind = false;
 let flushing = null;
 let retryTimer = null;
 let failures = 0;
+// No submission is sent before this time (Date.now()): the server said how
+// long to wait (Retry-After), for a disk that is full or a file held by a tidy.
+let notBefore = 0;
 
 function read() {
   if (storageBehind) return memoryQueue;
@@ -103,6 +108,19 @@ async function outcome(item, response) {
   return "later";
 }
 
+// The seconds a reply's Retry-After asks for (a number or an HTTP date), or 0.
+function retryAfterSeconds(response) {
+  const value = (response.headers.get("Retry-After") || "").trim();
+  if (!value) return 0;
+  const seconds = /^\d+$/.test(value) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+  if (!Number.isFinite(seconds)) return 0;
+  return Math.min(Math.max(seconds, 0), LONGEST_WAIT_SECONDS);
+}
+
+function waitAtLeast(seconds) {
+  notBefore = Math.max(notBefore, Date.now() + seconds * 1000);
+}
+
 async function sendAll() {
   // Addresses whose tablet token was refused in this round: what else waits
   // for them stays, untried, until the tablet is set up again.
@@ -110,8 +128,12 @@ async function sendAll() {
   for (const item of read()) {
     if (needSetUp.has(item.url)) continue;
     const token = tokenFor(item.url);
-    const result = await outcome(item, await post(item, token));
-    if (result === "later") throw new Error("not acknowledged yet");
+    const response = await post(item, token);
+    const result = await outcome(item, response);
+    if (result === "later") {
+      waitAtLeast(retryAfterSeconds(response));
+      throw new Error("not acknowledged yet");
+    }
     if (result === "set up") {
       needSetUp.add(item.url);
       const detail = { url: item.url, token };
@@ -123,15 +145,25 @@ async function sendAll() {
   }
 }
 
-function scheduleRetry() {
+function retryIn(milliseconds) {
   clearTimeout(retryTimer);
+  retryTimer = setTimeout(flush, milliseconds);
+}
+
+function scheduleRetry() {
   const seconds = RETRY_SECONDS[Math.min(failures - 1, RETRY_SECONDS.length - 1)];
-  retryTimer = setTimeout(flush, seconds * 1000);
+  retryIn(Math.max(seconds * 1000, notBefore - Date.now()));
 }
 
 export function flush() {
   if (flushing) return flushing;
   if (!read().length) return Promise.resolve();
+  // Asked to wait: a new answer, or the Wi-Fi coming back, does not send sooner.
+  const wait = notBefore - Date.now();
+  if (wait > 0) {
+    retryIn(wait);
+    return Promise.resolve();
+  }
   flushing = sendAll()
     .then(() => {
       failures = 0;
