@@ -6,7 +6,7 @@ once the answers are sent."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import fake_speech
+from tests.browser.conftest import fake_speech, hold_tablet_tokens
 from tests.browser.kiosk_checks import VIEWPORTS, assert_nothing_spills
 
 KIOSK = "/kiosk/waiting-room-a"
@@ -46,3 +46,93 @@ def test_every_word_stays_in_its_box(page, live_server, size, language):
         page.get_by_role("button", name=word, exact=True).click()
     expect(page.get_by_role("button", name=words["change"]).first).to_be_visible()
     assert_nothing_spills(page, f"review, {size}, {language}")
+
+
+# How a face or option looks: what sets it apart from the others.
+LOOK = """(e) => {
+  const s = getComputedStyle(e);
+  return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.borderTopStyle, s.borderTopWidth,
+          s.borderTopColor, s.backgroundColor, s.boxShadow].join(" ");
+}"""
+
+
+def looks(locator) -> str:
+    return locator.evaluate(LOOK)
+
+
+def test_the_chosen_face_stands_out_in_high_contrast_mode(page, live_server):
+    page.emulate_media(forced_colors="active", reduced_motion="reduce")
+    page.goto(live_server.url + KIOSK)
+    page.get_by_role("button", name="Start").click()
+    page.get_by_role("button", name="No", exact=True).click()
+    page.get_by_role("button", name="Back").click()
+    faces = page.locator("[data-screen='question']:visible .face")
+    chosen = faces.and_(page.locator("[aria-pressed='true']"))
+    expect(chosen).to_have_attribute("data-answer", "no")
+    others = faces.and_(page.locator("[aria-pressed='false']"))
+    assert looks(others.first) == looks(others.last)
+    assert looks(chosen) != looks(others.first)
+    outline = chosen.evaluate("(e) => getComputedStyle(e).outlineStyle")
+    assert "none" != outline, "an outline: forced colours keep it, and its system colour"
+
+
+@pytest.fixture
+def laptop(browser, live_server):
+    """A set-up kiosk on a screen with a mouse and no touch: hover is real here."""
+    context = browser.new_context(viewport=VIEWPORTS["1024x768"], reduced_motion="reduce")
+    context.add_init_script(hold_tablet_tokens(live_server.tokens))
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("tablet_or_laptop", ["page", "laptop"])
+def test_after_start_with_a_mouse_no_face_looks_chosen(request, live_server, tablet_or_laptop):
+    page = request.getfixturevalue(tablet_or_laptop)
+    page.emulate_media(reduced_motion="reduce")
+    page.goto(live_server.url + KIOSK)
+    page.get_by_role("button", name="Start").click()
+    faces = page.locator("[data-screen='question']:visible .face")
+    expect(faces).to_have_count(3)
+    # The mouse is still where Start was: over one of the faces.
+    assert 1 == len({looks(face) for face in faces.all()})
+
+
+def test_a_focused_face_does_not_look_chosen(page, live_server):
+    page.emulate_media(reduced_motion="reduce")
+    page.goto(live_server.url + KIOSK)
+    page.get_by_role("button", name="Start").click()
+    page.get_by_role("button", name="Yes", exact=True).click()
+    page.get_by_role("button", name="Back").click()
+    faces = page.locator("[data-screen='question']:visible .face")
+    chosen_look = looks(faces.first)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(faces.nth(1)).to_be_focused()
+    focused, resting = looks(faces.nth(1)).split(), looks(faces.last).split()
+    assert chosen_look.split()[6:] != focused[6:], "background and shadow are the chosen face's own"
+    assert resting[6:] == focused[6:]
+
+
+def test_the_start_screens_faces_are_only_decoration(page, live_server):
+    """Small, with no button look: they only say "faces are coming"; Start starts."""
+    page.goto(live_server.url + KIOSK)
+    start = page.get_by_role("button", name="Start").bounding_box()
+    for face in page.locator(".start-faces img").all():
+        box = face.bounding_box()
+        assert box["height"] < start["height"], box
+        assert "pointer" != face.evaluate("(e) => getComputedStyle(e).cursor")
+
+
+def test_a_mouse_moving_over_a_face_marks_it_less_than_chosen(laptop, live_server):
+    page = laptop
+    page.goto(live_server.url + KIOSK)
+    assert page.evaluate("() => matchMedia('(hover: hover)').matches"), "a mouse here"
+    page.get_by_role("button", name="Start").click()
+    page.get_by_role("button", name="Yes", exact=True).click()
+    page.get_by_role("button", name="Back").click()
+    faces = page.locator("[data-screen='question']:visible .face")
+    chosen, resting = looks(faces.first), looks(faces.last)
+    faces.nth(1).hover()
+    hovered = looks(faces.nth(1))
+    assert resting != hovered, "the card under the mouse answers it"
+    assert chosen.split()[6:] != hovered.split()[6:], "but not with the chosen fill and ring"

@@ -9,6 +9,7 @@
 // comes, until Stop, the idle reset or the end of the visit; while anything is
 // read out, the thank-you and the idle reset wait for it to end (speech.js).
 
+import { calmHoverOnNewScreen } from "./hover.js";
 import { watchIdle } from "./idle.js";
 import { backToStartLanguage, inStartLanguage, offerLanguages } from "./language.js";
 import { enqueue, flush, keepSending, newSubmissionId, waitingCount } from "./queue.js";
@@ -284,6 +285,7 @@ whenVoicesChange((voice) => {
   if (!voice && readingAll) readAll(false);
 });
 offerLanguages(root);
+calmHoverOnNewScreen(root);
 
 const idle = watchIdle({
   idleSeconds: Number(settings.idleSeconds),
