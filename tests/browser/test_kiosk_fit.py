@@ -6,7 +6,7 @@ once the answers are sent."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import fake_speech, hold_tablet_tokens
+from tests.browser.conftest import answer_at_the_kiosk, fake_speech, hold_tablet_tokens
 from tests.browser.kiosk_checks import VIEWPORTS, assert_nothing_spills
 
 KIOSK = "/kiosk/waiting-room-a"
@@ -121,6 +121,13 @@ def test_the_start_screens_faces_are_only_decoration(page, live_server):
         box = face.bounding_box()
         assert box["height"] < start["height"], box
         assert "pointer" != face.evaluate("(e) => getComputedStyle(e).cursor")
+
+
+def test_the_thank_you_offers_finish_but_not_stop(page, live_server):
+    page.goto(live_server.url + KIOSK)
+    answer_at_the_kiosk(page)
+    expect(page.get_by_role("button", name="Finish")).to_be_visible()
+    expect(page.get_by_role("button", name="Stop")).to_be_hidden()
 
 
 def test_a_mouse_moving_over_a_face_marks_it_less_than_chosen(laptop, live_server):

@@ -40,6 +40,7 @@ const readAloudButton = root.querySelector("[data-action='read-aloud']");
 const readAllButton = root.querySelector("[data-action='read-all']");
 const tellUsMore = root.querySelector("[data-tell-us-more]");
 const startScreen = root.querySelector("[data-screen='start']");
+const thanksScreen = root.querySelector("[data-screen='thanks']");
 const setupScreen = root.querySelector("[data-screen='setup']");
 const setupWords = setupScreen.dataset;
 const setupForm = setupScreen.querySelector("[data-setup-form]");
@@ -77,7 +78,8 @@ function show(screen) {
   clearTimeout(thanksTimer);
   for (const s of screens) s.hidden = s !== screen;
   current = screen;
-  stopButton.hidden = screen === startScreen || screen === setupScreen;
+  // Not on the thank-you either: there Finish does the same, in words that fit the end.
+  stopButton.hidden = [startScreen, setupScreen, thanksScreen].includes(screen);
   screen.querySelector("h1")?.focus({ preventScroll: true });
   window.scrollTo(0, 0);
   if (readingAll && screen !== setupScreen) say(wordsFor(screen));
@@ -149,7 +151,7 @@ function today() {
 // anything) is being read out: then once the reading ends.
 function showThanks() {
   answers = {};
-  const thanks = root.querySelector("[data-screen='thanks']");
+  const thanks = thanksScreen;
   show(thanks);
   const thisVisit = visit;
   const leave = () => {
