@@ -91,7 +91,7 @@ def assert_text_stands_out(page, where: str):
     assert [] == same, f"{where}: {same}"
 
 
-STAFF_NOTICE = "Waiting to be sent"
+STAFF_NOTICE = "For staff"
 
 
 def staff_notice(page):

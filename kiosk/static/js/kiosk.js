@@ -14,6 +14,7 @@ import { watchIdle } from "./idle.js";
 import { backToStartLanguage, inStartLanguage, offerLanguages } from "./language.js";
 import { enqueue, flush, keepSending, newSubmissionId, waitingCount } from "./queue.js";
 import { hush, say, speaking, whenQuiet, whenVoicesChange, wordsOf } from "./speech.js";
+import { offerStaffNotice } from "./staff_notice.js";
 import {
   setAside,
   setUpAutomatically,
@@ -22,7 +23,6 @@ import {
   tokenFor,
   wasSetUpBefore,
 } from "./tablet.js";
-import { countWords } from "./words.js";
 
 const root = document.getElementById("kiosk");
 const settings = root.dataset;
@@ -46,7 +46,6 @@ const setupWords = setupScreen.dataset;
 const setupForm = setupScreen.querySelector("[data-setup-form]");
 const codeInput = setupForm.querySelector("input");
 const setupProblem = setupScreen.querySelector("[data-setup-problem]");
-const waitingWords = countWords(settings.waitingWords);
 
 let answers = {};
 let current = setupScreen;
@@ -178,11 +177,15 @@ function send() {
   flush();
 }
 
+// A preview sends nothing, so nothing of its own waits.
+function answersWaiting() {
+  return preview ? 0 : waitingCount();
+}
+
+// What waits is for staff: on the setup screen, and after a long press on the
+// site name (staff_notice.js); never on the children's start screen.
 function updateWaitingNote() {
-  // A preview sends nothing, so nothing of its own waits.
-  const count = preview ? 0 : waitingCount();
-  const note = root.querySelector("[data-waiting-note]");
-  note.textContent = count ? waitingWords(count) : "";
+  const count = answersWaiting();
   // "Tell us more" opens another page. Offline, or while answers still wait,
   // that page may not load, and the browser's error page has no way back.
   tellUsMore.hidden = !navigator.onLine || count > 0;
@@ -287,6 +290,11 @@ whenVoicesChange((voice) => {
   if (!voice && readingAll) readAll(false);
 });
 offerLanguages(root);
+offerStaffNotice(
+  root.querySelector("[data-staff-notice-trigger]"),
+  root.querySelector("[data-staff-notice]"),
+  answersWaiting,
+);
 calmHoverOnNewScreen(root);
 
 const idle = watchIdle({
