@@ -23,7 +23,9 @@ FIND_SPILLS = """() => {
   const problems = [];
   const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
   const screen = [...document.querySelectorAll("[data-screen]")].find((s) => !s.hidden);
-  const scope = [document.querySelector(".kiosk-bar"), screen];
+  // A modal dialog ("Are you still there?") is all there is to read while it is open.
+  const modal = document.querySelector("dialog:modal");
+  const scope = modal ? [modal] : [document.querySelector(".kiosk-bar"), screen];
   if (document.documentElement.scrollWidth > innerWidth + 1)
     problems.push(`page is ${document.documentElement.scrollWidth}px wide in ${innerWidth}px`);
   const boxes = [];
@@ -65,13 +67,14 @@ def assert_nothing_spills(page, where: str):
     assert [] == problems, f"{where}: {problems}"
 
 
-# For each visible button and link: its text colour and the first
-# non-transparent background behind it, found by walking up the page.
+# For each visible button, link, heading, paragraph, list item and label: its
+# text colour and the first non-transparent background behind it, found by
+# walking up the page.
 TEXT_ON_BACKGROUND = """() => {
   const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
   const clear = (c) => c === "transparent" || /rgba\\(.*,\\s*0\\)$/.test(c);
   const out = [];
-  for (const e of document.querySelectorAll("button, a")) {
+  for (const e of document.querySelectorAll("button, a, h1, h2, p, li, label")) {
     if (!shown(e) || !e.textContent.trim()) continue;
     let behind = e;
     while (behind && clear(getComputedStyle(behind).backgroundColor)) behind = behind.parentElement;
@@ -84,7 +87,7 @@ TEXT_ON_BACKGROUND = """() => {
 
 
 def assert_text_stands_out(page, where: str):
-    """No visible button or link has text the colour of its own background."""
+    """No visible button, link or text has the colour of its own background."""
     controls = page.evaluate(TEXT_ON_BACKGROUND)
     assert controls, where
     same = [c for c in controls if c["color"] == c["background"]]

@@ -143,3 +143,14 @@ def test_a_mouse_moving_over_a_face_marks_it_less_than_chosen(laptop, live_serve
     hovered = looks(faces.nth(1))
     assert resting != hovered, "the card under the mouse answers it"
     assert chosen.split()[6:] != hovered.split()[6:], "but not with the chosen fill and ring"
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_are_you_still_there_fits(page, live_server, size):
+    page.clock.install()
+    page.set_viewport_size(VIEWPORTS[size])
+    page.goto(live_server.url + KIOSK)
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(61_000)
+    expect(page.get_by_role("dialog", name="Are you still there?")).to_be_visible()
+    assert_nothing_spills(page, f"still there, {size}")
