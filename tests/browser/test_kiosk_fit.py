@@ -13,8 +13,22 @@ KIOSK = "/kiosk/waiting-room-a"
 # Start, Read to me, Stop and Change in each language (the survey's own words
 # are English in both: their translations are a later step).
 WORDS = {
-    "en": {"start": "Start", "read": "Read to me", "stop": "Stop", "change": "Change"},
-    "pl": {"start": "Zacznij", "read": "Przeczytaj mi", "stop": "Przerwij", "change": "Zmień"},
+    "en": {
+        "start": "Start",
+        "read": "Read to me",
+        "stop": "Stop",
+        "change": "Change",
+        "send": "Send",
+        "finish": "Finish",
+    },
+    "pl": {
+        "start": "Zacznij",
+        "read": "Przeczytaj mi",
+        "stop": "Przerwij",
+        "change": "Zmień",
+        "send": "Wyślij",
+        "finish": "Koniec",
+    },
 }
 
 
@@ -46,6 +60,9 @@ def test_every_word_stays_in_its_box(page, live_server, size, language):
         page.get_by_role("button", name=word, exact=True).click()
     expect(page.get_by_role("button", name=words["change"]).first).to_be_visible()
     assert_nothing_spills(page, f"review, {size}, {language}")
+    page.get_by_role("button", name=words["send"]).click()
+    expect(page.get_by_role("button", name=words["finish"])).to_be_visible()
+    assert_nothing_spills(page, f"thanks, {size}, {language}")
 
 
 # How a face or option looks: what sets it apart from the others.
