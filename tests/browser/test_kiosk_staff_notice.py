@@ -91,3 +91,16 @@ def test_the_notice_closes_itself_after_20_seconds(page, live_server):
     expect(notice).to_be_visible()
     page.clock.run_for(2_000)
     expect(notice).to_be_hidden()
+
+
+def test_a_finger_held_on_the_site_name_shows_it(page, live_server):
+    """A real touch, held 2 s (Chromium's own touch events, through the DevTools protocol)."""
+    leave_answers_waiting(page, live_server)
+    box = page.locator(".kiosk-bar .site-name").bounding_box()
+    finger = [{"x": box["x"] + box["width"] / 2, "y": box["y"] + box["height"] / 2}]
+    touch = page.context.new_cdp_session(page)
+    touch.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": finger})
+    page.wait_for_timeout(2_300)
+    touch.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    notice = page.get_by_role("dialog", name=STAFF_NOTICE)
+    expect(notice).to_contain_text("1 answer waiting to be sent")
