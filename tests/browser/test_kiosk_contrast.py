@@ -10,6 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from kiosk import storage
+from kiosk.surveys import ADULT_EVALUATION, BUILT_IN_BY_SLUG
 from tests.browser.conftest import (
     WCAG_TAGS,
     fake_speech,
@@ -25,6 +26,7 @@ from tests.browser.test_survey_preview import preview
 KIOSK = "/kiosk/waiting-room-a"
 SIZES = ["1024x768", "320x640"]
 QUESTIONS = 4
+ADULTS = BUILT_IN_BY_SLUG[ADULT_EVALUATION]
 
 
 def assert_clear_to_read(page, where: str, shown):
@@ -158,3 +160,32 @@ def test_a_staff_preview_is_clear_to_read(staff_page, live_server, size):
         page.locator("[data-screen='question']:visible .face").first.click()
     page.get_by_role("button", name="Send").click()
     assert_clear_to_read(page, "preview, thanks", page.get_by_role("button", name="Finish"))
+
+
+@pytest.mark.parametrize("kiosk", SIZES, indirect=True)
+def test_scales_and_words_later_are_clear_to_read(kiosk, live_server):
+    page = kiosk
+    with live_database(live_server) as db:
+        storage.set_kiosk_survey(db, "waiting-room-a", ADULT_EVALUATION)
+
+    def check(where, shown):
+        assert_clear_to_read(page, where, shown)
+
+    page.goto(live_server.url + KIOSK)
+    page.get_by_role("button", name="Start").click()
+    for number, question in enumerate(ADULTS.questions, start=1):
+        screen = page.locator("[data-screen='question']:visible")
+        check(f"question {number}, nothing chosen", screen.get_by_role("heading", level=1))
+        options = screen.locator(".scale-option")
+        if not question.has_choices:
+            screen.get_by_role("button", name="Next").click()
+            continue
+        box = options.nth(1).bounding_box()
+        page.mouse.move(box["x"] + 5, box["y"] + 5)
+        page.mouse.move(box["x"] + 20, box["y"] + 20, steps=3)
+        check(f"question {number}, an option under the mouse", options.nth(1))
+        options.nth(1).click()
+        page.locator("[data-screen='question']:visible [data-action='back']").click()
+        check(f"question {number}, chosen", options.and_(page.locator("[aria-pressed='true']")))
+        options.nth(1).click()
+    check("review", page.get_by_role("button", name="Send"))

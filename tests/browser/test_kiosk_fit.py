@@ -6,10 +6,18 @@ once the answers are sent."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import answer_at_the_kiosk, fake_speech, hold_tablet_tokens
+from kiosk import storage
+from kiosk.surveys import ADULT_EVALUATION, BUILT_IN_BY_SLUG
+from tests.browser.conftest import (
+    answer_at_the_kiosk,
+    fake_speech,
+    hold_tablet_tokens,
+    live_database,
+)
 from tests.browser.kiosk_checks import VIEWPORTS, assert_nothing_spills
 
 KIOSK = "/kiosk/waiting-room-a"
+ADULTS = BUILT_IN_BY_SLUG[ADULT_EVALUATION]
 # Start, Read to me, Stop and Change in each language (the survey's own words
 # are English in both: their translations are a later step).
 WORDS = {
@@ -171,3 +179,39 @@ def test_are_you_still_there_fits(page, live_server, size):
     page.clock.run_for(61_000)
     expect(page.get_by_role("dialog", name="Are you still there?")).to_be_visible()
     assert_nothing_spills(page, f"still there, {size}")
+
+
+@pytest.fixture
+def adults(live_server):
+    """The site runs the adult evaluation: scales, and a question answered in words."""
+    with live_database(live_server) as db:
+        storage.set_kiosk_survey(db, "waiting-room-a", ADULT_EVALUATION)
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_every_scale_word_stays_in_its_box(page, live_server, adults, size):
+    page.set_viewport_size(VIEWPORTS[size])
+    page.goto(live_server.url + KIOSK)
+    page.get_by_role("button", name="Start").click()
+    for number in range(1, len(ADULTS.questions) + 1):
+        expect(page.get_by_text(f"{number} of {len(ADULTS.questions)}")).to_be_visible()
+        assert_nothing_spills(page, f"question {number}, {size}")
+        page.locator("[data-screen='question']:visible [data-answer='skip']").click()
+    expect(page.get_by_role("button", name="Send")).to_be_visible()
+    assert_nothing_spills(page, f"review, {size}")
+
+
+def test_the_chosen_scale_option_stands_out_in_high_contrast_mode(page, live_server, adults):
+    page.emulate_media(forced_colors="active", reduced_motion="reduce")
+    page.goto(live_server.url + KIOSK)
+    page.get_by_role("button", name="Start").click()
+    options = page.locator("[data-screen='question']:visible .scale-option")
+    options.nth(1).click()
+    page.get_by_role("button", name="Back").click()
+    # Away from the options: forced colours give the one under a mouse a border of their own.
+    page.mouse.move(1, 1)
+    chosen = options.and_(page.locator("[aria-pressed='true']"))
+    expect(chosen).to_have_count(1)
+    others = options.and_(page.locator("[aria-pressed='false']"))
+    assert looks(others.first) == looks(others.last)
+    assert looks(chosen) != looks(others.first)
