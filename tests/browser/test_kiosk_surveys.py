@@ -23,6 +23,7 @@ from tests.browser.conftest import (
     live_database,
     read_stored,
 )
+from tests.browser.kiosk_checks import staff_see_waiting
 from tests.conftest import make_config
 
 ADULTS = BUILT_IN_BY_SLUG[ADULT_EVALUATION]
@@ -270,7 +271,7 @@ def test_answers_queued_offline_keep_their_version_after_the_survey_changes(
     go_offline(page)
     answer_at_the_kiosk(page, ["No", "Yes", "Skip", "Sometimes"])
     page.get_by_role("button", name="Finish").click()
-    expect(page.get_by_text("1 waiting to be sent")).to_be_visible()
+    staff_see_waiting(page, "1 answer waiting to be sent")
     with live_database(live_server) as db:
         change(db)
 
@@ -304,7 +305,7 @@ def test_a_preview_never_asks_for_setup_and_sends_nothing(page, live_server):
     expect(page.get_by_role("status")).to_contain_text(ADULTS.closing)
     page.get_by_role("button", name="Finish").click()
     expect(page.get_by_role("heading", name="Tell us what you think")).to_be_visible()
-    expect(page.get_by_text("waiting to be sent")).to_have_count(0)
+    staff_see_waiting(page, "Nothing waiting to be sent")
     assert [] == sent
     assert [] == page.evaluate("() => Object.keys(localStorage)")
     assert 0 == read_stored(live_server, storage.count_submissions)

@@ -18,6 +18,7 @@ from tests.browser.conftest import (
     read_stored,
     watch_for_problems,
 )
+from tests.browser.kiosk_checks import staff_see_waiting
 
 KIOSK = "/kiosk/waiting-room-a"
 # Words spelled alike in a language and in English: not English left behind.
@@ -155,7 +156,8 @@ def test_offline_the_answers_wait_and_the_language_goes_back_when_online(page, l
     page.get_by_role("button", name="Wyślij").click()
     page.get_by_role("button", name="Koniec").click()
     # Still the Polish page, working, with the answers kept on the tablet.
-    expect(page.get_by_text("1 czeka na wysłanie")).to_be_visible()
+    # (What waits is for staff, in English: kiosk_checks.staff_see_waiting.)
+    staff_see_waiting(page, "1 answer waiting to be sent")
     expect(page.locator("html")).to_have_attribute("lang", "pl")
     page.context.set_offline(False)
     expect(page.locator("html")).to_have_attribute("lang", "en-GB")

@@ -9,11 +9,13 @@
 // comes, until Stop, the idle reset or the end of the visit; while anything is
 // read out, the thank-you and the idle reset wait for it to end (speech.js).
 
+import { calmHoverOnNewScreen } from "./hover.js";
 import { watchIdle } from "./idle.js";
 import { backToStartLanguage, inStartLanguage, offerLanguages } from "./language.js";
 import { keepForOffline, takeOverAtStart } from "./offline_start.js";
 import { enqueue, flush, keepSending, newSubmissionId, waitingCount } from "./queue.js";
 import { hush, say, speaking, whenQuiet, whenVoicesChange, wordsOf } from "./speech.js";
+import { offerStaffNotice } from "./staff_notice.js";
 import {
   setAside,
   setUpAutomatically,
@@ -22,7 +24,6 @@ import {
   tokenFor,
   wasSetUpBefore,
 } from "./tablet.js";
-import { countWords } from "./words.js";
 
 const root = document.getElementById("kiosk");
 const settings = root.dataset;
@@ -40,12 +41,12 @@ const readAloudButton = root.querySelector("[data-action='read-aloud']");
 const readAllButton = root.querySelector("[data-action='read-all']");
 const tellUsMore = root.querySelector("[data-tell-us-more]");
 const startScreen = root.querySelector("[data-screen='start']");
+const thanksScreen = root.querySelector("[data-screen='thanks']");
 const setupScreen = root.querySelector("[data-screen='setup']");
 const setupWords = setupScreen.dataset;
 const setupForm = setupScreen.querySelector("[data-setup-form]");
 const codeInput = setupForm.querySelector("input");
 const setupProblem = setupScreen.querySelector("[data-setup-problem]");
-const waitingWords = countWords(settings.waitingWords);
 
 let answers = {};
 let current = setupScreen;
@@ -77,7 +78,8 @@ function show(screen) {
   clearTimeout(thanksTimer);
   for (const s of screens) s.hidden = s !== screen;
   current = screen;
-  stopButton.hidden = screen === startScreen || screen === setupScreen;
+  // Not on the thank-you either: there Finish does the same, in words that fit the end.
+  stopButton.hidden = [startScreen, setupScreen, thanksScreen].includes(screen);
   screen.querySelector("h1")?.focus({ preventScroll: true });
   window.scrollTo(0, 0);
   if (readingAll && screen !== setupScreen) say(wordsFor(screen));
@@ -151,7 +153,7 @@ function today() {
 // anything) is being read out: then once the reading ends.
 function showThanks() {
   answers = {};
-  const thanks = root.querySelector("[data-screen='thanks']");
+  const thanks = thanksScreen;
   show(thanks);
   const thisVisit = visit;
   const leave = () => {
@@ -178,11 +180,15 @@ function send() {
   flush();
 }
 
+// A preview sends nothing, so nothing of its own waits.
+function answersWaiting() {
+  return preview ? 0 : waitingCount();
+}
+
+// What waits is for staff: on the setup screen, and after a long press on the
+// site name (staff_notice.js); never on the children's start screen.
 function updateWaitingNote() {
-  // A preview sends nothing, so nothing of its own waits.
-  const count = preview ? 0 : waitingCount();
-  const note = root.querySelector("[data-waiting-note]");
-  note.textContent = count ? waitingWords(count) : "";
+  const count = answersWaiting();
   // "Tell us more" opens another page. Offline, or while answers still wait,
   // that page may not load, and the browser's error page has no way back.
   tellUsMore.hidden = !navigator.onLine || count > 0;
@@ -287,6 +293,12 @@ whenVoicesChange((voice) => {
   if (!voice && readingAll) readAll(false);
 });
 offerLanguages(root);
+offerStaffNotice(
+  root.querySelector("[data-staff-notice-trigger]"),
+  root.querySelector("[data-staff-notice]"),
+  answersWaiting,
+);
+calmHoverOnNewScreen(root);
 
 const idle = watchIdle({
   idleSeconds: Number(settings.idleSeconds),
