@@ -90,6 +90,14 @@ def class_live_server(tmp_path_factory):
     server.stop()
 
 
+# What Chromium logs, as errors, for a request the network could not carry: the
+# page's own fetch, and the service worker's script asked for while offline.
+BROWSER_NETWORK_NOTES = (
+    "Failed to load resource",
+    "An unknown error occurred when fetching the script",
+)
+
+
 def watch_for_problems(page) -> list:
     """Collect script errors and blocked resources (a Content-Security-Policy
     refusal shows up here); tests assert the list stays empty."""
@@ -99,7 +107,8 @@ def watch_for_problems(page) -> list:
         "console",
         lambda message: (
             problems.append(f"console: {message.text}")
-            if message.type == "error" and "Failed to load resource" not in message.text
+            if message.type == "error"
+            and not any(note in message.text for note in BROWSER_NETWORK_NOTES)
             else None
         ),
     )

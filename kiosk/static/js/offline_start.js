@@ -19,6 +19,10 @@ function pagesToKeep(root, settings) {
 
 async function register(root, settings) {
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+  if (!navigator.onLine) {
+    // Opened from what the tablet keeps: the worker is there; it checks for news once online.
+    await new Promise((ready) => window.addEventListener("online", ready, { once: true }));
+  }
   try {
     registration = await navigator.serviceWorker.register(settings.serviceWorkerUrl, {
       scope: settings.serviceWorkerScope,
@@ -37,7 +41,7 @@ export function takeOverAtStart(startUrl) {
   if (takingOver) return true;
   const waiting = registration && registration.waiting;
   if (!waiting || !navigator.serviceWorker.controller) {
-    if (registration && Date.now() - lastCheck > CHECK_EVERY_MS) {
+    if (registration && navigator.onLine && Date.now() - lastCheck > CHECK_EVERY_MS) {
       lastCheck = Date.now();
       registration.update().catch(() => {});
     }
