@@ -26,9 +26,11 @@ function backToStartAfterThanks() {
   setTimeout(() => whenQuiet().then(backToStart), Number(settings.thanksSeconds) * 1000);
 }
 
+// receiptCode: none from the kiosk, whose thank-you has no place for one.
 function showThanks(receiptCode) {
   const thanks = root.querySelector("[data-feedback-thanks]");
-  thanks.querySelector("[data-receipt-code]").textContent = receiptCode;
+  const codePlace = thanks.querySelector("[data-receipt-code]");
+  if (codePlace) codePlace.textContent = receiptCode || "";
   hush();
   root.querySelector("[data-feedback-box]").remove();
   thanks.hidden = false;
