@@ -12,6 +12,7 @@
 import { watchIdle } from "./idle.js";
 import { backToStartLanguage, inStartLanguage, offerLanguages } from "./language.js";
 import { enqueue, flush, keepSending, newSubmissionId, waitingCount } from "./queue.js";
+import { carryReadingAll } from "./reading_all.js";
 import { hush, say, speaking, whenQuiet, whenVoicesChange, wordsOf } from "./speech.js";
 import {
   setAside,
@@ -68,6 +69,7 @@ function wordsFor(screen) {
 
 function readAll(on) {
   readingAll = on;
+  carryReadingAll(on); // into the feedback box, if "Tell us more" opens it
   readAllButton.setAttribute("aria-pressed", String(on));
 }
 
