@@ -135,7 +135,8 @@ def thanks(site: dict, receipt_code: str | None, status: int = 201):
 @bp.post("/feedback/<site>")
 @limiter.limit(lambda: limits.share(current_app.config["FEEDBACK_RATE_LIMIT"]))
 def send(site: str):
-    """Keep a comment and its drawing, once; show the receipt code and where to get help.
+    """Keep a comment and its drawing, once; show where to get help and the
+    receipt code (none from the kiosk).
 
     A retired site's box still keeps what is sent: the page was opened before
     the site was retired, and the young person's words must not be lost.

@@ -137,6 +137,7 @@ def test_the_phone_box_still_gives_a_code_that_takes_the_message_back(page, live
     page.goto(live_server.url + BOX)
     page.get_by_label("Write your message").fill("The toilets are cold")
     send_button(page).click()
+    expect(page.get_by_role("status")).to_contain_text("Thank you for telling us")
     code = page.locator("[data-receipt-code]").inner_text()
     assert A_RECEIPT_CODE.fullmatch(code), code
     expect(page.get_by_role("status")).not_to_contain_text(NO_TAKING_BACK)
