@@ -286,3 +286,26 @@ def test_every_box_screen_is_readable_in_every_state(page, live_server, window, 
     if opened == "from the kiosk":
         expected[1:1] = ["drawing", "writing"]
     assert expected == seen
+
+
+@pytest.mark.parametrize("window", [TABLETS[0], PHONE], ids=["tablet", "phone-size"])
+def test_the_take_back_page_is_readable_in_every_state(page, live_server, window):
+    """Only from a phone: the kiosk never leads here (test_withdraw.py)."""
+    page.set_viewport_size(window)
+    page.goto(live_server.url + BOX)
+    page.get_by_label("Write your message").fill("I changed my mind")
+    send_button(page).click()
+    expect(page.get_by_role("status")).to_contain_text("Thank you for telling us")
+    code = page.locator("[data-receipt-code]").inner_text()
+    page.get_by_role("link", name="Take back a message").click()
+    expect(page.get_by_label("Your receipt code")).to_be_visible()
+    assert_readable(page)
+    for typed, problem in [("not a code", "does not look like"), ("ant-ant-ant", "could not find")]:
+        page.get_by_label("Your receipt code").fill(typed)
+        page.get_by_role("button", name="Delete my message").click()
+        expect(page.get_by_role("alert")).to_contain_text(problem)
+        assert_readable(page)
+    page.get_by_label("Your receipt code").fill(code)
+    page.get_by_role("button", name="Delete my message").click()
+    expect(page.get_by_role("status")).to_contain_text("Your message has been deleted")
+    assert_readable(page)
