@@ -24,7 +24,7 @@ from kiosk.feedback.comments import (
     no_receipt_seal,
     receipt_seal,
 )
-from kiosk.feedback.drawings import UNREADABLE, InvalidDrawing, clean_drawing
+from kiosk.feedback.drawings import InvalidDrawing, drawing_from_upload
 from kiosk.feedback.forms import FeedbackForm, WithdrawForm
 from kiosk.surveys.kiosk import resting, still_there_seconds
 
@@ -157,7 +157,7 @@ def send(site: str):
             site=site,
             topic=check_topic(request.form.get("topic"), config["FEEDBACK_TOPICS"]),
             text=clean_text(request.form.get("text"), config["FEEDBACK_MAX_CHARS"]),
-            drawing=read_drawing(),
+            drawing=drawing_from_upload(request.files.get("drawing"), config),
             receipt_code=receipt_code,
             secret=config["SECRET_KEY"],
             concern_phrases=config.get("CONCERN_PHRASES"),
@@ -189,22 +189,6 @@ def checked_receipt() -> str | None:
         check_no_receipt(secret, submission_id, seal)
         return None
     return check_receipt(secret, submission_id, request.form.get("receipt_code", ""), seal)
-
-
-def read_drawing() -> bytes | None:
-    """The drawing part of the form, if any, as clean PNG bytes (None when blank)."""
-    upload = request.files.get("drawing")
-    if upload is None:
-        return None
-    config = current_app.config
-    if upload.mimetype != "image/png":
-        raise InvalidDrawing(UNREADABLE)
-    return clean_drawing(
-        upload.stream.read(config["DRAWING_MAX_BYTES"] + 1),
-        max_width=config["DRAWING_WIDTH"],
-        max_height=config["DRAWING_HEIGHT"],
-        max_bytes=config["DRAWING_MAX_BYTES"],
-    )
 
 
 def public_url(site: str) -> str:
