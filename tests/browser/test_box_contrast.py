@@ -5,7 +5,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import WCAG_TAGS
+from tests.browser.conftest import WCAG_TAGS, fake_speech
 
 BOX = "/feedback/waiting-room-a"
 TABLET = {"width": 1024, "height": 768}
@@ -87,10 +87,13 @@ def states_of_the_box(page, start: str):
 @pytest.mark.parametrize("opened", ["from the kiosk", "from a phone"])
 def test_every_box_screen_is_readable_in_every_state(page, live_server, window, opened):
     page.set_viewport_size(window)
+    # A voice, so "Read to me" shows and is checked too.
+    page.add_init_script(fake_speech("en-GB"))
     start = live_server.url + BOX + ("?from=kiosk" if opened == "from the kiosk" else "")
     seen = []
     for state in states_of_the_box(page, start):
         seen.append(state)
+        expect(page.get_by_role("button", name="Read to me").first).to_be_visible()
         assert_readable(page)
     expected = ["opened", "nothing to send", "thank-you"]
     if opened == "from the kiosk":
