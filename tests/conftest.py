@@ -190,13 +190,15 @@ class _HiddenFields(HTMLParser):
             self.fields[attributes["name"]] = attributes.get("value") or ""
 
 
-def feedback_page_fields(client, site="waiting-room-a") -> dict[str, str]:
-    """Load the feedback box as a phone does; return the hidden fields its Send posts back."""
-    response = client.get(f"/feedback/{site}")
+def feedback_page_fields(client, site="waiting-room-a", from_kiosk=False) -> dict[str, str]:
+    """Load the feedback box as a phone does (from_kiosk: as the kiosk's "Tell us
+    more" does, with no receipt code); return the hidden fields its Send posts back."""
+    response = client.get(f"/feedback/{site}" + ("?from=kiosk" if from_kiosk else ""))
     assert 200 == response.status_code
     parser = _HiddenFields()
     parser.feed(response.get_data(as_text=True))
-    assert set(FEEDBACK_PAGE_FIELDS) == set(parser.fields)
+    expected = set(FEEDBACK_PAGE_FIELDS) - ({"receipt_code"} if from_kiosk else set())
+    assert expected == set(parser.fields)
     return parser.fields
 
 

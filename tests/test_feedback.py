@@ -558,8 +558,10 @@ def test_the_kiosk_pages_wait_long_enough_to_read_the_receipt_and_tap(
     client = create_app(make_config(tmp_path, **configured)).test_client()
     try:
         box = page_text(client.get(URL + "?from=kiosk"))
-        fields = feedback_page_fields(client)
-        sent = page_text(client.post(URL + "?from=kiosk", data={**fields, "text": "Hi"}))
+        fields = feedback_page_fields(client, from_kiosk=True)
+        sent = client.post(URL + "?from=kiosk", data={**fields, "text": "Hi"})
+        assert 201 == sent.status_code
+        sent = page_text(sent)
         kiosk = page_text(client.get("/kiosk/waiting-room-a"))
     finally:
         storage.close_thread_connections()

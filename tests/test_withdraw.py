@@ -69,7 +69,7 @@ def test_the_kiosk_pages_never_lead_to_the_withdraw_page(client):
     kiosk_box = "/feedback/waiting-room-a?from=kiosk"
     page = page_text(client.get(kiosk_box))
     assert (False, True) == (URL in page, 'href="/kiosk/waiting-room-a" data-stop' in page)
-    fields = feedback_page_fields(client)
+    fields = feedback_page_fields(client, from_kiosk=True)
     refused = client.post(kiosk_box, data={**fields, "text": ""})
     assert (422, False) == (refused.status_code, URL in page_text(refused))
     thanks = client.post(kiosk_box, data={**fields, "text": "Hello"})

@@ -10,6 +10,7 @@ import datetime
 import hashlib
 import hmac
 import re
+import secrets
 import unicodedata
 from dataclasses import dataclass
 
@@ -96,6 +97,29 @@ def check_receipt(secret: str, submission_id: str, receipt_code: str, seal: str)
     return code
 
 
+def no_receipt_seal(secret: str, submission_id: str) -> str:
+    """Proof that the server made this id for a page that gives no receipt code:
+    the feedback box on the kiosk's shared tablet, where the next child would see it.
+    Kept apart from receipt_seal, so neither kind of page can pass for the other."""
+    message = f"no receipt:{submission_id}".encode()
+    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+
+
+def check_no_receipt(secret: str, submission_id: str, seal: str) -> None:
+    if not SUBMISSION_ID.fullmatch(submission_id or ""):
+        raise InvalidComment(OUT_OF_DATE)
+    seal = seal if isinstance(seal, str) and seal.isascii() else ""
+    if not hmac.compare_digest(no_receipt_seal(secret, submission_id), seal):
+        raise InvalidComment(OUT_OF_DATE)
+
+
+def stand_in_receipt_hash() -> str:
+    """What a comment sent with no receipt code keeps in its place: random, and
+    shaped like every receipt hash, so nothing stored tells that it came from the
+    kiosk's tablet; made from no code, so no code can take it back."""
+    return secrets.token_hex(32)
+
+
 def make_comment(
     *,
     submission_id: str,
@@ -103,11 +127,13 @@ def make_comment(
     topic: str | None,
     text: str | None,
     drawing: bytes | None,
-    receipt_code: str,
+    receipt_code: str | None,
     secret: str,
     concern_phrases: list[str] | None,
     today: datetime.date,
 ) -> Comment:
+    """A comment, with the receipt code's hash; receipt_code None: one that
+    nobody can take back (sent from the kiosk), with a stand-in."""
     if text is None and drawing is None:
         raise InvalidComment(_l("Write something or draw something, then press Send."))
     return Comment(
@@ -117,7 +143,11 @@ def make_comment(
         text=text,
         drawing=drawing,
         concern=bool(text and safeguarding.is_concern(text, concern_phrases)),
-        receipt_hash=receipt_codes.hash_receipt_code(receipt_code, secret),
+        receipt_hash=(
+            receipt_codes.hash_receipt_code(receipt_code, secret)
+            if receipt_code is not None
+            else stand_in_receipt_hash()
+        ),
         date=today,
     )
 

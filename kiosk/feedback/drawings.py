@@ -117,3 +117,19 @@ def _is_blank(pixels: Image.Image) -> bool:
     """Every pixel the same colour: nothing was drawn (a clear canvas is all white
     once flattened, and a canvas filled with one colour says nothing either)."""
     return all(low == high for low, high in pixels.getextrema())
+
+
+def drawing_from_upload(upload, config) -> bytes | None:
+    """The drawing part of the feedback form (a Werkzeug FileStorage, or None
+    when there is none) as clean PNG bytes, under the app's DRAWING_ limits;
+    None when nothing was sent or the canvas was left blank."""
+    if upload is None:
+        return None
+    if upload.mimetype != "image/png":
+        raise InvalidDrawing(UNREADABLE)
+    return clean_drawing(
+        upload.stream.read(config["DRAWING_MAX_BYTES"] + 1),
+        max_width=config["DRAWING_WIDTH"],
+        max_height=config["DRAWING_HEIGHT"],
+        max_bytes=config["DRAWING_MAX_BYTES"],
+    )

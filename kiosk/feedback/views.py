@@ -16,21 +16,23 @@ from kiosk.app.limits import limiter
 from kiosk.feedback import receipt_codes
 from kiosk.feedback.comments import (
     InvalidComment,
+    check_no_receipt,
     check_receipt,
     check_topic,
     clean_text,
     make_comment,
+    no_receipt_seal,
     receipt_seal,
 )
-from kiosk.feedback.drawings import UNREADABLE, InvalidDrawing, clean_drawing
+from kiosk.feedback.drawings import InvalidDrawing, drawing_from_upload
 from kiosk.feedback.forms import FeedbackForm, WithdrawForm
 from kiosk.surveys.kiosk import resting, still_there_seconds
 
 bp = Blueprint("feedback", __name__)
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 # On the kiosk, the thank-you stays at least this long before going back to Start,
-# however short KIOSK_THANKS_SECONDS is: it shows a receipt code to write down and
-# the Childline number, and a child may need an adult to read them out first.
+# however short KIOSK_THANKS_SECONDS is: it shows where to get help and the
+# Childline number, and a child may need an adult to read them out first.
 THANKS_MIN_SECONDS = 30
 # The default FEEDBACK_TOPICS, for the catalogues. What is kept is the topic as
 # configured (staff read it in English); only what the page shows is translated,
@@ -39,6 +41,9 @@ DEFAULT_TOPIC_WORDS = (_l("The waiting room"), _l("Our meetings"), _l("Something
 
 
 def from_kiosk() -> bool:
+    """The box opened from the kiosk's shared tablet: a way the page looks and
+    works (no receipt code, the kiosk's header, back to Start when left alone).
+    Nothing of it is stored: what is kept looks the same from a phone."""
     return request.args.get("from") == "kiosk"
 
 
@@ -52,14 +57,19 @@ def kiosk_seconds() -> dict[str, int]:
 
 
 def new_form() -> FeedbackForm:
-    """A form with this page's own id and receipt code, sealed by the server."""
+    """A form with this page's own id and receipt code, sealed by the server.
+
+    From the kiosk, no receipt code at all: on a shared tablet the next child
+    could read it and take the message back. The id is sealed all the same."""
     form = FeedbackForm(formdata=None)
     form.topic.choices = [(topic, _(topic)) for topic in current_app.config["FEEDBACK_TOPICS"]]
     form.submission_id.data = secrets.token_hex(16)
+    secret = current_app.config["SECRET_KEY"]
+    if from_kiosk():
+        form.receipt_seal.data = no_receipt_seal(secret, form.submission_id.data)
+        return form
     form.receipt_code.data = unused_receipt_code()
-    form.receipt_seal.data = receipt_seal(
-        current_app.config["SECRET_KEY"], form.submission_id.data, form.receipt_code.data
-    )
+    form.receipt_seal.data = receipt_seal(secret, form.submission_id.data, form.receipt_code.data)
     return form
 
 
@@ -106,9 +116,13 @@ def refuse(site: dict, status: int, message: str):
     return render_box(site, form, message, status)
 
 
-def thanks(site: dict, receipt_code: str, status: int = 201):
+def thanks(site: dict, receipt_code: str | None, status: int = 201):
+    """The thank-you; receipt_code None (from the kiosk): one with no code."""
     if wants_json():
-        return jsonify({"status": "stored", "receipt_code": receipt_code}), status
+        reply = {"status": "stored"}
+        if receipt_code is not None:
+            reply["receipt_code"] = receipt_code
+        return jsonify(reply), status
     return render_template(
         "kiosk/feedback_thanks.html",
         site=site,
@@ -121,7 +135,8 @@ def thanks(site: dict, receipt_code: str, status: int = 201):
 @bp.post("/feedback/<site>")
 @limiter.limit(lambda: limits.share(current_app.config["FEEDBACK_RATE_LIMIT"]))
 def send(site: str):
-    """Keep a comment and its drawing, once; show the receipt code and where to get help.
+    """Keep a comment and its drawing, once; show where to get help and the
+    receipt code (none from the kiosk).
 
     A retired site's box still keeps what is sent: the page was opened before
     the site was retired, and the young person's words must not be lost.
@@ -134,20 +149,15 @@ def send(site: str):
         return error_response(415, _("Please send your message from the feedback page."))
     if request.form.get("website"):
         # Only a robot fills in the hidden field: thank it, keep nothing.
-        return thanks(place, receipt_codes.new_receipt_code())
+        return thanks(place, None if from_kiosk() else receipt_codes.new_receipt_code())
     try:
-        receipt_code = check_receipt(
-            config["SECRET_KEY"],
-            request.form.get("submission_id", ""),
-            request.form.get("receipt_code", ""),
-            request.form.get("receipt_seal", ""),
-        )
+        receipt_code = checked_receipt()
         comment = make_comment(
             submission_id=request.form["submission_id"],
             site=site,
             topic=check_topic(request.form.get("topic"), config["FEEDBACK_TOPICS"]),
             text=clean_text(request.form.get("text"), config["FEEDBACK_MAX_CHARS"]),
-            drawing=read_drawing(),
+            drawing=drawing_from_upload(request.files.get("drawing"), config),
             receipt_code=receipt_code,
             secret=config["SECRET_KEY"],
             concern_phrases=config.get("CONCERN_PHRASES"),
@@ -162,26 +172,23 @@ def send(site: str):
         return refuse(place, 410, _("You took this message back, so it was not sent again."))
     if storage.record_comment(db, comment):
         return thanks(place, receipt_code)
-    if storage.comment_with_receipt(db, comment.id, comment.receipt_hash):
-        # The same page sent again after its reply was lost: same receipt.
+    if receipt_code is None or storage.comment_with_receipt(db, comment.id, comment.receipt_hash):
+        # The same page sent again after its reply was lost: same receipt. A page
+        # with no receipt has an id the server sealed for it alone: only it has it.
         return thanks(place, receipt_code, 200)
     return refuse(place, 409, _("This page was used already. Please load it again."))
 
 
-def read_drawing() -> bytes | None:
-    """The drawing part of the form, if any, as clean PNG bytes (None when blank)."""
-    upload = request.files.get("drawing")
-    if upload is None:
+def checked_receipt() -> str | None:
+    """The page's receipt code, once its seal proves the server made it; None for
+    a page from the kiosk, whose seal must prove the server gave it no code."""
+    secret = current_app.config["SECRET_KEY"]
+    submission_id = request.form.get("submission_id", "")
+    seal = request.form.get("receipt_seal", "")
+    if from_kiosk():
+        check_no_receipt(secret, submission_id, seal)
         return None
-    config = current_app.config
-    if upload.mimetype != "image/png":
-        raise InvalidDrawing(UNREADABLE)
-    return clean_drawing(
-        upload.stream.read(config["DRAWING_MAX_BYTES"] + 1),
-        max_width=config["DRAWING_WIDTH"],
-        max_height=config["DRAWING_HEIGHT"],
-        max_bytes=config["DRAWING_MAX_BYTES"],
-    )
+    return check_receipt(secret, submission_id, request.form.get("receipt_code", ""), seal)
 
 
 def public_url(site: str) -> str:

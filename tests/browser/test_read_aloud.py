@@ -268,7 +268,9 @@ def test_the_kiosk_feedback_thank_you_waits_for_its_reading(page, live_server):
     page.clock.install()
     page.goto(live_server.url + KIOSK)
     answer_at_the_kiosk(page)
-    page.get_by_role("link", name="Tell us more").click()
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("link", name="Tell us more").click()
+    page.get_by_role("button", name="Write it").click()
     page.get_by_label("Write your message").fill("The fish are nice")
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_role("status")).to_contain_text("Thank you for telling us")

@@ -1,20 +1,22 @@
 // The feedback box page: a live letter count, the drawing pad, and a send that
 // keeps the message in this page's memory (never in browser storage) until the
 // server has it, saying "not sent yet" and trying again meanwhile.
-// From the kiosk, it also goes back to Start when left alone.
+// From the kiosk, the page is one tablet screen, with no receipt code, and it
+// goes back to Start when left alone (box_from_kiosk.js).
 // Read-aloud (speech.js) reads the page's heading, promises and help, or the
 // thank-you; from the kiosk, the way back to Start waits while it reads.
 
+import { openedFromKiosk } from "./box_from_kiosk.js";
 import { attachDrawingPad } from "./drawing.js";
-import { watchIdle } from "./idle.js";
 import { countWords } from "./words.js";
-import { hush, offerReadAloud, speaking, whenQuiet } from "./speech.js";
+import { hush, offerReadAloud, whenQuiet } from "./speech.js";
 
 const root = document.getElementById("feedback");
 const form = root.querySelector("[data-feedback-form]");
 const settings = root.dataset;
 const fromKiosk = "fromKiosk" in settings;
 const RETRY_SECONDS = [3, 10, 30, 60];
+let kiosk = null; // the kiosk's part, when opened from the kiosk
 
 function backToStart() {
   window.location.replace(settings.kioskUrl);
@@ -26,15 +28,20 @@ function backToStartAfterThanks() {
   setTimeout(() => whenQuiet().then(backToStart), Number(settings.thanksSeconds) * 1000);
 }
 
+// receiptCode: none from the kiosk, whose thank-you has no place for one.
 function showThanks(receiptCode) {
   const thanks = root.querySelector("[data-feedback-thanks]");
-  thanks.querySelector("[data-receipt-code]").textContent = receiptCode;
+  const codePlace = thanks.querySelector("[data-receipt-code]");
+  if (codePlace) codePlace.textContent = receiptCode || "";
   hush();
   root.querySelector("[data-feedback-box]").remove();
   thanks.hidden = false;
   thanks.querySelector("h1").focus();
   window.scrollTo(0, 0);
-  if (fromKiosk) backToStartAfterThanks();
+  if (fromKiosk) {
+    kiosk.thanked();
+    backToStartAfterThanks();
+  }
 }
 
 function setUpForm() {
@@ -120,22 +127,9 @@ if (form) setUpForm();
 offerReadAloud(root);
 
 if (fromKiosk) {
-  const stillThere = root.querySelector("[data-still-there]");
-  if (stillThere) {
-    stillThere.querySelector("[data-action='still-here']").addEventListener("click", () => stillThere.close());
-    watchIdle({
-      idleSeconds: Number(settings.idleSeconds),
-      stillThereSeconds: Number(settings.stillThereSeconds),
-      isBusy: () => true,
-      ask: () => stillThere.showModal(),
-      reset: backToStart,
-      speaking,
-      whenQuiet,
-    });
-  } else {
-    // The thank-you after a send without JavaScript's help.
-    backToStartAfterThanks();
-  }
+  kiosk = openedFromKiosk(root, { onIdle: backToStart });
+  // The thank-you after a send without JavaScript's help.
+  if (!form) backToStartAfterThanks();
 }
 
 // Brought back from history: the page must not show what was typed.

@@ -14,6 +14,7 @@ import { watchIdle } from "./idle.js";
 import { backToStartLanguage, inStartLanguage, offerLanguages } from "./language.js";
 import { keepForOffline, takeOverAtStart } from "./offline_start.js";
 import { enqueue, flush, keepSending, newSubmissionId, waitingCount } from "./queue.js";
+import { carryReadingAll } from "./reading_all.js";
 import { hush, say, speaking, whenQuiet, whenVoicesChange, wordsOf } from "./speech.js";
 import { offerStaffNotice } from "./staff_notice.js";
 import {
@@ -70,6 +71,7 @@ function wordsFor(screen) {
 
 function readAll(on) {
   readingAll = on;
+  carryReadingAll(on); // into the feedback box, if "Tell us more" opens it
   readAllButton.setAttribute("aria-pressed", String(on));
 }
 
