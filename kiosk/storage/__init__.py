@@ -4,7 +4,7 @@ Every function takes the database first, so it runs in tests without Flask.
 One module per job: schema and staff_schema (migrations of the answers file
 and of the staff file), database (connections and write transactions),
 maintenance, submissions, comments, concerns, digests, sites, staff,
-sign_ins, tablets, surveys, summary. Import it as `from kiosk import storage` and
+sign_ins, tablets, surveys, summary, logo. Import it as `from kiosk import storage` and
 call `storage.record_submission(db, ...)`.
 """
 
@@ -59,6 +59,7 @@ from kiosk.storage.digests import (
     owe_digests,
 )
 from kiosk.storage.exports import comments_between, drawings_between
+from kiosk.storage.logo import remove_logo, save_logo, service_logo
 from kiosk.storage.maintenance import rewrite_in_key_order
 from kiosk.storage.retention import Purged, purge_old
 from kiosk.storage.scheduled import claim_job
@@ -106,6 +107,7 @@ from kiosk.storage.staff import (
 from kiosk.storage.staff_schema import staff_migrations
 from kiosk.storage.submissions import (
     count_submissions,
+    last_answers_by_site,
     record_submission,
     submissions_for_site,
 )
@@ -129,6 +131,7 @@ from kiosk.storage.surveys import (
 from kiosk.storage.tablets import (
     enrol_tablet,
     find_tablet,
+    note_answers_arrived,
     pair_tablet,
     revoke_tablet,
     save_pairing_code,
@@ -188,6 +191,11 @@ __all__ = [
     "revoke_tablet",
     "save_pairing_code",
     "working_tablets",
+    "note_answers_arrived",
+    "last_answers_by_site",
+    "service_logo",
+    "save_logo",
+    "remove_logo",
     "failures",
     "claim_job",
     "PRIVATE_FOLDER",
