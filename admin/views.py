@@ -7,7 +7,7 @@ import time
 
 from flask import current_app, flash, g, redirect, render_template, request, url_for
 
-from admin import NAV, accounts, bp, mail, may_open
+from admin import NAV, accounts, bp, dates, mail, may_open
 from admin.forms import SetupForm, SignInForm, SignOutForm
 from kiosk import storage
 from kiosk.app import limits
@@ -126,6 +126,12 @@ def alert_time(timestamp: float) -> str:
     """When alerts started failing, on the server's clock: about the mail server,
     never about a child."""
     return datetime.datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M")
+
+
+# Dates and times in words on staff pages (admin/dates.py).
+bp.add_app_template_filter(dates.day_in_words, "day_in_words")
+bp.add_app_template_filter(dates.time_in_words, "time_in_words")
+bp.add_app_template_filter(dates.days_quiet, "days_quiet")
 
 
 @bp.app_template_filter("flagged_by")
