@@ -84,4 +84,4 @@ def typed_date(text: object) -> datetime.date | None:
 
 def shown_date(day: datetime.date) -> str:
     """A date as a date field shows it: 01/11/2026."""
-    return day.strftime("%d/%m/%Y")
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
