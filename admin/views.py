@@ -29,7 +29,7 @@ def staff_page_parts():
         alerts = storage.alert_state(staff_database())
     return {
         "nav": [(e, label) for e, label in NAV if may_open(roles, e, current_app)],
-        "sign_out_form": SignOutForm(),
+        "sign_out_form": SignOutForm(formdata=None),
         "unreviewed_concerns": sum(by_week.values()),
         "concern_weeks": list(by_week),
         "concerns_page": may_open(roles, "admin.concerns", current_app),
