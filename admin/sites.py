@@ -50,7 +50,7 @@ def sites_page(problem: str | None = None, status: int = 200, add_form=None):
         tablets=tablets,
         surveys=published_surveys(),
         offered={site["slug"]: storage.offered_surveys(db, site["slug"]) for site in sites},
-        last_answers=storage.last_answers_by_site(db),
+        last_answers=storage.last_answers_by_site(staff_database()),
         today=datetime.date.today(),
         add_form=add_form or AddSiteForm(formdata=None),
         default_site=current_app.config["DEFAULT_SITE"],

@@ -39,11 +39,11 @@ def test_a_tablet_that_sent_answers_shows_the_day_they_arrived(app, staff, staff
     assert f"By the door {in_words(TODAY)} {in_words(TODAY)} Stop" in tablet_row(
         page, "By the door"
     )
-    assert "No answers yet" in tablet_row(page, "In the hall")
+    assert "No answers from a tablet yet" in tablet_row(page, "In the hall")
     here = tablets_section(page, "waiting-room-a")
-    assert f"Latest answers, from the kiosk or phones: {in_words(TODAY)}" in here
+    assert f"Answers last arrived from its tablets: {in_words(TODAY)}" in here
     assert "quiet" not in here
-    assert tablets_section(page, "youth-hub").startswith("Youth hub No answers yet")
+    assert tablets_section(page, "youth-hub").startswith("Youth hub No answers from a tablet yet")
 
 
 def test_the_tablet_shows_the_day_of_arrival_not_the_day_answered(app, staff, staff_db):
@@ -53,7 +53,7 @@ def test_the_tablet_shows_the_day_of_arrival_not_the_day_answered(app, staff, st
     assert 201 == send(staff, token, day=three_days_ago).status_code
     page = staff.get("/admin/sites").get_data(as_text=True)
     assert in_words(TODAY) in tablet_row(page, "By the door")
-    assert f"from the kiosk or phones: {in_words(three_days_ago)}" in words(page)
+    assert f"Answers last arrived from its tablets: {in_words(TODAY)}" in words(page)
     assert [(TODAY.isoformat(),)] == staff_db.execute(
         "SELECT last_answers_on FROM tablets WHERE name = 'By the door'"
     ).fetchall()
@@ -120,3 +120,23 @@ def test_a_tablet_set_up_again_keeps_its_last_answers_day(staff_db):
     assert [long_ago.isoformat()] == [
         t["last_answers_on"] for t in storage.working_tablets(staff_db)
     ]
+
+
+def test_a_sites_line_is_its_latest_tablet_stopped_ones_too(staff, staff_db):
+    """A stopped tablet's last answers still came from the site."""
+    tablets.enrol_at_once(staff_db, "youth-hub", "Old one", TODAY)
+    new = tablets.enrol_at_once(staff_db, "youth-hub", "New one", TODAY)
+    other = tablets.enrol_at_once(staff_db, "waiting-room-a", "Elsewhere", TODAY)
+    two_days_ago, five_days_ago = TODAY - datetime.timedelta(2), TODAY - datetime.timedelta(5)
+    old_key = staff_db.execute("SELECT token_hash FROM tablets WHERE name = 'Old one'").fetchone()
+    storage.note_answers_arrived(staff_db, old_key[0], two_days_ago)
+    storage.note_answers_arrived(staff_db, tablets.token_hash(new), five_days_ago)
+    storage.note_answers_arrived(staff_db, tablets.token_hash(other), TODAY)
+    old_id = staff_db.execute("SELECT id FROM tablets WHERE name = 'Old one'").fetchone()[0]
+    storage.revoke_tablet(staff_db, old_id, TODAY)
+    page = staff.get("/admin/sites").get_data(as_text=True)
+    hub = tablets_section(page, "youth-hub")
+    assert hub.startswith(
+        f"Youth hub Answers last arrived from its tablets: {in_words(two_days_ago)}"
+    )
+    assert "Old one" not in hub and in_words(five_days_ago) in tablet_row(page, "New one")

@@ -107,7 +107,6 @@ from kiosk.storage.staff import (
 from kiosk.storage.staff_schema import staff_migrations
 from kiosk.storage.submissions import (
     count_submissions,
-    last_answers_by_site,
     record_submission,
     submissions_for_site,
 )
@@ -131,6 +130,7 @@ from kiosk.storage.surveys import (
 from kiosk.storage.tablets import (
     enrol_tablet,
     find_tablet,
+    last_answers_by_site,
     note_answers_arrived,
     pair_tablet,
     revoke_tablet,

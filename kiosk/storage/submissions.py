@@ -57,8 +57,3 @@ def submissions_for_site(db: sqlite_utils.Database, site: str) -> list[dict]:
             [site],
         )
     )
-
-
-def last_answers_by_site(db: sqlite_utils.Database) -> dict[str, str]:
-    """The date of each site's latest answers (kiosk or phone), by site slug."""
-    return dict(db.execute("SELECT site, max(date) FROM submissions GROUP BY site").fetchall())

@@ -116,6 +116,19 @@ def note_answers_arrived(db: sqlite_utils.Database, token_hash: str, today: date
         )
 
 
+def last_answers_by_site(db: sqlite_utils.Database) -> dict[str, str]:
+    """The day answers last arrived from any of a site's tablets, stopped ones
+    too, by site slug. The staff file's few tablet rows, not the answers file:
+    finding each site's latest date there reads every answer (300,000 rows:
+    130 to 570 ms), or costs every submission one more index."""
+    return dict(
+        db.execute(
+            "SELECT site, max(last_answers_on) FROM tablets"
+            " WHERE last_answers_on IS NOT NULL GROUP BY site"
+        ).fetchall()
+    )
+
+
 def working_tablets(db: sqlite_utils.Database) -> list[dict]:
     """Every tablet that may send answers now, by site, then by date set up,
     with the day its answers last arrived (None before any did)."""

@@ -33,7 +33,7 @@ def test_staff_set_up_a_tablet_then_stop_it(staff_page, live_server, browser):
     today = dates.day_in_words(datetime.date.today())
     row = page.get_by_role("row", name="Tablet by the door")
     expect(row.get_by_role("cell", name=today, exact=True)).to_be_visible()
-    expect(row.get_by_role("cell", name="No answers yet", exact=True)).to_be_visible()
+    expect(row.get_by_role("cell", name="No answers from a tablet yet", exact=True)).to_be_visible()
     assert_accessible(page)
     row.get_by_role("button", name=re.compile("Stop this tablet")).click()
     expect(page.get_by_role("status")).to_have_text(
