@@ -128,3 +128,11 @@ def test_junk_in_a_date_field_is_never_a_500(staff, junk):
         "/admin/export/counts.csv", query_string={"from": junk, "to": "30/11/2026"}
     )
     assert response.status_code in {200, 400}
+
+
+@given(junk=st.text(max_size=50))
+@example(junk="29/02/2025")
+@example(junk="1/1/0000")
+def test_anything_typed_is_a_date_or_nothing(junk):
+    day = dates.typed_date(junk)
+    assert day is None or dates.typed_date(dates.shown_date(day)) == day
