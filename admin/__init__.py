@@ -28,6 +28,7 @@ ROLE_BY_MODULE = {
     "admin.sites": ADMINISTRATOR,
     "admin.tablets": ADMINISTRATOR,
     "admin.staff_accounts": ADMINISTRATOR,
+    "admin.logo": ADMINISTRATOR,
     "admin.concerns": SAFEGUARDING_LEAD,
 }
 ROLE_BY_ENDPOINT = {
@@ -100,6 +101,7 @@ from admin import (  # noqa: E402, F401
     comments,
     concerns,
     exports,
+    logo,
     own_account,
     posters,
     sites,

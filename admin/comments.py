@@ -159,7 +159,13 @@ def delete_comment(comment_id: str):
     comment = comment_or_404(comment_id)
     if request.method == "GET":
         shown = list_values(request.args)
-        return render_template("admin/comment_delete.html", comment=comment, shown=shown)
+        site = storage.find_site(database(), comment["site"])
+        return render_template(
+            "admin/comment_delete.html",
+            comment=comment,
+            site_name=site["name"] if site else comment["site"],
+            shown=shown,
+        )
     storage.delete_comment(database(), comment_id)
     storage.audit(staff_database(), g.staff, "deleted a comment", where(comment))
     flash("Comment deleted for good.")

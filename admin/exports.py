@@ -21,12 +21,11 @@ nothing the summary page does not.
 """
 
 import datetime
-import re
 from dataclasses import dataclass
 
 from flask import Response, current_app, g, render_template, request
 
-from admin import bp
+from admin import bp, dates
 from admin.charts import choices_of
 from admin.figures import current_during, each_week_safe, of_version, summed
 from admin.periods import FIRST_YEAR, LAST_YEAR, Period, read_period
@@ -37,7 +36,6 @@ from kiosk.app.for_request import database, staff_database
 from kiosk.surveys import CHILD_EVALUATION, iso_week
 
 LONGEST_RANGE_DAYS = 366
-DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class Refused(ValueError):
@@ -118,14 +116,12 @@ def chosen(args, offers_hidden: bool = True) -> Choice:
 
 
 def read_day(text: str) -> datetime.date:
-    """A date like 2026-11-27, in the years the staff area's weeks are read in
-    (admin.periods): a date near 9999-12-31 has no whole week around it."""
-    try:
-        day = datetime.date.fromisoformat(text) if DAY.fullmatch(text) else None
-    except ValueError:
-        day = None
+    """A date as staff type it (30/11/2026, or 2026-11-30 in a link: admin.dates),
+    in the years the staff area's weeks are read in (admin.periods): a date near
+    9999-12-31 has no whole week around it."""
+    day = dates.typed_date(text)
     if day is None:
-        raise Refused(400, "Choose a week, or a first and last date like 2026-11-27.")
+        raise Refused(400, "Choose a week, or a first and last date like 27/11/2026.")
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise Refused(400, f"Choose dates from {FIRST_YEAR} to {LAST_YEAR}.")
     return day
@@ -150,8 +146,8 @@ def export_page():
         default_survey=CHILD_EVALUATION,
         sites=storage.list_sites(database()),
         this_week=iso_week(today),
-        month_start=today.replace(day=1),
-        today=today,
+        month_start=dates.shown_date(today.replace(day=1)),
+        today=dates.shown_date(today),
         longest=LONGEST_RANGE_DAYS,
     )
 

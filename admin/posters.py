@@ -1,5 +1,7 @@
-"""Posters: one printable A4 page per site, with its QR code and plain words about
-anonymity; and one for each survey a site offers on phones.
+"""Posters: one printable A4 page per site, with its name, the kiosk's three
+faces, its QR code and plain words about anonymity; and one for each survey a
+site offers on phones. Each shows the service's logo when an administrator
+has uploaded one (admin/logo.py).
 
 The code is the site's one fixed feedback address (kiosk.feedback.views.public_url),
 or the survey's (kiosk.surveys.phone.public_url), drawn inline as SVG so it
@@ -9,10 +11,10 @@ browser's Print to PDF give one clean A4 page: only the poster, no staff header.
 
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, render_template
+from flask import Response, abort, current_app, g, render_template
 from flask_babel import force_locale
 
-from admin import bp
+from admin import bp, may_open
 from kiosk import storage
 from kiosk.app import languages, qr
 from kiosk.app.for_request import database
@@ -29,7 +31,12 @@ def base_url_is_local() -> bool:
 
 @bp.get("/posters")
 def posters():
-    """Every site, with a link to its poster and to one for each survey it offers."""
+    """Every site, with a link to its poster and to one for each survey it offers;
+    for administrators, the logo that every poster shows."""
+    return posters_page()
+
+
+def posters_page(problem: str | None = None, status: int = 200):
     db = database()
     sites = storage.list_sites(db)
     offered = {
@@ -43,13 +50,26 @@ def posters():
         sites=sites,
         offered={slug: [s for s in surveys if s] for slug, surveys in offered.items()},
         local=base_url_is_local(),
-    )
+        has_logo=storage.service_logo(db) is not None,
+        may_change_logo=may_open(g.roles, "admin.upload_logo", current_app),
+        problem=problem,
+    ), status
+
+
+@bp.get("/posters/logo.png")
+def poster_logo():
+    """The service's logo, as kept (admin/logo.py re-encoded it)."""
+    png = storage.service_logo(database())
+    if png is None:
+        abort(404)
+    return Response(png, mimetype="image/png", headers={"Cache-Control": "no-cache"})
 
 
 @bp.get("/posters/<site>")
 def poster(site: str):
     """One site's poster, ready to print on A4."""
-    place = storage.find_site(database(), site)
+    db = database()
+    place = storage.find_site(db, site)
     if place is None:
         abort(404)
     address = public_url(place["slug"])
@@ -62,6 +82,7 @@ def poster(site: str):
         qr_code=qr.qr_svg(address, label),
         local=base_url_is_local(),
         withdraw_days=current_app.config["WITHDRAW_DAYS"],
+        has_logo=storage.service_logo(db) is not None,
     )
 
 
@@ -86,6 +107,7 @@ def survey_poster(site: str, survey: str):
         qr_code=qr.qr_svg(address, label),
         local=base_url_is_local(),
         withdraw_days=current_app.config["WITHDRAW_DAYS"],
+        has_logo=storage.service_logo(db) is not None,
     )
 
 

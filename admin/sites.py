@@ -11,6 +11,8 @@ phones by QR code (each with its own poster, admin/posters.py), and the
 languages its public pages offer, with the one they open in.
 """
 
+import datetime
+
 from flask import current_app, flash, g, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
 from wtforms import StringField
@@ -35,6 +37,8 @@ class RenameSiteForm(FlaskForm):
 
 
 def sites_page(problem: str | None = None, status: int = 200, add_form=None):
+    """The Sites page. Each site and tablet shows the day its answers last
+    arrived (dates only), so staff notice one that has gone quiet."""
     sites = storage.list_sites(database())
     tablets = {}
     for tablet in storage.working_tablets(staff_database()):
@@ -46,6 +50,8 @@ def sites_page(problem: str | None = None, status: int = 200, add_form=None):
         tablets=tablets,
         surveys=published_surveys(),
         offered={site["slug"]: storage.offered_surveys(db, site["slug"]) for site in sites},
+        last_answers=storage.last_answers_by_site(staff_database()),
+        today=datetime.date.today(),
         add_form=add_form or AddSiteForm(formdata=None),
         default_site=current_app.config["DEFAULT_SITE"],
         shipped_languages=languages.shipped(),

@@ -11,7 +11,7 @@ import time
 
 from flask import current_app, flash, g, redirect, render_template, request, url_for
 
-from admin import bp
+from admin import bp, dates
 from admin.sites import site_or_404, sites_page
 from kiosk import storage
 from kiosk.app.for_request import staff_database
@@ -52,5 +52,6 @@ def revoke_tablet(tablet_id: str):
         return sites_page("That tablet was already stopped.", 404)
     about = f"{tablet['site']} {tablet['name']} (set up on {tablet['enrolled_on']})"
     storage.audit(staff_database(), g.staff, "stopped a tablet", " ".join(about.split()))
-    flash(f"Stopped {tablet['name'] or 'the tablet'} set up on {tablet['enrolled_on']}.")
+    set_up_on = dates.day_in_words(tablet["enrolled_on"])
+    flash(f"Stopped {tablet['name'] or 'the tablet'} set up on {set_up_on}.")
     return redirect(url_for("admin.sites"))

@@ -7,7 +7,7 @@ import time
 
 from flask import current_app, flash, g, redirect, render_template, request, url_for
 
-from admin import NAV, accounts, bp, mail, may_open
+from admin import NAV, accounts, bp, dates, mail, may_open
 from admin.forms import SetupForm, SignInForm, SignOutForm
 from kiosk import storage
 from kiosk.app import limits
@@ -29,7 +29,7 @@ def staff_page_parts():
         alerts = storage.alert_state(staff_database())
     return {
         "nav": [(e, label) for e, label in NAV if may_open(roles, e, current_app)],
-        "sign_out_form": SignOutForm(),
+        "sign_out_form": SignOutForm(formdata=None),
         "unreviewed_concerns": sum(by_week.values()),
         "concern_weeks": list(by_week),
         "concerns_page": may_open(roles, "admin.concerns", current_app),
@@ -126,6 +126,12 @@ def alert_time(timestamp: float) -> str:
     """When alerts started failing, on the server's clock: about the mail server,
     never about a child."""
     return datetime.datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M")
+
+
+# Dates and times in words on staff pages (admin/dates.py).
+bp.add_app_template_filter(dates.day_in_words, "day_in_words")
+bp.add_app_template_filter(dates.time_in_words, "time_in_words")
+bp.add_app_template_filter(dates.days_quiet, "days_quiet")
 
 
 @bp.app_template_filter("flagged_by")

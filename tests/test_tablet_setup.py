@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from admin import dates
 from kiosk import create_app, storage
 from tests.conftest import (
     all_answers,
@@ -60,7 +61,8 @@ def test_staff_stop_a_tablet_and_it_can_send_nothing_more(staff, app, staff_db, 
     csrf = form_token(staff, "/admin/sites")
     stopped = staff.post(f"/admin/tablets/{tablet['id']}/revoke", data={"csrf_token": csrf})
     assert 302 == stopped.status_code
-    assert f"Stopped By the door set up on {TODAY}." in staff.get("/admin/sites").get_data(True)
+    set_up_on = dates.day_in_words(TODAY)
+    assert f"Stopped By the door set up on {set_up_on}." in staff.get("/admin/sites").get_data(True)
     assert 401 == send(app.test_client(), token).status_code
     assert 0 == storage.count_submissions(db)
     entry = storage.audit_entries(staff_db)[0]

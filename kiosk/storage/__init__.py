@@ -5,7 +5,7 @@ One module per job: schema and staff_schema (migrations of the answers file
 and of the staff file), database (connections and write transactions),
 maintenance, copies (backups and restores), health (can a file be written, and
 why not), submissions, comments, concerns, digests, sites, staff, sign_ins,
-tablets, surveys, summary. Import it as `from kiosk import storage` and
+tablets, surveys, summary, logo. Import it as `from kiosk import storage` and
 call `storage.record_submission(db, ...)`.
 """
 
@@ -69,6 +69,7 @@ from kiosk.storage.health import (
     read_and_write,
     trouble,
 )
+from kiosk.storage.logo import remove_logo, save_logo, service_logo
 from kiosk.storage.maintenance import rewrite_in_key_order
 from kiosk.storage.retention import Purged, purge_old
 from kiosk.storage.scheduled import claim_job
@@ -139,6 +140,8 @@ from kiosk.storage.surveys import (
 from kiosk.storage.tablets import (
     enrol_tablet,
     find_tablet,
+    last_answers_by_site,
+    note_answers_arrived,
     pair_tablet,
     revoke_tablet,
     save_pairing_code,
@@ -209,6 +212,11 @@ __all__ = [
     "revoke_tablet",
     "save_pairing_code",
     "working_tablets",
+    "note_answers_arrived",
+    "last_answers_by_site",
+    "service_logo",
+    "save_logo",
+    "remove_logo",
     "failures",
     "claim_job",
     "PRIVATE_FOLDER",

@@ -356,3 +356,12 @@ def _add_site_languages(db: sqlite_utils.Database) -> None:
         f"ALTER TABLE sites ADD COLUMN languages TEXT NOT NULL DEFAULT '{LANGUAGES_AT_0012}'"  # noqa: S608 (a constant)
     )
     db.execute("ALTER TABLE sites ADD COLUMN default_language TEXT NOT NULL DEFAULT 'en'")
+
+
+@migrations(name="0013_service_logo")
+def _add_service_logo(db: sqlite_utils.Database) -> None:
+    """The service's logo, shown on every poster: at most one, a PNG that the
+    staff area re-encoded from the pixels alone (admin/logo.py)."""
+    db.execute(
+        "CREATE TABLE service_logo (one INTEGER PRIMARY KEY CHECK (one = 1), png BLOB NOT NULL)"
+    )

@@ -153,3 +153,11 @@ def _add_weekly_digest(db: sqlite_utils.Database) -> None:
         ) WITHOUT ROWID
         """
     )
+
+
+@staff_migrations(name="0009_tablet_last_answers")
+def _add_tablet_last_answers(db: sqlite_utils.Database) -> None:
+    # The day a tablet's answers last arrived here (a date, never a time), so
+    # staff notice a tablet that has gone quiet. Nothing ties it to any answer:
+    # the answers file never learns which tablet sent what.
+    db.execute("ALTER TABLE tablets ADD COLUMN last_answers_on TEXT")

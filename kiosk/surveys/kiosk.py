@@ -19,7 +19,7 @@ from kiosk import storage
 from kiosk.app import languages
 from kiosk.app.csrf import csrf
 from kiosk.app.errors import error_response
-from kiosk.app.for_request import database, site_exists_or_404, site_or_404
+from kiosk.app.for_request import database, site_exists_or_404, site_or_404, staff_database
 from kiosk.surveys import (
     CHILD_EVALUATION,
     FACES,
@@ -27,6 +27,7 @@ from kiosk.surveys import (
     InvalidSubmission,
     Survey,
     parse_submission,
+    tablets,
 )
 from kiosk.surveys.translations import in_requested_language
 
@@ -198,6 +199,9 @@ def submit(site: str):
         return error_response(422, str(problem))
     if not storage.record_submission(database(), submission, asked[-1]):
         return error_response(409, "We already have these answers. Thank you!", "duplicate")
+    tablets.note_answers_arrived(
+        request.headers.get("Authorization"), staff_database, datetime.date.today()
+    )
     return jsonify({"status": "stored", "id": submission.id}), 201
 
 

@@ -13,8 +13,10 @@ import datetime
 import functools
 import hashlib
 import hmac
+import logging
 import re
 import secrets
+import sqlite3
 import time
 
 from limits import parse
@@ -23,6 +25,8 @@ from kiosk import storage
 
 # No 0/O, 1/I/L or U: easy to read off a screen and type on a tablet.
 from kiosk.app import limits
+
+log = logging.getLogger(__name__)
 
 PAIRING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 PAIRING_CODE_LENGTH = 8
@@ -188,3 +192,30 @@ def within_rate(limit: str, tablet_key: str, now: float | None = None) -> bool:
         return False
     _windows[tablet_key] = (started, count + 1)
     return True
+
+
+# The day each tablet's answers were last noted by this process, by its token's
+# hash: the staff file is written once a day per tablet, not on every submission.
+_answers_noted: dict[str, datetime.date] = {}
+
+
+def note_answers_arrived(authorization: str | None, staff_db, today: datetime.date) -> None:
+    """The tablet sending this request had answers stored today: keep that date
+    for the Sites page, so staff notice a tablet that has gone quiet.
+
+    The day they arrived, not the day the child answered: a tablet sending last
+    week's queue today is alive today, which is what staff need to know.
+    staff_db is called only when the date is new. The answers are already
+    stored, so a staff file that cannot be written costs a date, never them."""
+    token = bearer_token(authorization)
+    key = token_hash(token) if token else None
+    if key is None or _answers_noted.get(key) == today:
+        return
+    try:
+        storage.note_answers_arrived(staff_db(), key, today)
+    except sqlite3.Error as problem:
+        log.warning("Could not note the day a tablet's answers arrived: %s", problem)
+        return
+    if len(_answers_noted) > 10_000:
+        _answers_noted.clear()
+    _answers_noted[key] = today

@@ -5,6 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
+from admin import dates
 from kiosk import storage
 from tests.browser.conftest import answer_at_the_kiosk, assert_accessible, read_stored, sign_in
 
@@ -29,9 +30,10 @@ def test_staff_set_up_a_tablet_then_stop_it(staff_page, live_server, browser):
     expect(tablet.get_by_role("button", name="Start")).to_be_visible()
 
     page.goto(live_server.url + "/admin/sites")
-    today = datetime.date.today().isoformat()
+    today = dates.day_in_words(datetime.date.today())
     row = page.get_by_role("row", name="Tablet by the door")
     expect(row.get_by_role("cell", name=today, exact=True)).to_be_visible()
+    expect(row.get_by_role("cell", name="No answers from a tablet yet", exact=True)).to_be_visible()
     assert_accessible(page)
     row.get_by_role("button", name=re.compile("Stop this tablet")).click()
     expect(page.get_by_role("status")).to_have_text(
