@@ -25,7 +25,12 @@ NOT_SHOWN = "fewer than {minimum} responses, not shown"
 NOT_SHOWN_PART = "not shown, as part of it had fewer than {minimum} responses"
 
 
+NOT_SHOWN_SITES = "not shown, as no site had {minimum} responses on its own"
+
+
 def not_shown(shown: Shown, minimum: int) -> str:
+    if shown.left_out is not None:
+        return NOT_SHOWN_SITES.format(minimum=minimum)
     return (NOT_SHOWN if shown.too_few else NOT_SHOWN_PART).format(minimum=minimum)
 
 
