@@ -248,18 +248,62 @@ def test_a_report_without_figures_says_why_and_offers_the_months_report(
     assert "<td>" not in report
 
 
+def test_no_week_shows_this_week(staff):
+    response = staff.get("/admin/?week=")
+    assert 200 == response.status_code
+    assert f"Week {iso_week(datetime.date.today())}:" in response.get_data(as_text=True)
+
+
 @pytest.mark.parametrize(
-    "asked", ["", "nonsense", "2026-W99", "2026-W00", "2025-W53", "&month=2026-13", "&month=x"]
+    ("asked", "box"),
+    [
+        ("nonsense", "week"),
+        ("2026-W99", "week"),
+        ("2026-W00", "week"),
+        ("2025-W53", "week"),
+        ("31/02/2026", "week"),
+        ("&month=2026-13", "month"),
+        ("&month=x", "month"),
+    ],
 )
-def test_no_week_or_a_wrong_one_shows_this_week(staff, asked):
-    page = staff.get(f"/admin/?week={asked}").get_data(as_text=True)
-    assert f"Week {iso_week(datetime.date.today())}:" in page
+@pytest.mark.parametrize("path", ["/admin/", "/admin/report"])
+def test_a_week_not_understood_says_so_never_silently_this_week(staff, path, asked, box):
+    response = staff.get(f"{path}?week={asked}")
+    assert 400 == response.status_code
+    page = response.get_data(as_text=True)
+    assert f"We did not understand that {box}. Try " in page
+    assert f"Week {iso_week(datetime.date.today())}" in page
+    if path == "/admin/":  # what was typed stays in the box, to be put right
+        typed = asked.removeprefix("&month=")
+        assert f'name="{box}" value="{typed}"' in page and 'aria-invalid="true"' in page
 
 
 def test_previous_and_next_week_links_cross_the_year(staff):
-    page = staff.get("/admin/?week=2027-W01").get_data(as_text=True)
-    assert "week=2026-W53" in page
-    assert "week=2027-W02" in page
+    page = staff.get("/admin/?week=2026-W01").get_data(as_text=True)
+    assert "week=2025-W52" in page
+    assert "week=2026-W02" in page
+
+
+def test_no_link_goes_into_the_future(staff):
+    this_week = Period.week_of(datetime.date.today())
+    page = staff.get("/admin/").get_data(as_text=True)
+    assert f"week={this_week.shifted(-1).key}" in page
+    assert "Next week" not in page and f"week={this_week.shifted(1).key}" not in page
+    last_week = staff.get(f"/admin/?week={this_week.shifted(-1).key}").get_data(as_text=True)
+    assert f"Next week ({this_week.key})" in last_week
+
+
+@pytest.mark.parametrize(
+    ("asked", "shown"),
+    [("week=2099-W10", "Week {week}"), ("month=2099-10", "{month}")],
+)
+def test_a_period_not_begun_shows_the_current_one_and_says_so(staff, asked, shown):
+    this_week = Period.week_of(datetime.date.today())
+    response = staff.get(f"/admin/?{asked}")
+    assert 200 == response.status_code
+    page = response.get_data(as_text=True)
+    assert "has not happened yet, so this shows" in page
+    assert shown.format(week=this_week.key, month=this_week.month().title) in page
 
 
 def test_an_unknown_site_means_all_sites(staff, db):
@@ -443,11 +487,27 @@ def test_a_week_without_comments_says_so(staff):
 
 
 @pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("week=9999-W52", 200),  # not begun: this week, said so
+        ("week=0001-W01", 400),
+        ("month=9999-12", 200),
+        ("month=0001-01", 400),
+        ("month=2026-13", 400),
+    ],
+)
+@pytest.mark.parametrize("page", ["/admin/", "/admin/report"])
+def test_a_period_far_from_now_shows_this_week_not_an_error(staff, page, query, status):
+    response = staff.get(f"{page}?{query}")
+    assert status == response.status_code
+    assert iso_week(datetime.date.today()) in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
     "query", ["week=9999-W52", "week=0001-W01", "month=9999-12", "month=0001-01", "month=2026-13"]
 )
-@pytest.mark.parametrize("page", ["/admin/", "/admin/report", "/admin/comments"])
-def test_a_period_far_from_now_shows_this_week_not_an_error(staff, page, query):
-    response = staff.get(f"{page}?{query}")
+def test_the_comments_page_shows_this_week_for_a_period_far_from_now(staff, query):
+    response = staff.get(f"/admin/comments?{query}")
     assert 200 == response.status_code
     assert iso_week(datetime.date.today()) in response.get_data(as_text=True)
 
