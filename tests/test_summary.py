@@ -5,6 +5,7 @@ import collections
 import contextlib
 import dataclasses
 import datetime
+import html
 import pathlib
 import re
 import sqlite3
@@ -801,3 +802,31 @@ def test_no_page_of_any_survey_shows_anything_from_a_group_under_the_minimum(
 
     page = rendered(session_cookie, [], url, storing(submissions))
     assert page == rendered(session_cookie, [], url, storing(replaced))
+
+
+def changed(page: str) -> str:
+    section = re.search(r'<section class="what-changed"[^>]*>(.*?)</section>', page, re.S)[1]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", section)).split())
+
+
+def test_the_summary_opens_with_the_biggest_rises_and_falls(staff, db):
+    add(db, ["yes", "yes", "no", "yes"], times=3)
+    add(db, ["yes", "no", "no", "yes"], times=1)  # this week: 4 in 4 feel safe
+    add(db, ["no", "yes", "yes", "yes"], day=MONDAY - datetime.timedelta(days=7), times=2)
+    add(db, ["yes", "yes", "yes", "yes"], day=MONDAY - datetime.timedelta(days=7), times=3)
+    page = staff.get("/admin/?site=waiting-room-a&week=2026-W48").get_data(as_text=True)
+    assert page.index("What changed since last week") < page.index("This week beside last week")
+    assert "Week 2026-W48, Waiting room A: fewer than 5 responses" in page
+    assert "No change is shown: this week or last week has too few responses to show." in (
+        changed(page)
+    )
+    add(db, ["yes", "yes", "no", "yes"], times=1)  # now 5 this week, 5 last week
+    page = staff.get("/admin/?site=waiting-room-a&week=2026-W48").get_data(as_text=True)
+    assert (
+        '▲ Do you feel part of the team? "No" rose from 0% to 100%.'
+        ' ▲ Do you feel safe during our meetings? "Yes" rose from 60% to 100%.'
+        ' ▲ Do you get a chance to talk? "No" rose from 0% to 20%.'
+        ' ▼ Do you feel part of the team? "Yes" fell from 100% to 0%.'
+        ' ▼ Do you feel safe during our meetings? "No" fell from 40% to 0%.'
+        ' ▼ Do you get a chance to talk? "Yes" fell from 100% to 80%.'
+    ) in changed(page)
