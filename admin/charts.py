@@ -25,8 +25,21 @@ NOT_SHOWN = "fewer than {minimum} responses, not shown"
 NOT_SHOWN_PART = "not shown, as part of it had fewer than {minimum} responses"
 
 
+NOT_SHOWN_SITES = "not shown, as no site had {minimum} responses on its own"
+
+
 def not_shown(shown: Shown, minimum: int) -> str:
+    if shown.left_out is not None:
+        return NOT_SHOWN_SITES.format(minimum=minimum)
     return (NOT_SHOWN if shown.too_few else NOT_SHOWN_PART).format(minimum=minimum)
+
+
+def legend_state(shown: Shown, minimum: int) -> str:
+    """What a chart's legend says of a period it draws no bars for: short, so it
+    fits on one line of the chart at any width (the label says why in full)."""
+    if shown.left_out is None and shown.too_few:
+        return f"fewer than {minimum} responses"
+    return "not shown"
 
 
 def choices_of(question: Question) -> list[tuple[str, str]]:
@@ -57,7 +70,7 @@ def compare_bars(
 ) -> Markup:
     """Counts of each answer to one question: this period (solid) beside the one
     before (hatched). `names` are what the two periods are called ("This week")."""
-    width, height, top, bottom = 440, 210, 44, 178
+    width, height, top, bottom = 440, 190, 44, 160
     counts = [s.answers(question) for s in (before, now)]
     tallest = max([1, *(c[key] for c in counts if c for key, _ in ANSWERS)])
     label = " ".join(
@@ -76,7 +89,7 @@ def compare_bars(
     for row, (shown, name, hatched) in enumerate(legend):
         y = 6 + row * 18
         fill = f"url(#{chart_id}-yes)" if hatched else FILL["yes"]
-        state = "" if shown.counts else ": " + not_shown(shown, minimum)
+        state = "" if shown.counts else ": " + legend_state(shown, minimum)
         body.append(
             f'<rect x="4" y="{y}" width="12" height="12" fill="{fill}" stroke="{EDGE["yes"]}"/>'
             f'<text x="22" y="{y + 10}" font-size="12" fill="{INK}">'
@@ -109,7 +122,7 @@ def compare_bars(
 def trend_bars(title: str, points: list[tuple[str, str, int | None]], percent: bool) -> Markup:
     """One column per period, oldest first: (key, short label, value or None).
     A period too small to show is a gap with no number."""
-    width, height, top, bottom = 440, 130, 16, 104
+    width, height, top, bottom = 300, 124, 16, 100  # three fit across a laptop's page
     values = [value for _, _, value in points if value is not None]
     tallest = 100 if percent else max([1, *values])
     unit = "%" if percent else ""
@@ -187,7 +200,7 @@ def stacked_bars(
     for row, (shown, name, hatched) in enumerate(bars):
         y = 12 + row * row_height
         answers = shown.answers(question.key)
-        state = f"{shown.responses} responses" if answers else not_shown(shown, minimum)
+        state = f"{shown.responses} responses" if answers else legend_state(shown, minimum)
         body.append(
             f'<text x="{left}" y="{y}" font-size="12" fill="{INK}">'
             f"{escape(name)} ({shown.period.key}): {escape(state)}</text>"

@@ -11,6 +11,12 @@ week of all sites; the weeks, in a month) is either nothing or again at least
 MIN_GROUP_SIZE. Otherwise subtraction would give it away: all sites (12) less
 the sites shown on their own (9) would be a site's 3 children's answers.
 
+"All sites" is the sum of the sites whose own figures are shown, each exactly
+as its own page shows it (all_sites): a site with too few responses is left
+out, and the page says how many sites are left out, counting every site not
+shown (those with none too). Nothing on it is then more than the sum of
+figures shown one site at a time, so no subtraction can find a small site.
+
 No total across versions is shown, except where the page lists one version
 only (its own total): a week's 12 answers less version 2's 9 would be the 3
 answers someone gave to version 1. Which versions a page lists never depends
@@ -36,6 +42,7 @@ class Shown:
     period: Period
     counts: dict | None
     too_few: bool = True  # when not shown: too few responses, or else a small part
+    left_out: int | None = None  # all sites: how many sites are not in the sum
 
     @property
     def responses(self) -> int | None:
@@ -82,10 +89,14 @@ class Figures:
 def summed(weeks: list[Period], weekly: dict, survey: Survey) -> dict:
     """One version's counts of some weeks added together, with a 0 for every
     answer its questions offer. `weekly` is {week: counts} of that version."""
+    return added([weekly[week.key] for week in weeks], survey)
+
+
+def added(parts: list[dict], survey: Survey) -> dict:
+    """One version's counts (of weeks, or of sites) added together."""
     questions = {q.key: dict.fromkeys(q.answer_keys, 0) for q in survey.choice_questions}
     total = {"responses": 0, "questions": questions}
-    for week in weeks:
-        counts = weekly[week.key]
+    for counts in parts:
         total["responses"] += counts["responses"]
         for question, answers in counts["questions"].items():
             tally = questions.get(question)
@@ -123,6 +134,17 @@ def only_if_safe(period: Period, weekly: dict, minimum: int, survey: Survey) -> 
     too_few, safe = may_show(period, weekly, minimum)
     shown = not too_few and safe
     return Shown(period, summed(period.weeks(), weekly, survey) if shown else None, too_few)
+
+
+def all_sites(period: Period, per_site: list[dict], minimum: int, survey: Survey) -> Shown:
+    """All sites: the sum of each site's figures that its own page shows
+    (`per_site` holds one {week: counts} of this version for every site).
+    A site not shown is left out and counted, whatever its number, so even
+    whether a left-out site had any answers shows nowhere."""
+    shown = [only_if_safe(period, weekly, minimum, survey).counts for weekly in per_site]
+    included = [counts for counts in shown if counts is not None]
+    total = added(included, survey) if included else None
+    return Shown(period, total, too_few=False, left_out=len(shown) - len(included))
 
 
 def each_week_safe(weeks: list[Period], weekly: dict, minimum: int) -> bool:
@@ -171,15 +193,21 @@ def versions_to_list(figures: list[Figures], versions: list[Survey], period: Per
 def figures_for(
     db: sqlite_utils.Database, survey: str, period: Period, site: str | None, minimum: int
 ) -> list[Figures]:
-    """The figures of each version a page lists, newest first, in one query."""
+    """The figures of each version a page lists, newest first: one query for a
+    site, one a site for all sites."""
     versions = storage.survey_versions(db, survey)
     periods = period.trend()
     weeks = sorted({week.key for p in periods for week in p.weeks()})
-    weekly = storage.answer_counts(db, weeks, site, survey=survey)
+    places = [site] if site else [s["slug"] for s in storage.list_sites(db)]
+    weekly = [storage.answer_counts(db, weeks, place, survey=survey) for place in places]
     every = []
     for version in versions:
-        own = of_version(weekly, version.version)
-        every.append(Figures(version, [only_if_safe(p, own, minimum, version) for p in periods]))
+        own = [of_version(counts, version.version) for counts in weekly]
+        if site:
+            trend = [only_if_safe(p, own[0], minimum, version) for p in periods]
+        else:
+            trend = [all_sites(p, own, minimum, version) for p in periods]
+        every.append(Figures(version, trend))
     return versions_to_list(every, versions, period)
 
 

@@ -135,3 +135,112 @@ def chosen_period(args, today: datetime.date) -> Period:
         if period is not None:
             return period
     return Period.week_of(today)
+
+
+# What staff may type in the week box: a date, a week number of this year, or
+# an ISO week. Digits are 0-9 only: int() would read other scripts' digits too.
+ISO_WEEK_TYPED = re.compile(r"([0-9]{4}) ?-? ?w(?:eek)? ?([0-9]{1,2})")
+WEEK_NUMBER = re.compile(r"(?:w|wk|week)? ?([0-9]{1,2})")
+DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
+YEAR_MONTH_DAY = re.compile(r"([0-9]{4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,2})")
+NAMED_MONTH = re.compile(r"([0-9]{1,2}) ([a-z]{3,9})\.?,? ([0-9]{4})")
+WEEK_NOT_UNDERSTOOD = (
+    "We did not understand that week. Try a date like 30/11/2026 or a week number like 49."
+)
+MONTH_NOT_UNDERSTOOD = "We did not understand that month. Try a month like 2026-11."
+NOT_YET = "That {kind} has not happened yet, so this shows {name} instead."
+
+
+def week_in(year: int, number: int) -> Period | None:
+    """ISO week `number` of `year`; a year after LAST_YEAR is one not begun."""
+    if not FIRST_YEAR <= year <= datetime.MAXYEAR:
+        return None
+    try:
+        return Period.week_of(datetime.date.fromisocalendar(year, number, 1))
+    except ValueError:  # week 0, or a 53rd week in a year of 52
+        return None
+
+
+MONTH_NAMES = (
+    *("january", "february", "march", "april", "may", "june"),
+    *("july", "august", "september", "october", "november", "december"),
+)
+
+
+def month_named(word: str) -> int | None:
+    """1 to 12 for a month's English name or its first three letters or more ("sept")."""
+    return next((n for n, name in enumerate(MONTH_NAMES, 1) if name.startswith(word)), None)
+
+
+def day_typed(text: str) -> datetime.date | None:
+    """The day that "30/11/2026", "2026-11-30" or "30 Nov 2026" names, or None."""
+    try:
+        if match := DAY_MONTH_YEAR.fullmatch(text):
+            day, month, year = map(int, match.groups())
+        elif match := YEAR_MONTH_DAY.fullmatch(text):
+            year, month, day = map(int, match.groups())
+        elif (match := NAMED_MONTH.fullmatch(text)) and month_named(match[2]):
+            day, month, year = int(match[1]), month_named(match[2]), int(match[3])
+        else:
+            return None
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def read_week(text: str, today: datetime.date) -> Period | None:
+    """The week that `text` names: a date in it, a week number of this year
+    ("49", "week 49") or an ISO week ("2026-W49", "2026 w49"); None otherwise."""
+    text = " ".join(text.lower().split())
+    if match := ISO_WEEK_TYPED.fullmatch(text):
+        return week_in(int(match[1]), int(match[2]))
+    if match := WEEK_NUMBER.fullmatch(text):
+        return week_in(today.isocalendar().year, int(match[1]))
+    day = day_typed(text.replace(",", ""))
+    if day is None or day.year < FIRST_YEAR:
+        return None
+    return Period.week_of(day)
+
+
+def far_month(text: str) -> bool:
+    """Whether `text` is a month after LAST_YEAR ("9999-12"): one not begun."""
+    match = MONTH.fullmatch(text) if text.isascii() else None
+    return bool(match and int(match[1]) > LAST_YEAR and 1 <= int(match[2]) <= 12)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The period a summary shows, and what to tell staff about what they typed."""
+
+    period: Period
+    problem: str | None = None
+    typed: str | None = None  # kept in the box when it was not understood
+    understood: bool = True
+
+
+def asked_period(args, today: datetime.date) -> Asked:
+    """The month or week asked for (this week when none is): a period that has
+    not started yet shows the current one, with a message; words that name no
+    period show this week with a message, never silently."""
+    this_week = Period.week_of(today)
+    month, week = (args.get("month") or "").strip(), (args.get("week") or "").strip()
+    if month:
+        period = read_period("month", month)
+        if period is None and not far_month(month):
+            return Asked(this_week, MONTH_NOT_UNDERSTOOD, month[:40], understood=False)
+    elif week:
+        period = read_week(week, today)
+        if period is None:
+            return Asked(this_week, WEEK_NOT_UNDERSTOOD, week[:40], understood=False)
+    else:
+        return Asked(this_week)
+    if period is None or period.first_day > today:
+        now = this_week.month() if month else this_week
+        kind = "month" if month else "week"
+        return Asked(now, NOT_YET.format(kind=kind, name=now.name))
+    return Asked(period)
+
+
+def has_begun(period: Period, today: datetime.date) -> bool:
+    """Whether a period has started by `today`: the summary links no later one."""
+    return period.first_day <= today

@@ -7,9 +7,10 @@ import datetime
 from flask import current_app, render_template, request
 
 from admin import bp
+from admin.changes import biggest_changes
 from admin.charts import ANSWERS, choices_of, compare_bars, stacked_bars, trend_bars
 from admin.figures import Figures, figures_for, top_box_words, wording_changes
-from admin.periods import chosen_period
+from admin.periods import asked_period, has_begun
 from kiosk import storage
 from kiosk.app.for_request import database
 from kiosk.surveys import CHILD_EVALUATION, FACES_KIND, SCALE_KIND
@@ -46,7 +47,7 @@ def charts_of(own: Figures, names, minimum: int) -> dict:
         points = [(s.period.key, s.period.short, s.top_box_share(question)) for s in own.trend]
         title = f"{question.text} Share of {top_box_words(question)}"
         trends[question.key] = trend_bars(title, points, percent=True)
-    return {"charts": charts, "trends": trends}
+    return {"charts": charts, "trends": trends, "changes": biggest_changes(own)}
 
 
 def summary_parts() -> dict:
@@ -57,7 +58,9 @@ def summary_parts() -> dict:
     if site not in {s["slug"] for s in sites}:
         site = None
     surveys, survey = chosen_survey(db)
-    period = chosen_period(request.args, datetime.date.today())
+    today = datetime.date.today()
+    asked = asked_period(request.args, today)
+    period = asked.period
     minimum = current_app.config["MIN_GROUP_SIZE"]
     listed = figures_for(db, survey["slug"], period, site, minimum)
     names = NAMES[period.kind]
@@ -70,6 +73,8 @@ def summary_parts() -> dict:
         # In links: nothing for the child evaluation, so its addresses stay as they were.
         "survey_arg": None if survey["slug"] == CHILD_EVALUATION else survey["slug"],
         "period": period,
+        "week_asked": asked,
+        "later": period.shifted(1) if has_begun(period.shifted(1), today) else None,
         "versions": [(own, charts_of(own, names, minimum)) for own in listed],
         "only": listed[0] if len(listed) == 1 else None,
         "changes": wording_changes(listed, period.trend()[0].first_day),
@@ -88,14 +93,21 @@ def summary_parts() -> dict:
     }
 
 
+def status_of(parts: dict) -> int:
+    """400 for a week or month not understood: the page says so, beside the box."""
+    return 200 if parts["week_asked"].understood else 400
+
+
 @bp.get("/")
 def summary():
     """The weekly summary: how people answered a survey, for one site or all,
     one week (or one month, offered when a week has too few responses)."""
-    return render_template("admin/summary.html", **summary_parts())
+    parts = summary_parts()
+    return render_template("admin/summary.html", **parts), status_of(parts)
 
 
 @bp.get("/report")
 def report():
     """The same figures as the summary, laid out to print on one or two A4 pages."""
-    return render_template("admin/report.html", **summary_parts())
+    parts = summary_parts()
+    return render_template("admin/report.html", **parts), status_of(parts)

@@ -5,6 +5,7 @@ import collections
 import contextlib
 import dataclasses
 import datetime
+import html
 import pathlib
 import re
 import sqlite3
@@ -63,16 +64,28 @@ def test_the_counts_of_a_week_for_a_site(staff, db):
 
 
 def test_all_sites_together(staff, db):
+    add(db, ["yes", "yes", "yes", "yes"], times=5)
+    add(db, ["no", "no", "no", "no"], site="youth-hub", times=6)
+    page = staff.get("/admin/?week=2026-W48").get_data(as_text=True)
+    assert "Week 2026-W48: 11 responses" in page
+    assert [5, 0, 6, 0] == cells(page, "Do you feel safe during our meetings?")
+    assert "not included" not in page
+
+
+def test_all_sites_are_not_shown_when_no_site_has_enough_on_its_own(staff, db):
     add(db, ["yes", "yes", "yes", "yes"], times=3)
     add(db, ["no", "no", "no", "no"], site="youth-hub", times=3)
     page = staff.get("/admin/?week=2026-W48").get_data(as_text=True)
-    assert [3, 0, 3, 0] == cells(page, "Do you feel safe during our meetings?")
+    assert "Week 2026-W48: figures not shown" in page
+    assert "No site had enough responses this week to show its figures on its own" in page
+    assert "6 responses" not in page
+    assert "<td>" not in page
 
 
 def test_fewer_than_five_responses_show_no_breakdown_nor_a_count(staff, db):
     add(db, ["no", "no", "no", "no"], times=4)
-    page = staff.get("/admin/?week=2026-W48").get_data(as_text=True)
-    assert "Week 2026-W48: fewer than 5 responses" in page
+    page = staff.get("/admin/?site=waiting-room-a&week=2026-W48").get_data(as_text=True)
+    assert "Week 2026-W48, Waiting room A: fewer than 5 responses" in page
     assert "Fewer than 5 responses this week" in page
     assert "<td>" not in page
     assert "4 responses" not in page
@@ -92,15 +105,23 @@ def test_a_small_week_offers_its_month(staff, db):
     assert "Last month (2026-10): Yes 7, Sometimes 0, No 0, Skipped 0." in month
 
 
-def test_all_sites_are_not_shown_when_subtracting_a_site_would_show_a_small_one(staff, db):
+def test_all_sites_leave_a_small_site_out_and_say_so(staff, db):
     add(db, ["yes", "yes", "yes", "yes"], times=9)
     add(db, ["no", "no", "no", "no"], site="youth-hub", times=3)
     one_site = staff.get("/admin/?site=waiting-room-a&week=2026-W48").get_data(as_text=True)
     assert "Waiting room A: 9 responses" in one_site
     every_site = staff.get("/admin/?week=2026-W48").get_data(as_text=True)
-    assert "Week 2026-W48: figures not shown" in every_site
+    assert "Week 2026-W48: 9 responses" in every_site
+    assert "1 site with fewer than 5 responses is not included." in every_site
+    assert [9, 0, 0, 0] == cells(every_site, "Do you feel safe during our meetings?")
     assert "12 responses" not in every_site
-    assert "<td>" not in every_site
+
+
+def test_a_site_with_no_answers_is_counted_as_left_out_too(staff, db):
+    """Else the note would tell a site with a few answers from one with none."""
+    add(db, ["yes", "yes", "yes", "yes"], times=9)
+    every_site = staff.get("/admin/?week=2026-W48").get_data(as_text=True)
+    assert "1 site with fewer than 5 responses is not included." in every_site
 
 
 def test_a_month_is_not_shown_when_it_would_give_away_its_one_small_week(staff, db):
@@ -161,7 +182,7 @@ def test_this_week_beside_last_week(staff, db):
 def test_a_small_last_week_shows_no_numbers_beside_this_week(staff, db):
     add(db, ["yes", "no", "sometimes", "skip"], times=6)
     add(db, ["no", "no", "no", "no"], day=MONDAY - datetime.timedelta(days=7), times=2)
-    page = staff.get("/admin/?week=2026-W48").get_data(as_text=True)
+    page = staff.get("/admin/?site=waiting-room-a&week=2026-W48").get_data(as_text=True)
     assert {
         "This week (2026-W48)": ["6", "0", "0", "0", "6"],
         "Last week (2026-W47)": ["not shown"] * 4 + ["fewer than 5"],
@@ -182,7 +203,7 @@ def test_the_trend_leaves_small_weeks_as_gaps(staff, db):
     add(db, ["yes", "yes", "no", "no"], day=MONDAY - datetime.timedelta(days=14), times=2)
     add(db, ["no", "yes", "no", "no"], day=MONDAY - datetime.timedelta(days=21), times=3)
     add(db, ["yes", "yes", "no", "no"], day=MONDAY - datetime.timedelta(days=21), times=1)
-    page = staff.get("/admin/?week=2026-W48").get_data(as_text=True)
+    page = staff.get("/admin/?site=waiting-room-a&week=2026-W48").get_data(as_text=True)
     rows = trend_rows(page)
     assert ["2026-W37", "2026-W38"] == list(rows)[:2]
     assert 12 == len(rows)
@@ -212,7 +233,7 @@ def test_the_report_shows_the_same_figures(staff, db):
     ("site", "stored", "notice"),
     [
         ("waiting-room-a", 4, "Fewer than 5 responses this week, so no breakdown is shown"),
-        ("", 9, "No figures are shown for this week: a site in it had fewer than 5 responses"),
+        ("", 4, "No site had enough responses this week to show its figures on its own"),
     ],
 )
 def test_a_report_without_figures_says_why_and_offers_the_months_report(
@@ -228,18 +249,62 @@ def test_a_report_without_figures_says_why_and_offers_the_months_report(
     assert "<td>" not in report
 
 
+def test_no_week_shows_this_week(staff):
+    response = staff.get("/admin/?week=")
+    assert 200 == response.status_code
+    assert f"Week {iso_week(datetime.date.today())}:" in response.get_data(as_text=True)
+
+
 @pytest.mark.parametrize(
-    "asked", ["", "nonsense", "2026-W99", "2026-W00", "2025-W53", "&month=2026-13", "&month=x"]
+    ("asked", "box"),
+    [
+        ("nonsense", "week"),
+        ("2026-W99", "week"),
+        ("2026-W00", "week"),
+        ("2025-W53", "week"),
+        ("31/02/2026", "week"),
+        ("&month=2026-13", "month"),
+        ("&month=x", "month"),
+    ],
 )
-def test_no_week_or_a_wrong_one_shows_this_week(staff, asked):
-    page = staff.get(f"/admin/?week={asked}").get_data(as_text=True)
-    assert f"Week {iso_week(datetime.date.today())}:" in page
+@pytest.mark.parametrize("path", ["/admin/", "/admin/report"])
+def test_a_week_not_understood_says_so_never_silently_this_week(staff, path, asked, box):
+    response = staff.get(f"{path}?week={asked}")
+    assert 400 == response.status_code
+    page = response.get_data(as_text=True)
+    assert f"We did not understand that {box}. Try " in page
+    assert f"Week {iso_week(datetime.date.today())}" in page
+    if path == "/admin/":  # what was typed stays in the box, to be put right
+        typed = asked.removeprefix("&month=")
+        assert f'name="{box}" value="{typed}"' in page and 'aria-invalid="true"' in page
 
 
 def test_previous_and_next_week_links_cross_the_year(staff):
-    page = staff.get("/admin/?week=2027-W01").get_data(as_text=True)
-    assert "week=2026-W53" in page
-    assert "week=2027-W02" in page
+    page = staff.get("/admin/?week=2026-W01").get_data(as_text=True)
+    assert "week=2025-W52" in page
+    assert "week=2026-W02" in page
+
+
+def test_no_link_goes_into_the_future(staff):
+    this_week = Period.week_of(datetime.date.today())
+    page = staff.get("/admin/").get_data(as_text=True)
+    assert f"week={this_week.shifted(-1).key}" in page
+    assert "Next week" not in page and f"week={this_week.shifted(1).key}" not in page
+    last_week = staff.get(f"/admin/?week={this_week.shifted(-1).key}").get_data(as_text=True)
+    assert f"Next week ({this_week.key})" in last_week
+
+
+@pytest.mark.parametrize(
+    ("asked", "shown"),
+    [("week=2099-W10", "Week {week}"), ("month=2099-10", "{month}")],
+)
+def test_a_period_not_begun_shows_the_current_one_and_says_so(staff, asked, shown):
+    this_week = Period.week_of(datetime.date.today())
+    response = staff.get(f"/admin/?{asked}")
+    assert 200 == response.status_code
+    page = response.get_data(as_text=True)
+    assert "has not happened yet, so this shows" in page
+    assert shown.format(week=this_week.key, month=this_week.month().title) in page
 
 
 def test_an_unknown_site_means_all_sites(staff, db):
@@ -363,6 +428,58 @@ def test_no_page_shows_anything_from_a_group_under_the_minimum(
     assert rendered(session_cookie, submissions, url) == rendered(session_cookie, replaced, url)
 
 
+# "All sites" leaves out a site under the minimum. Then a small site's answers,
+# and even whether it has any, must change nothing on an all-sites page: not its
+# total, not the note counting the sites left out, not last week's figures nor
+# the trend. Were any of them to change, subtracting the sites shown on their
+# own (or one week from the next, when a site crosses the minimum) would find
+# them. Four weeks of two sites, so sites cross the minimum often.
+
+RECENT = MONDAY - datetime.timedelta(weeks=3)
+ALL_SITES_PAGES = [page for page in PAGES if "site=" not in page]
+
+
+@st.composite
+def recent_submissions(draw) -> list[tuple]:
+    """0 to 8 submissions to each site each of four weeks: many a site just
+    under the minimum beside one just over."""
+    submissions = []
+    for site in ("waiting-room-a", "youth-hub"):
+        for week in range(4):
+            for _ in range(draw(st.integers(0, 8))):
+                day = RECENT + datetime.timedelta(weeks=week, days=draw(st.integers(0, 6)))
+                submissions.append((site, day, draw(answer_sets)))
+    return submissions
+
+
+def site_group(url: str, submission) -> tuple[str, str]:
+    """The site and the period of an all-sites page that a submission is counted in."""
+    site, day, _ = submission
+    week = Period.week_of(day)
+    return site, week.month().key if "month=" in url else week.key
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    submissions=recent_submissions(),
+    url=st.sampled_from(ALL_SITES_PAGES),
+    data=st.data(),
+)
+def test_all_sites_give_nothing_away_about_a_site_under_the_minimum(
+    session_cookie, submissions, url, data
+):
+    groups = collections.Counter(site_group(url, s) for s in submissions)
+    small = sorted(group for group, n in groups.items() if n < 5)
+    replaced = [s for s in submissions if site_group(url, s) not in small]
+    for group in small:
+        days = sorted({s[1] for s in submissions if site_group(url, s) == group})
+        # None at all as often as all the others: the note must not tell 0 from 1 to 4.
+        how_many = st.sampled_from([0, 0, 0, 0, 1, 2, 3, 4])
+        for _ in range(data.draw(how_many, label=f"how many in {group}")):
+            replaced.append((group[0], data.draw(st.sampled_from(days)), data.draw(answer_sets)))
+    assert rendered(session_cookie, submissions, url) == rendered(session_cookie, replaced, url)
+
+
 def test_the_weeks_comments_sit_under_the_figures_concerns_first(staff, client):
     from tests.test_feedback import send
 
@@ -381,11 +498,27 @@ def test_a_week_without_comments_says_so(staff):
 
 
 @pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("week=9999-W52", 200),  # not begun: this week, said so
+        ("week=0001-W01", 400),
+        ("month=9999-12", 200),
+        ("month=0001-01", 400),
+        ("month=2026-13", 400),
+    ],
+)
+@pytest.mark.parametrize("page", ["/admin/", "/admin/report"])
+def test_a_period_far_from_now_shows_this_week_not_an_error(staff, page, query, status):
+    response = staff.get(f"{page}?{query}")
+    assert status == response.status_code
+    assert iso_week(datetime.date.today()) in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
     "query", ["week=9999-W52", "week=0001-W01", "month=9999-12", "month=0001-01", "month=2026-13"]
 )
-@pytest.mark.parametrize("page", ["/admin/", "/admin/report", "/admin/comments"])
-def test_a_period_far_from_now_shows_this_week_not_an_error(staff, page, query):
-    response = staff.get(f"{page}?{query}")
+def test_the_comments_page_shows_this_week_for_a_period_far_from_now(staff, query):
+    response = staff.get(f"/admin/comments?{query}")
     assert 200 == response.status_code
     assert iso_week(datetime.date.today()) in response.get_data(as_text=True)
 
@@ -459,7 +592,7 @@ def test_each_survey_shows_its_own_counts(staff, db):
         "Somewhat Dissatisfied": ["0", "not shown"],
         "Very Dissatisfied": ["0", "not shown"],
         "Skipped": ["0", "not shown"],
-        "Responses": ["7", "fewer than 5"],
+        "Responses": ["7", "not shown"],  # all sites: no site had enough last week
     } == table_beside(adult, SATISFIED)
     assert {
         "Yes": ["0", "not shown"],
@@ -558,7 +691,7 @@ def test_a_small_version_is_hidden_and_no_total_gives_it_away(staff, db):
     )  # fmt: skip
     page = staff.get("/admin/?week=2026-W49").get_data(as_text=True)
     assert "version 2 (published 2026-11-30): 9 responses" in page
-    assert "version 1 (from the start): fewer than 5 responses" in page
+    assert "version 1 (from the start): figures not shown" in page
     assert "12 responses" not in page and "3 responses" not in page
     assert re.search(r"<h2>Week 2026-W49</h2>", page)
     old = page[page.index("version 1 (from the start)") :]
@@ -679,3 +812,31 @@ def test_no_page_of_any_survey_shows_anything_from_a_group_under_the_minimum(
 
     page = rendered(session_cookie, [], url, storing(submissions))
     assert page == rendered(session_cookie, [], url, storing(replaced))
+
+
+def changed(page: str) -> str:
+    section = re.search(r'<section class="what-changed"[^>]*>(.*?)</section>', page, re.S)[1]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", section)).split())
+
+
+def test_the_summary_opens_with_the_biggest_rises_and_falls(staff, db):
+    add(db, ["yes", "yes", "no", "yes"], times=3)
+    add(db, ["yes", "no", "no", "yes"], times=1)  # this week: 4 in 4 feel safe
+    add(db, ["no", "yes", "yes", "yes"], day=MONDAY - datetime.timedelta(days=7), times=2)
+    add(db, ["yes", "yes", "yes", "yes"], day=MONDAY - datetime.timedelta(days=7), times=3)
+    page = staff.get("/admin/?site=waiting-room-a&week=2026-W48").get_data(as_text=True)
+    assert page.index("What changed since last week") < page.index("This week beside last week")
+    assert "Week 2026-W48, Waiting room A: fewer than 5 responses" in page
+    assert "No change is shown: this week or last week has too few responses to show." in (
+        changed(page)
+    )
+    add(db, ["yes", "yes", "no", "yes"], times=1)  # now 5 this week, 5 last week
+    page = staff.get("/admin/?site=waiting-room-a&week=2026-W48").get_data(as_text=True)
+    assert (
+        '▲ Do you feel part of the team? "No" rose from 0% to 100%.'
+        ' ▲ Do you feel safe during our meetings? "Yes" rose from 60% to 100%.'
+        ' ▲ Do you get a chance to talk? "No" rose from 0% to 20%.'
+        ' ▼ Do you feel part of the team? "Yes" fell from 100% to 0%.'
+        ' ▼ Do you feel safe during our meetings? "No" fell from 40% to 0%.'
+        ' ▼ Do you get a chance to talk? "Yes" fell from 100% to 80%.'
+    ) in changed(page)

@@ -43,6 +43,9 @@ def test_adapted_wording_reaches_the_kiosk_and_last_weeks_answers_keep_theirs(
     this_week = page.locator("main")
     expect(this_week).to_contain_text(NEW)
     expect(this_week).to_contain_text("version 2")
+    page.locator("figure.question-chart").filter(has_text=NEW).get_by_text(
+        "Show as a table"
+    ).click()
     safe_now = page.locator("figure.question-chart").filter(has_text=NEW).get_by_role("table")
     expect(safe_now.locator("tbody tr").first.locator("td").first).to_have_text("0")
     expect(safe_now.locator("tbody tr").nth(1).locator("td").first).to_have_text("5")
@@ -50,6 +53,9 @@ def test_adapted_wording_reaches_the_kiosk_and_last_weeks_answers_keep_theirs(
     page.goto(f"{live_server.url}/admin/?week={LAST_WEEK.key}")
     last_week = page.locator("main")
     expect(last_week).to_contain_text(OLD)
+    page.locator("figure.question-chart").filter(has_text=OLD).get_by_text(
+        "Show as a table"
+    ).click()
     safe_then = page.locator("figure.question-chart").filter(has_text=OLD).get_by_role("table")
     expect(safe_then.locator("tbody tr").first.locator("td").first).to_have_text("6")
     expect(page.locator("figure.question-chart").filter(has_text=NEW)).to_have_count(0)
