@@ -88,7 +88,12 @@ def fill(path: Path, rows: int, today: datetime.date) -> float:
     child_1 = storage.latest_version(db, CHILD_EVALUATION)
     child_2 = publish_new_wording(db, changed_on)
     adult = storage.latest_version(db, ADULT_EVALUATION)
-    shapes = {survey: answer_shapes(survey, rng) for survey in (child_1, child_2, adult)}
+    # Keyed by slug and version: a Survey holds its translations (a dict), so it
+    # cannot be a key itself.
+    shapes = {
+        (survey.slug, survey.version): answer_shapes(survey, rng)
+        for survey in (child_1, child_2, adult)
+    }
     sites = list(SITES)
     # Indexes are dropped for the fill and built again after it: one sort each,
     # instead of a million random inserts into each. Same names and columns as
@@ -119,7 +124,7 @@ def fill(path: Path, rows: int, today: datetime.date) -> float:
                     rng.choice(sites),
                     survey.slug,
                     survey.version,
-                    rng.choice(shapes[survey]),
+                    rng.choice(shapes[survey.slug, survey.version]),
                     date,
                     week,
                 )
