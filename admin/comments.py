@@ -13,7 +13,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import InputRequired
 
 from admin import bp
-from admin.periods import Period, chosen_period
+from admin.periods import Period, asked_period, has_begun, read_week
 from kiosk import storage
 from kiosk.app.for_request import database, staff_database
 
@@ -29,8 +29,10 @@ class StatusForm(FlaskForm):
 
 
 def chosen_week(text: str | None) -> str:
-    """The ISO week asked for, or this week when none (or nonsense) is asked for."""
-    return chosen_period({"week": text}, datetime.date.today()).key
+    """The week an action form carries back (always one the page showed), or this week."""
+    today = datetime.date.today()
+    period = read_week((text or "").strip(), today)
+    return (period or Period.week_of(today)).key
 
 
 def week_after(week: str, weeks: int) -> str:
@@ -94,19 +96,26 @@ def comments():
     """The week's comments and drawings, those that need attention first."""
     db = database()
     sites = storage.list_sites(db)
-    shown = list_values(request.args, sites)
-    return render_template(
+    today = datetime.date.today()
+    # The week box takes a date, a week number or 2026-W49, as the summary's does;
+    # words that name no week are said to be so (400), never silently this week.
+    asked = asked_period({"week": request.args.get("week")}, today)
+    shown = {**list_values(request.args, sites), "week": asked.period.key}
+    next_week = week_after(shown["week"], 1)
+    page = render_template(
         "admin/comments.html",
         sites=sites,
         site_names={s["slug"]: s["name"] for s in sites},
         shown=shown,
+        week_asked=asked,
         previous_week=week_after(shown["week"], -1),
-        next_week=week_after(shown["week"], 1),
+        next_week=next_week if has_begun(Period("week", next_week), today) else None,
         comments=storage.comments_for_week(
             db, shown["week"], shown["site"], include_hidden=bool(shown["hidden"])
         ),
         statuses=storage.STATUSES,
     )
+    return page, 200 if asked.understood else 400
 
 
 @bp.get("/comments/<comment_id>/drawing.png")

@@ -127,16 +127,6 @@ def read_period(kind: str, text: str) -> Period | None:
     return None
 
 
-def chosen_period(args, today: datetime.date) -> Period:
-    """The month or week asked for; this week when none (or nonsense) is asked for.
-    Years far from now are nonsense too: the page links a period before and after."""
-    for kind in ("month", "week"):
-        period = read_period(kind, args.get(kind) or "")
-        if period is not None:
-            return period
-    return Period.week_of(today)
-
-
 # What staff may type in the week box: a date, a week number of this year, or
 # an ISO week. Digits are 0-9 only: int() would read other scripts' digits too.
 ISO_WEEK_TYPED = re.compile(r"([0-9]{4}) ?-? ?w(?:eek)? ?([0-9]{1,2})")

@@ -84,6 +84,29 @@ def test_the_weeks_comments_concerns_first_then_by_date_and_id(staff, db):
     assert ["last week"] == shown_texts(staff, "/admin/comments?week=2026-W47")
 
 
+@pytest.mark.parametrize("typed", ["25/11/2026", "2026-11-25", "25 Nov 2026", "2026 w48"])
+def test_the_week_box_takes_a_date_or_a_week_as_the_summarys_does(staff, db, typed):
+    add_comment(db, "in week 48")
+    add_comment(db, "in week 47", day=MONDAY - datetime.timedelta(days=1))
+    assert ["in week 48"] == shown_texts(staff, f"/admin/comments?week={typed}")
+
+
+@pytest.mark.parametrize("typed", ["the week before", "32/13/2026", "2026-W60"])
+def test_a_week_not_understood_is_said_so_never_silently_this_week(staff, typed):
+    response = staff.get("/admin/comments", query_string={"week": typed})
+    text = " ".join(response.get_data(as_text=True).split())
+    assert 400 == response.status_code
+    assert "We did not understand that week." in text
+    assert 'aria-invalid="true"' in text
+
+
+def test_no_next_week_link_into_the_future(staff):
+    this_week = datetime.date.today().isocalendar()
+    text = page(staff, f"/admin/comments?week={this_week.year}-W{this_week.week:02d}")
+    assert "Previous week" in text and "Next week" not in text
+    assert "Next week" in page(staff, "/admin/comments?week=2026-W01")
+
+
 def test_each_comment_shows_topic_text_date_status_and_drawing_never_a_time(staff, db):
     comment_id = add_comment(db, "Draw more", concern=True, drawing=png_bytes(drawn_canvas()))
     text = page(staff)
@@ -302,7 +325,10 @@ def test_junk_at_the_comment_actions_is_never_a_500(
 def test_any_query_on_the_comments_page_is_never_a_500(staff, db, query):
     add_comment(db)
     response = staff.get("/admin/comments", query_string=query)
-    assert 200 == response.status_code, response.get_data()[:300]
+    # A week box that names no week is a 400 that says so; anything else shows a list.
+    assert response.status_code in (200, 400), response.get_data()[:300]
+    if response.status_code == 400:
+        assert b"We did not understand that week." in response.get_data()
 
 
 def test_the_banner_and_the_page_lead_to_weeks_with_unreviewed_concerns(staff, db):
