@@ -3,14 +3,15 @@ use or answered, for all sites and each site, the number of comments, the
 concerns still open, and the biggest change worth a look, with a link to the
 summary.
 
-Every figure comes through admin/figures.py's only_if_safe, exactly as the
-summary page shows it for that survey, version, site and week: a site or week
-the page would hide arrives as None and the email says "fewer than N
-responses: not shown", and a change is only ever found between two figures
-the page shows. Each version of a survey is its own block, as on the page; no
-total across versions is given. So the email gives nothing away by subtraction
-that the page does not. It holds counts only: never a child's words, never a
-time of day.
+Every figure comes through admin/figures.py (only_if_safe for a site,
+all_sites for all of them), exactly as the summary page shows it for that
+survey, version, site and week: a site or week the page would hide arrives as
+None and the email says "fewer than N responses: not shown"; all sites leave
+out a site too small to show and say how many they leave out; and a change is
+only ever found between two figures the page shows. Each version of a survey
+is its own block, as on the page; no total across versions is given. So the
+email gives nothing away by subtraction that the page does not. It holds
+counts only: never a child's words, never a time of day.
 """
 
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ import sqlite_utils
 from flask import Flask, render_template
 
 from admin.charts import choices_of
-from admin.figures import Shown, current_during, of_version, only_if_safe
+from admin.figures import Shown, all_sites, current_during, of_version, only_if_safe
 from admin.periods import Period, read_period
 from kiosk import storage
 from kiosk.surveys import SKIP, Survey
@@ -83,13 +84,20 @@ class Digest:
     link: str
 
 
+def left_out(count: int, minimum: int) -> str:
+    """All sites' note, as the summary page words it for a week."""
+    sites = "1 site" if count == 1 else f"{count} sites"
+    verb = "is" if count == 1 else "are"
+    return f"{sites} with fewer than {minimum} responses {verb} not included"
+
+
 def digest_email(app: Flask, db: sqlite_utils.Database, week: str) -> tuple[str, str, str]:
     """The subject, plain text and HTML of the digest of `week` ("2026-W48")."""
     config = app.config
     digest = weekly_digest(
         db, read_period("week", week), config["MIN_GROUP_SIZE"], config["PUBLIC_BASE_URL"]
     )
-    parts = {"digest": digest, "choices_of": choices_of}
+    parts = {"digest": digest, "choices_of": choices_of, "left_out": left_out}
     with app.app_context():
         text = render_template("admin/digest_email.txt", **parts)
         html = render_template("admin/digest_email.html", **parts)
@@ -120,16 +128,21 @@ def survey_block(db, slug: str, sites: list[dict], week: Period, minimum: int) -
     before = week.shifted(-1)
     keys = [before.key, week.key]
     versions = storage.survey_versions(db, slug)  # newest first
-    everywhere = storage.answer_counts(db, keys, survey=slug)
+    every_site = {s["slug"]: storage.answer_counts(db, keys, s["slug"], survey=slug) for s in sites}
     per_site = {}
     for site in sites:
-        if site["retired"] and site["slug"] not in everywhere[week.key]["sites"]:
+        if site["retired"] and not every_site[site["slug"]][week.key]["responses"]:
             continue
-        per_site[site["name"]] = storage.answer_counts(db, keys, site["slug"], survey=slug)
+        per_site[site["name"]] = every_site[site["slug"]]
     blocks = []
     for index, version in enumerate(versions):
-        places = []
-        for name, weekly in [(ALL_SITES, everywhere), *per_site.items()]:
+        # All sites as the summary page adds them up: each site's shown figures,
+        # a site too small to show left out and counted (admin/figures.py).
+        own_sites = [of_version(weekly, version.version) for weekly in every_site.values()]
+        places = [
+            Place(ALL_SITES, *(all_sites(p, own_sites, minimum, version) for p in (week, before)))
+        ]
+        for name, weekly in per_site.items():
             own = of_version(weekly, version.version)
             now, earlier = (only_if_safe(p, own, minimum, version) for p in (week, before))
             places.append(Place(name, now, earlier))
@@ -177,5 +190,7 @@ def biggest_change(surveys: list[SurveyBlock], minimum: int) -> Change | None:
                             place.name, question.text, word, now, before,
                             place.now.responses, place.before.responses,
                         )  # fmt: skip
-                        found.append((abs(now - before), -len(found), change))
-    return max(found, key=lambda entry: entry[:2])[2] if found else None
+                        # As big at one site as at all: name the site.
+                        one_site = place.name != ALL_SITES
+                        found.append((abs(now - before), one_site, -len(found), change))
+    return max(found, key=lambda entry: entry[:3])[3] if found else None

@@ -156,8 +156,10 @@ def test_the_digest_shows_what_the_summary_shows_and_no_words(mail_app, smtp_ser
     assert "Waiting room A: 12 responses" in text
     assert f"{SAFE_QUESTION} Yes 4, Sometimes 0, No 8, Skipped 0" in text
     assert "Youth hub: fewer than 5 responses: not shown" in text
-    # All sites would be 15: less Waiting room A's 12, that is Youth hub's 3.
-    assert "All sites: not shown, because a site in it had fewer than 5 responses, which" in text
+    # All sites leave Youth hub's 3 out, as the summary page does: 15 would give them away.
+    assert "All sites: 12 responses\r\n" in text
+    assert "(1 site with fewer than 5 responses is not included)" in text
+    assert "1 site with fewer than 5 responses is not included." in html
     assert "15 responses" not in text and "15 responses" not in html
     assert (
         f'Worth a look: "No" to "{SAFE_QUESTION}" (Waiting room A) more than doubled:'
@@ -330,7 +332,8 @@ def test_each_survey_answered_or_in_use_has_its_own_block(mail_app, smtp_server)
         " Somewhat Satisfied 0, Neutral 0, Somewhat Dissatisfied 0, Very Dissatisfied 0, Skipped 0"
     ) in block
     assert "Youth hub: fewer than 5 responses: not shown" in block
-    assert "All sites: not shown, because a site in it had fewer than 5" in block
+    assert "All sites: 6 responses" in block
+    assert "1 site with fewer than 5 responses is not included" in block
     assert "8 responses" not in text and "13 responses" not in text
     assert "Do you have suggestions" not in text  # words only: never in a digest
     assert "A survey nobody runs" not in text and "A survey nobody runs" not in html
