@@ -187,9 +187,12 @@ def test_a_phone_set_to_polish_gets_the_feedback_box_in_polish(browser, live_ser
     phone.get_by_role("button", name="Wyślij").click()
     thanks = phone.get_by_role("heading", name="Dziękujemy za wiadomość")
     expect(thanks).to_be_visible()
-    expect(phone.locator("[data-receipt-code]")).not_to_be_empty()
+    code = phone.locator("[data-receipt-code]")
+    expect(code).not_to_be_empty()
     shown = phone.locator("[data-feedback-thanks]").inner_text()
-    assert set() == english_left(shown, english, names)
+    # The receipt code's words are English (a known gap); one may be a word of
+    # the English page too, such as "thank". Left out, like the site's name.
+    assert set() == english_left(shown, english, names | words(code.inner_text()))
     assert_accessible(phone)
     [comment] = read_stored(live_server, storage.comments_for_site, "waiting-room-a")
     assert "Krzesła są twarde" == comment["text"]
