@@ -31,6 +31,8 @@ def test_staff_mark_a_concern_seen_and_tell_children_what_changed(staff_page, li
     sign_in(page, live_server)
     expect(page.get_by_role("heading", level=1)).to_have_text("Weekly summary")
     expect(page.get_by_role("heading", level=2).first).to_contain_text("5 responses")
+    # The numbers are in the chart; the table is behind its disclosure.
+    page.get_by_text("Show this week as a table").click()
     safe = page.get_by_role("row", name=re.compile("Do you feel safe")).first
     expect(safe.get_by_role("cell")).to_have_text(["3", "0", "2", "0"])
     banner = page.locator(".concern-banner")

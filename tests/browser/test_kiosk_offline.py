@@ -30,6 +30,7 @@ def test_answers_sent_offline_arrive_once_when_back_online(page, context, live_s
     assert 1 == read_stored(live_server, storage.count_submissions)
 
 
+@pytest.mark.browser_context_args(service_workers="allow")
 def test_a_reload_while_offline_keeps_the_answers_and_sends_them_once(page, context, live_server):
     """Someone reloads the tablet while the Wi-Fi is down and answers wait: the
     kiosk opens again from what the tablet keeps (kiosk/templates/kiosk/sw.js), the

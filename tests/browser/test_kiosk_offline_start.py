@@ -5,6 +5,7 @@ takes over between two children, never during one's answers."""
 import contextlib
 import threading
 
+import pytest
 from playwright.sync_api import expect
 
 from kiosk import storage
@@ -19,6 +20,9 @@ from tests.browser.conftest import (
     wait_until_kept,
     watch_for_problems,
 )
+
+# The service worker is what these tests are about (blocked elsewhere: conftest.py).
+pytestmark = pytest.mark.browser_context_args(service_workers="allow")
 
 KIOSK = "/kiosk/waiting-room-a"
 # The service worker running this page, and the caches it keeps.
