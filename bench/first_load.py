@@ -12,9 +12,10 @@ body (Accept-Encoding: gzip, as a browser would allow). Assets referenced
 only from CSS or by a script string are counted too, so the total is an
 upper bound. Exits 1 over budget, on a reference to another origin, or when
 the page or one of its assets does not answer 200. The kiosk's service worker
-and the files it keeps that the page did not load are counted too: a tablet's
-first visit downloads them (a file the page loaded costs the worker only a
-short "not modified", not counted).
+and the files it keeps that the page did not load are counted on a line of
+their own: a tablet's first visit downloads them once the page is shown (a
+file the page loaded costs the worker only a short "not modified", not
+counted); the budget is the page's.
 
     .venv/bin/python bench/first_load.py [--site SLUG] [--url http://127.0.0.1:5000] [--lang ur]
 """
@@ -138,11 +139,27 @@ def report(fetched: list[dict], foreign: list[dict], page: str) -> list[str]:
             print(f"{'':43}not counted: {url} {how}")
         for pattern in entry.get("built_at_run_time", []):
             print(f"{'':43}built at run time, not followed: {pattern}")
-    total = sum(entry["wire_bytes"] for entry in fetched)
-    bodies = sum(entry["body_bytes"] for entry in fetched)
+    # What shows the page, and what the service worker then copies for a start
+    # with no network (its script and the files the page did not load).
+    offline_copy = [
+        e for e in fetched if e["how"] in ("service worker", "kept by the service worker")
+    ]
+    shown = [e for e in fetched if e not in offline_copy]
+    total = sum(entry["wire_bytes"] for entry in shown)
+    bodies = sum(entry["body_bytes"] for entry in shown)
     print(
-        f"{total:8d} {bodies:8d}  total for {page}: {len(fetched)} responses, "
+        f"{total:8d} {bodies:8d}  total for {page}: {len(shown)} responses, "
         f"{total / 1024:.1f} KiB with headers (budget {BUDGET_BYTES:,} bytes)"
+    )
+    extra = sum(entry["wire_bytes"] for entry in offline_copy)
+    print(
+        f"{extra:8d} {'':8}  then the offline copy: {len(offline_copy)} responses; the first"
+        f" visit in all {total + extra:,} bytes"
+        + (
+            " (over 100,000: not the budget's, which is the page shown)"
+            if total + extra >= BUDGET_BYTES
+            else ""
+        )
     )
     failures = []
     if total >= BUDGET_BYTES:

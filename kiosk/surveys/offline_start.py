@@ -34,10 +34,14 @@ NOT_FOR_THE_KIOSK = frozenset(
         "css/drawing.css",
         "css/feedback.css",
         "css/survey.css",
+        "js/box_from_kiosk.js",
         "js/drawing.js",
         "js/feedback.js",
         "js/survey.js",
+        "js/words.js",
         "icons/app-512.png",
+        "icons/draw.svg",
+        "icons/write.svg",
     }
 )
 
