@@ -68,8 +68,11 @@ format: install-test
 	$(BIN)/ruff check --fix kiosk admin tests bench
 
 ## Every test, the real-browser ones included. pytest's "no tests" (exit 5) fails too.
+## Two pytest workers a core: browser tests spend much of their time waiting on chromium
+## and on the kiosk's own timers (bench/README.md, "How long make test takes").
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
 test: install-test translations chromium lint
-	$(BIN)/python -m pytest -n auto; status=$$?; \
+	$(BIN)/python -m pytest -n $(TEST_WORKERS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "No tests were collected: that is a failure."; exit 1; fi; \
 	exit $$status
 
