@@ -164,3 +164,18 @@ def test_a_form_that_cannot_be_saved_keeps_what_was_typed_to_send_again(app, cli
     sent = client.post(again.action, data=again.fields, headers={"Accept": "text/html"})
     assert sent.status_code in {200, 201}
     assert before + 1 == kept()
+
+
+def test_storage_trouble_is_logged_once_not_once_a_request(app, kiosk_client, caplog):
+    """A line per refused send would show when each person sent something."""
+    assert 201 == kiosk_client.submit().status_code  # the file and its -wal exist
+    caplog.set_level(logging.DEBUG)
+    with read_only(app.config["DATABASE"]):
+        for _ in range(3):
+            assert 503 == kiosk_client.submit().status_code
+    assert 201 == kiosk_client.submit().status_code
+    messages = [record.getMessage() for record in caplog.records]
+    assert [
+        "Nothing can be stored (read-only): sends get 503 until it clears",
+        "Storing works again",
+    ] == messages

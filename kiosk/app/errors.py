@@ -117,10 +117,20 @@ def init_app(app: Flask) -> None:
         reason = storage.trouble(error, [answers, storage.staff_path(answers)])
         if reason is None:
             return unexpected_error(error)
-        # The reason and the path only: never the query string or what was sent.
-        app.logger.warning("Nothing stored for %s %s: %s", request.method, request.path, reason)
+        # Said once when the trouble starts or changes, never a line per request:
+        # lines one after another would show when each person sent something.
+        if app.extensions.get("storage_trouble") != reason:
+            app.extensions["storage_trouble"] = reason
+            app.logger.warning("Nothing can be stored (%s): sends get 503 until it clears", reason)
         response = make_response(not_saved_response())
         response.headers["Retry-After"] = str(BUSY_RETRY_SECONDS)
+        return response
+
+    @app.after_request
+    def storage_works_again(response):
+        worked = request.method == "POST" and response.status_code < 400
+        if worked and app.extensions.pop("storage_trouble", None):
+            app.logger.warning("Storing works again")
         return response
 
     @app.errorhandler(Exception)
