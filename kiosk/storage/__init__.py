@@ -5,8 +5,8 @@ One module per job: schema and staff_schema (migrations of the answers file
 and of the staff file), database (connections and write transactions),
 maintenance, copies (backups and restores), health (can a file be written, and
 why not), submissions, comments, concerns, digests, sites, staff, sign_ins,
-tablets, surveys, summary, logo. Import it as `from kiosk import storage` and
-call `storage.record_submission(db, ...)`.
+tablets, surveys, summary, logo, groups (co-production). Import it as
+`from kiosk import storage` and call `storage.record_submission(db, ...)`.
 """
 
 from kiosk.storage.comments import (
@@ -61,6 +61,14 @@ from kiosk.storage.digests import (
     owe_digests,
 )
 from kiosk.storage.exports import comments_between, drawings_between
+from kiosk.storage.groups import (
+    InvalidGroup,
+    add_group,
+    change_group,
+    find_group,
+    list_groups,
+    set_agreement_public,
+)
 from kiosk.storage.health import (
     DISK_ERROR,
     DISK_FULL,
@@ -155,6 +163,12 @@ from kiosk.storage.you_said import (
 )
 
 __all__ = [
+    "InvalidGroup",
+    "add_group",
+    "change_group",
+    "find_group",
+    "list_groups",
+    "set_agreement_public",
     "DISK_ERROR",
     "DISK_FULL",
     "LOCKED",

@@ -365,3 +365,7 @@ def _add_service_logo(db: sqlite_utils.Database) -> None:
     db.execute(
         "CREATE TABLE service_logo (one INTEGER PRIMARY KEY CHECK (one = 1), png BLOB NOT NULL)"
     )
+
+
+# Later migrations, in modules of their own for length, register on the same list.
+from kiosk.storage import schema_coproduction  # noqa: E402, F401
