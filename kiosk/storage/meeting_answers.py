@@ -1,0 +1,66 @@
+"""A co-production meeting's answers: kept apart from the site's submissions,
+so no weekly or site figure ever counts them (schema_coproduction.py), and
+read back only as counts, by meeting and version (admin/meeting_figures.py)."""
+
+import json
+import sqlite3
+
+import sqlite_utils
+
+from kiosk.storage.database import writing
+from kiosk.storage.surveys import survey_version
+from kiosk.surveys import InvalidSubmission, Submission, Survey, check_answers
+
+
+def record_meeting_answers(
+    db: sqlite_utils.Database, meeting: str, submission: Submission, survey: Survey | None = None
+) -> bool:
+    """Keep one person's answers to a meeting's survey once (its site is not
+    kept: the meeting says where). False when its id was already kept.
+    InvalidSubmission when the answers do not fit the version they name."""
+    if survey is None or (survey.slug, survey.version) != (submission.survey, submission.version):
+        survey = survey_version(db, submission.survey, submission.version)
+    if survey is None:
+        raise InvalidSubmission("Unknown survey, or unknown version of it.")
+    check_answers(submission.answers, survey)
+    try:
+        with writing(db):
+            db.execute(
+                "INSERT INTO meeting_answers (id, meeting, survey, version, answers, date, week)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    submission.id,
+                    meeting,
+                    submission.survey,
+                    submission.version,
+                    submission.answers_json,
+                    submission.date.isoformat(),
+                    submission.week,
+                ),
+            )
+    except sqlite3.IntegrityError:
+        return False
+    return True
+
+
+def meeting_answer_counts(db: sqlite_utils.Database, meetings: list[str], survey: str) -> dict:
+    """{meeting: {version: {"responses": n, "questions": {question: {answer: n}}}}}
+    for one survey; a meeting with no answers is left out. Only
+    admin/meeting_figures.py may turn these into figures a person sees."""
+    counts: dict = {}
+    if not meetings:
+        return counts
+    placeholders = ",".join("?" * len(meetings))  # only question marks go into the SQL
+    rows = db.execute(
+        "SELECT meeting, version, answers, count(*) FROM meeting_answers"  # noqa: S608
+        f" WHERE survey = ? AND meeting IN ({placeholders})"
+        " GROUP BY meeting, version, answers",
+        [survey, *meetings],
+    ).fetchall()
+    for meeting, version, answers, n in rows:
+        part = counts.setdefault(meeting, {}).setdefault(version, {"responses": 0, "questions": {}})
+        part["responses"] += n
+        for question, answer in json.loads(answers).items():
+            tally = part["questions"].setdefault(question, {})
+            tally[answer] = tally.get(answer, 0) + n
+    return counts
