@@ -79,6 +79,16 @@ from kiosk.storage.health import (
 )
 from kiosk.storage.logo import remove_logo, save_logo, service_logo
 from kiosk.storage.maintenance import rewrite_in_key_order
+from kiosk.storage.meeting_answers import meeting_answer_counts, record_meeting_answers
+from kiosk.storage.meetings import (
+    InvalidMeeting,
+    add_meeting,
+    close_meeting,
+    delete_meeting,
+    find_meeting,
+    meeting_with_code,
+    meetings_of_group,
+)
 from kiosk.storage.retention import Purged, purge_old
 from kiosk.storage.scheduled import claim_job
 from kiosk.storage.schema import migrations
@@ -163,6 +173,15 @@ from kiosk.storage.you_said import (
 )
 
 __all__ = [
+    "meeting_answer_counts",
+    "record_meeting_answers",
+    "InvalidMeeting",
+    "add_meeting",
+    "close_meeting",
+    "delete_meeting",
+    "find_meeting",
+    "meeting_with_code",
+    "meetings_of_group",
     "InvalidGroup",
     "add_group",
     "change_group",
