@@ -67,7 +67,13 @@ def test_a_submission_keeps_only_the_allowed_columns(db):
     assert {"id", "site", "survey", "version", "answers", "date", "week"} == columns
 
 
-@pytest.mark.parametrize("table", ["submissions", "sites"])
+def test_a_meetings_answers_keep_only_the_allowed_columns(db):
+    """Like a submission, with the meeting in place of the site: no time, no device."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(meeting_answers)")}
+    assert {"id", "meeting", "survey", "version", "answers", "date", "week"} == columns
+
+
+@pytest.mark.parametrize("table", ["submissions", "sites", "meeting_answers", "meetings"])
 def test_tables_keep_no_order_of_arrival(db, table):
     with pytest.raises(sqlite3.OperationalError, match="no such column: rowid"):
         db.execute(f"SELECT rowid FROM {table}")
