@@ -210,7 +210,10 @@ def feedback_page_fields(client, site="waiting-room-a", from_kiosk=False) -> dic
 def running_dev_server(app):
     """The development server (`make run`) on a free port, in a thread; yields the port."""
     server = serve(app, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # Polled every 50 ms, not every 500: shutdown() waits for the next poll.
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     try:
         yield server.server_port

@@ -68,7 +68,11 @@ class LiveServer:
         self.tokens = {site: tablet_token(database, site) for site in app.config["SITES"]}
         self.server = serve(app, "127.0.0.1", 0)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # Polled every 50 ms, not every 500: each test stops its server, and
+        # shutdown() waits for the next poll.
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self.thread.start()
 
     def stop(self):
