@@ -38,6 +38,13 @@ MADE_BY_A640774 = Path(__file__).parent / "data" / "kiosk-a640774.db"
 MADE_BY_729C3B5 = Path(__file__).parent / "data" / "kiosk-729c3b5.db"
 
 
+def pytest_collection_modifyitems(items):
+    """Tests marked slow (10 s or more) first. Collected in file order, the
+    small-number property tests came last, and one worker ran them alone for
+    a minute while the others sat idle. Every worker sorts the same way."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 def make_config(tmp_path, **overrides) -> dict:
     return {
         "TESTING": True,

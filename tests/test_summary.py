@@ -408,6 +408,7 @@ def session_cookie(tmp_path_factory):
     return client.get_cookie("session").value, storage.staff_path(app.config["DATABASE"])
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(
     submissions=st.lists(a_submission, max_size=60),
@@ -459,6 +460,7 @@ def site_group(url: str, submission) -> tuple[str, str]:
     return site, week.month().key if "month=" in url else week.key
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(
     submissions=recent_submissions(),
@@ -773,6 +775,7 @@ def answers_to(survey: Survey, data) -> dict:
 RANDOM_PAGES = [page.replace("?", "?survey=random&") for page in PAGES]
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(
     versions=a_random_survey(),

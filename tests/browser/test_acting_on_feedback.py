@@ -5,6 +5,7 @@ entry and finds it on the kiosk thank-you and on the site's own page."""
 import datetime
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from kiosk import storage
@@ -21,6 +22,7 @@ def send_a_concern(page, live_server):
     expect(page.get_by_role("status")).to_contain_text("Thank you for telling us")
 
 
+@pytest.mark.slow
 def test_staff_mark_a_concern_seen_and_tell_children_what_changed(staff_page, live_server):
     page = staff_page
     for words in 3 * [["Yes", "Sometimes", "No", "Skip"]] + 2 * [["No", "Yes", "Yes", "Yes"]]:

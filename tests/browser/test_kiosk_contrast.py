@@ -93,6 +93,7 @@ def walk_questions(page, check):
         chosen.click()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kiosk", SIZES, indirect=True)
 def test_every_kiosk_state_is_clear_to_read(kiosk, live_server):
     page = kiosk
