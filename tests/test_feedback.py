@@ -121,6 +121,7 @@ def test_words_alone_are_kept_with_the_site_topic_date_and_week(app, client, db)
         "acknowledged_by": None,
         "acknowledged_on": None,
         "acknowledgement": None,
+        "principles": "",
         "survey": None,
         "version": None,
         "question": None,
@@ -622,8 +623,10 @@ def test_a_comment_keeps_only_the_allowed_columns_and_no_order_of_arrival(db):
         "alerted", "acknowledged_by", "acknowledged_on", "acknowledgement",
         # Words written in a survey's comments box: which survey and question.
         "survey", "version", "question",
+        # The six principles staff tagged it with.
+        "principles",
     } == set(columns)  # fmt: skip
-    assert 18 == len(columns)
+    assert 19 == len(columns)
     with pytest.raises(sqlite3.OperationalError, match="no such column: rowid"):
         db.execute("SELECT rowid FROM comments")
 

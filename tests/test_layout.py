@@ -13,7 +13,7 @@ MAY_IMPORT_ADMIN = {
     "kiosk/app/schedule.py",
     "kiosk/__main__.py",
 }
-PARTS = {"app", "feedback", "storage", "surveys"}
+PARTS = {"app", "coproduction", "feedback", "storage", "surveys"}
 
 
 def imported_modules(path: Path) -> set[str]:

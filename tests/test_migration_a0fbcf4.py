@@ -72,7 +72,7 @@ def test_every_row_is_kept_word_for_word(old_files):
         for table, rows in before[path].items():
             if table == "_sqlite_migrations":
                 continue
-            if table == "tablets":  # one new column, at the end
+            if table in ("tablets", "comments", "you_said_we_did"):  # one new column, at the end
                 rows_after = [row[:-1] for row in after[path][table]]
                 assert rows == sorted(rows_after, key=repr)
             else:

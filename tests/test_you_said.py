@@ -101,7 +101,7 @@ def test_storage_refuses_an_entry_without_words(db):
 
 def test_the_table_keeps_no_order_of_writing(db):
     assert "WITHOUT ROWID" in db["you_said_we_did"].schema
-    assert ["date", "did", "heard", "id", "site"] == sorted(
+    assert ["date", "did", "heard", "id", "principles", "site"] == sorted(
         c.name for c in db["you_said_we_did"].columns
     )
 
