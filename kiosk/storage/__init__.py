@@ -5,7 +5,7 @@ One module per job: schema and staff_schema (migrations of the answers file
 and of the staff file), database (connections and write transactions),
 maintenance, copies (backups and restores), health (can a file be written, and
 why not), submissions, comments, concerns, digests, sites, staff, sign_ins,
-tablets, surveys, summary, logo, groups (co-production). Import it as
+tablets, surveys, summary, logo, groups and readiness (co-production). Import it as
 `from kiosk import storage` and call `storage.record_submission(db, ...)`.
 """
 
@@ -79,6 +79,14 @@ from kiosk.storage.health import (
 )
 from kiosk.storage.logo import remove_logo, save_logo, service_logo
 from kiosk.storage.maintenance import rewrite_in_key_order
+from kiosk.storage.readiness import (
+    InvalidReadiness,
+    latest_readiness,
+    readiness_checks,
+    record_readiness,
+    reflections,
+    save_reflection,
+)
 from kiosk.storage.retention import Purged, purge_old
 from kiosk.storage.scheduled import claim_job
 from kiosk.storage.schema import migrations
@@ -169,6 +177,12 @@ __all__ = [
     "find_group",
     "list_groups",
     "set_agreement_public",
+    "InvalidReadiness",
+    "latest_readiness",
+    "readiness_checks",
+    "record_readiness",
+    "reflections",
+    "save_reflection",
     "DISK_ERROR",
     "DISK_FULL",
     "LOCKED",
