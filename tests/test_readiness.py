@@ -163,6 +163,9 @@ def save_note(staff, prompt, note, next_page=GROUP):
 def test_each_reflection_prompt_shows_where_it_belongs(staff, db, group):
     assert REFLECTIONS["adapting"] in staff.get(GROUP).get_data(as_text=True)
     assert REFLECTIONS["readiness"] in staff.get(READINESS).get_data(as_text=True)
+    plan_id = storage.add_plan(db, "young-voices", "Waiting room", {}, [], TODAY)
+    plan_page = staff.get(f"{GROUP}/plans/{plan_id}").get_data(as_text=True)
+    assert REFLECTIONS["good-practice"] in plan_page
 
 
 def test_the_adapting_note_sits_beside_the_groups_surveys_and_links_to_the_surveys_page(

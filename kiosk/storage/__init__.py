@@ -5,7 +5,7 @@ One module per job: schema and staff_schema (migrations of the answers file
 and of the staff file), database (connections and write transactions),
 maintenance, copies (backups and restores), health (can a file be written, and
 why not), submissions, comments, concerns, digests, sites, staff, sign_ins,
-tablets, surveys, summary, logo, groups and readiness (co-production). Import it as
+tablets, surveys, summary, logo, groups, readiness and plans (co-production). Import it as
 `from kiosk import storage` and call `storage.record_submission(db, ...)`.
 """
 
@@ -79,6 +79,14 @@ from kiosk.storage.health import (
 )
 from kiosk.storage.logo import remove_logo, save_logo, service_logo
 from kiosk.storage.maintenance import rewrite_in_key_order
+from kiosk.storage.plans import (
+    InvalidPlan,
+    add_plan,
+    change_plan,
+    find_plan,
+    group_plans,
+    link_change,
+)
 from kiosk.storage.readiness import (
     InvalidReadiness,
     latest_readiness,
@@ -177,6 +185,12 @@ __all__ = [
     "find_group",
     "list_groups",
     "set_agreement_public",
+    "InvalidPlan",
+    "add_plan",
+    "change_plan",
+    "find_plan",
+    "group_plans",
+    "link_change",
     "InvalidReadiness",
     "latest_readiness",
     "readiness_checks",
