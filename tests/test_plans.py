@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from admin.dates import day_in_words
 from kiosk import storage
 from kiosk.coproduction.guide import PROFORMA
+from kiosk.storage.plans import ANSWER_MAX, CHANGE_MAX, CHANGES_MAX, TITLE_MAX
 from tests.conftest import form_token, make_account, sign_in
 
 GROUP = "/admin/co-production/young-voices"
@@ -92,10 +93,13 @@ def test_the_groups_page_lists_its_plans_and_offers_a_new_one(staff, db, group):
     ("fields", "message"),
     [
         ({"title": "   "}, "Please give the piece of work a title"),
-        ({"title": "t" * 101}, "Please give the piece of work a title"),
-        ({"aim": "a" * 401}, "At most 400 letters, please."),
-        ({"changes": "\n".join(f"Change {n}" for n in range(7))}, "at most 6 intended changes"),
-        ({"changes": "c" * 161}, "each at most 160 letters"),
+        ({"title": "t" * (TITLE_MAX + 1)}, "Please give the piece of work a title"),
+        ({"aim": "a" * (ANSWER_MAX + 1)}, f"At most {ANSWER_MAX} letters, please."),
+        (
+            {"changes": "\n".join(f"Change {n}" for n in range(CHANGES_MAX + 1))},
+            f"at most {CHANGES_MAX} intended changes",
+        ),
+        ({"changes": "c" * (CHANGE_MAX + 1)}, f"each at most {CHANGE_MAX} letters"),
     ],
 )
 def test_bad_plans_are_refused_with_the_words_kept_and_nothing_stored(
@@ -107,6 +111,14 @@ def test_bad_plans_are_refused_with_the_words_kept_and_nothing_stored(
     assert message in page and "Nothing was saved." in page
     assert "The young people&#39;s council.</textarea>" in page
     assert plans_kept(db) == []
+
+
+def test_a_plan_at_every_limit_is_kept(staff, db, group):
+    at_limits = {field: "a" * ANSWER_MAX for field in ANSWERS}
+    changes = "\n".join("c" * CHANGE_MAX for _ in range(CHANGES_MAX))
+    reply = plan_work(staff, title="t" * TITLE_MAX, changes=changes, **at_limits)
+    assert reply.status_code == 302
+    assert plans_kept(db) == [("t" * TITLE_MAX, CHANGES_MAX)]
 
 
 def test_editing_a_plan_keeps_the_links_of_changes_it_keeps(staff, db, group):

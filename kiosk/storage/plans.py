@@ -16,8 +16,8 @@ from kiosk.storage.database import writing
 # The answers a plan keeps in its own columns, in the guide's order.
 ANSWERS = ("aim", "impact", "team", "invite", "benefit")
 TITLE_MAX = 100
-ANSWER_MAX = 400
-CHANGE_MAX = 160
+ANSWER_MAX = 300
+CHANGE_MAX = 150
 CHANGES_MAX = 6
 
 
