@@ -119,6 +119,9 @@ def test_a_plan_at_every_limit_is_kept(staff, db, group):
     reply = plan_work(staff, title="t" * TITLE_MAX, changes=changes, **at_limits)
     assert reply.status_code == 302
     assert plans_kept(db) == [("t" * TITLE_MAX, CHANGES_MAX)]
+    page = staff.get(reply.headers["Location"]).get_data(as_text=True)
+    [title] = re.findall(r"<title>(.*?)</title>", page)
+    assert title.startswith("Plan: ttt") and len(title) < 80
 
 
 def test_editing_a_plan_keeps_the_links_of_changes_it_keeps(staff, db, group):
