@@ -5,7 +5,7 @@ One module per job: schema and staff_schema (migrations of the answers file
 and of the staff file), database (connections and write transactions),
 maintenance, copies (backups and restores), health (can a file be written, and
 why not), submissions, comments, concerns, digests, sites, staff, sign_ins,
-tablets, surveys, summary, logo, groups (co-production). Import it as
+tablets, surveys, summary, logo, groups, readiness and plans (co-production). Import it as
 `from kiosk import storage` and call `storage.record_submission(db, ...)`.
 """
 
@@ -88,6 +88,22 @@ from kiosk.storage.meetings import (
     find_meeting,
     meeting_with_code,
     meetings_of_group,
+)
+from kiosk.storage.plans import (
+    InvalidPlan,
+    add_plan,
+    change_plan,
+    find_plan,
+    group_plans,
+    link_change,
+)
+from kiosk.storage.readiness import (
+    InvalidReadiness,
+    latest_readiness,
+    readiness_checks,
+    record_readiness,
+    reflections,
+    save_reflection,
 )
 from kiosk.storage.retention import Purged, purge_old
 from kiosk.storage.scheduled import claim_job
@@ -188,6 +204,18 @@ __all__ = [
     "find_group",
     "list_groups",
     "set_agreement_public",
+    "InvalidPlan",
+    "add_plan",
+    "change_plan",
+    "find_plan",
+    "group_plans",
+    "link_change",
+    "InvalidReadiness",
+    "latest_readiness",
+    "readiness_checks",
+    "record_readiness",
+    "reflections",
+    "save_reflection",
     "DISK_ERROR",
     "DISK_FULL",
     "LOCKED",
