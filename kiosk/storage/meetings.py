@@ -115,3 +115,17 @@ def delete_meeting(db: sqlite_utils.Database, meeting_id: str, today: datetime.d
         if cursor.rowcount == 1:
             db.execute("DELETE FROM meeting_surveys WHERE meeting = ?", [meeting_id])
     return cursor.rowcount == 1
+
+
+def cut_into_blocks(responses: list[int], minimum: int) -> tuple[list[range], range]:
+    """Cut a run of meetings' response counts, oldest first, into blocks: each
+    block ends at the first meeting where its responses reach `minimum`.
+    Returns the blocks (as index ranges) and the waiting meetings after them."""
+    minimum = max(minimum, 1)
+    blocks, start, total = [], 0, 0
+    for index, n in enumerate(responses):
+        total += n
+        if total >= minimum:
+            blocks.append(range(start, index + 1))
+            start, total = index + 1, 0
+    return blocks, range(start, len(responses))
