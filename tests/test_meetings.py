@@ -1,0 +1,190 @@
+"""A group's meetings in the staff area: plan one, print its QR codes, close
+its answers for good, delete one not begun; and the results, only ever in
+whole blocks of closed meetings, never a count for one small meeting."""
+
+import datetime
+import re
+
+import pytest
+
+from kiosk import storage
+from kiosk.surveys import ADULT_EVALUATION, CHILD_EVALUATION
+from tests.conftest import form_token, make_account, sign_in
+from tests.test_meeting_survey import CHILDREN, address, send
+from tests.test_phone_survey import text
+from tests.test_qr import rasterise, scan
+
+TODAY = datetime.date.today()
+DAY = datetime.timedelta(days=1)
+GROUP = "/admin/co-production/young-voices"
+SVG = re.compile(r"<svg.*?</svg>", re.S)
+
+
+@pytest.fixture
+def group(db):
+    return storage.add_group(
+        db, "Young Voices", "waiting-room-a", "children", [CHILD_EVALUATION], TODAY
+    )
+
+
+def plan(staff, day: str, group_page=GROUP):
+    data = {"csrf_token": form_token(staff, group_page), "date": day}
+    return staff.post(group_page + "/meetings", data=data)
+
+
+def typed(day: datetime.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def meeting_with(staff, db, day, answers: int, close=True) -> dict:
+    """A meeting on `day` with `answers` children's answers, then closed by staff."""
+    reply = plan(staff, typed(day))
+    assert 302 == reply.status_code, text(reply)[:400]
+    meeting_id = reply.headers["Location"].rsplit("/", 1)[1]
+    meeting = storage.find_meeting(db, meeting_id)
+    for _ in range(answers):
+        assert 201 == send(staff, address(meeting), **CHILDREN).status_code
+    if close:
+        url = f"{GROUP}/meetings/{meeting_id}/close"
+        assert 302 == staff.post(url, data={"csrf_token": form_token(staff, url)}).status_code
+    return meeting
+
+
+def test_the_form_offers_today_and_a_meeting_opens_on_its_page(staff, db, group):
+    page = text(staff.get(GROUP))
+    assert "Plan a meeting" in page
+    assert f'value="{typed(TODAY)}"' in page
+    reply = plan(staff, typed(TODAY))
+    assert 302 == reply.status_code
+    [meeting] = storage.meetings_of_group(db, group)
+    assert meeting["date"] == TODAY.isoformat()
+    assert reply.headers["Location"].endswith(f"{GROUP}/meetings/{meeting['id']}")
+    page = text(staff.get(reply.headers["Location"]))
+    assert "Close answers now" in page
+    assert "Delete this meeting" not in page  # it has begun
+    in_a_week = TODAY + 7 * DAY
+    assert "Works from" in page and f"{in_a_week.day} " in page
+
+
+def test_the_meeting_page_has_a_qr_code_per_survey_that_opens_its_survey(staff, db):
+    storage.add_group(
+        db, "Young Voices", "waiting-room-a", "mixed", [CHILD_EVALUATION, ADULT_EVALUATION], TODAY
+    )
+    location = plan(staff, typed(TODAY)).headers["Location"]
+    meeting = storage.find_meeting(db, location.rsplit("/", 1)[1])
+    for url in (location, location + "/sheet"):
+        page = text(staff.get(url))
+        codes = SVG.findall(page)
+        assert 2 == len(codes)
+        read = sorted(result.text for code in codes for result in scan(rasterise(code)))
+        expected = sorted(
+            "http://127.0.0.1:5000" + address(meeting, slug)
+            for slug in (ADULT_EVALUATION, CHILD_EVALUATION)
+        )
+        assert expected == read
+        for shown in expected:
+            assert shown in page  # written under the code for anyone who cannot scan
+    assert 200 == staff.get(address(meeting)).status_code
+
+
+@pytest.mark.parametrize(
+    ("day", "message"),
+    [
+        ("next tuesday", "Please give the meeting&#39;s date as day, month and year"),
+        ("31/02/2026", "Please give the meeting&#39;s date as day, month and year"),
+        ("", "Please give the meeting&#39;s date as day, month and year"),
+        (typed(TODAY + 400 * DAY), "Please give a date within a year of today."),
+        (typed(TODAY - 400 * DAY), "Please give a date within a year of today."),
+    ],
+)
+def test_a_date_that_is_junk_or_too_far_is_refused_and_nothing_kept(staff, db, group, day, message):
+    reply = plan(staff, day)
+    assert 422 == reply.status_code
+    assert message in text(reply)
+    assert [] == storage.meetings_of_group(db, group)
+
+
+def test_the_list_says_which_meetings_are_open_closed_or_not_begun(staff, db, group):
+    meeting_with(staff, db, TODAY - 3 * DAY, 0)
+    meeting_with(staff, db, TODAY, 0, close=False)
+    plan(staff, typed(TODAY + 3 * DAY))
+    page = text(staff.get(GROUP))
+    assert "Closed" in page
+    assert "Open until" in page
+    assert "Not begun yet" in page
+
+
+def test_closing_asks_first_then_closes_for_good(staff, db, group, client):
+    meeting = meeting_with(staff, db, TODAY, 1, close=False)
+    url = f"{GROUP}/meetings/{meeting['id']}/close"
+    question = text(staff.get(url))
+    assert "cannot be undone" in question
+    assert storage.find_meeting(db, meeting["id"])["closed_early_on"] is None
+    staff.post(url, data={"csrf_token": form_token(staff, url)})
+    assert storage.find_meeting(db, meeting["id"])["closed_early_on"] == TODAY.isoformat()
+    assert 410 == client.get(address(meeting)).status_code
+    assert "already closed" in text(staff.get(url, follow_redirects=True))
+
+
+def test_only_a_meeting_not_begun_can_be_deleted_after_asking(staff, db, group):
+    begun = meeting_with(staff, db, TODAY, 0, close=False)
+    url = f"{GROUP}/meetings/{begun['id']}/delete"
+    assert 409 == staff.get(url).status_code
+    later = storage.find_meeting(db, plan(staff, typed(TODAY + DAY)).headers["Location"][-32:])
+    url = f"{GROUP}/meetings/{later['id']}/delete"
+    assert "Delete this meeting" in text(staff.get(f"{GROUP}/meetings/{later['id']}"))
+    assert "It has not begun" in text(staff.get(url))
+    assert storage.find_meeting(db, later["id"])
+    assert 302 == staff.post(url, data={"csrf_token": form_token(staff, url)}).status_code
+    assert storage.find_meeting(db, later["id"]) is None
+    assert storage.find_meeting(db, begun["id"])
+
+
+def test_an_unknown_meeting_or_another_groups_is_a_plain_404(staff, db, group):
+    other = storage.add_group(db, "Elders", "youth-hub", "adults", [ADULT_EVALUATION], TODAY)
+    theirs = storage.add_meeting(db, other, TODAY, [ADULT_EVALUATION])
+    for url in (f"{GROUP}/meetings/nothing", f"{GROUP}/meetings/{theirs}"):
+        reply = staff.get(url)
+        assert 404 == reply.status_code
+        assert "There is no such meeting in this group" in text(reply)
+        assert 404 == staff.get(url + "/sheet").status_code
+    assert 200 == staff.get(f"/admin/co-production/elders/meetings/{theirs}").status_code
+
+
+def results(staff) -> str:
+    page = text(staff.get(GROUP))
+    return page[page.index('id="meetings-heading"') :]
+
+
+def test_a_meeting_of_3_waits_and_with_the_next_of_4_shows_as_7_together(staff, db, group):
+    meeting_with(staff, db, TODAY - 2 * DAY, 3)
+    shown = results(staff)
+    assert "1 closed meeting is waiting for more answers before it can be shown" in shown
+    assert "responses" not in shown.replace("at least 5 responses", "")
+    assert not re.search(r"<td>\d", shown)
+    meeting_with(staff, db, TODAY, 4)
+    shown = results(staff)
+    assert "These 2 meetings together: 7 responses" in shown
+    assert "The group's running total, its last 2 meetings" in shown
+    assert "waiting" not in shown
+    assert '<th scope="row">Yes</th><td>7</td>' in shown
+    assert not re.search(r"\b[34] responses", shown)
+
+
+def test_an_open_meeting_shows_when_its_results_may_show_and_no_count(staff, db, group):
+    meeting_with(staff, db, TODAY, 6, close=False)
+    shown = results(staff)
+    assert "results show once answers close on" in shown
+    assert "6 responses" not in shown
+    assert not re.search(r"<td>\d", shown)
+
+
+def test_an_account_without_the_staff_role_cannot_plan_and_nothing_is_kept(app, client, db, group):
+    assert 0 == make_account(app).exit_code
+    assert 0 == make_account(app, "lee", role="safeguarding-lead").exit_code
+    sign_in(client, "lee")
+    page = client.get(GROUP)
+    assert 403 == page.status_code
+    reply = client.post(GROUP + "/meetings", data={"date": typed(TODAY)})
+    assert reply.status_code in (400, 403)
+    assert [] == storage.meetings_of_group(db, group)
