@@ -4,12 +4,16 @@ whole blocks of closed meetings, never a count for one small meeting."""
 
 import datetime
 import re
+import uuid
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from admin.meeting_figures import results_for
 from kiosk import storage
-from kiosk.surveys import ADULT_EVALUATION, CHILD_EVALUATION
-from tests.conftest import form_token, make_account, sign_in
+from kiosk.surveys import ADULT_EVALUATION, CHILD_EVALUATION, Submission
+from tests.conftest import all_answers, form_token, make_account, sign_in
 from tests.test_meeting_survey import CHILDREN, address, send
 from tests.test_phone_survey import text
 from tests.test_qr import rasterise, scan
@@ -188,3 +192,99 @@ def test_an_account_without_the_staff_role_cannot_plan_and_nothing_is_kept(app, 
     reply = client.post(GROUP + "/meetings", data={"date": typed(TODAY)})
     assert reply.status_code in (400, 403)
     assert [] == storage.meetings_of_group(db, group)
+
+
+# Retention: old meeting answers go only in whole blocks.
+
+RETENTION_DAYS = 365
+CUTOFF = TODAY - RETENTION_DAYS * DAY  # answers dated before this are old
+
+
+def held(db, group, day, answers: int) -> str:
+    """A meeting on `day` (long closed when old) with `answers` children's answers."""
+    meeting_id = storage.add_meeting(db, group, day, [CHILD_EVALUATION])
+    for _ in range(answers):
+        submission = Submission(
+            uuid.uuid4().hex, "waiting-room-a", CHILD_EVALUATION, all_answers(), day, version=1
+        )
+        assert storage.record_meeting_answers(db, meeting_id, submission)
+    return meeting_id
+
+
+def shown(db, group) -> tuple[list, list]:
+    """What the group's page shows: each block's meetings and counts, and the waiting."""
+    [own] = results_for(db, group, CHILD_EVALUATION, 5, TODAY)
+    blocks = [([m["id"] for m in block.meetings], block.counts) for block in own.blocks]
+    return blocks, [m["id"] for m in own.waiting]
+
+
+def purge(db):
+    return storage.purge_old(db, TODAY, RETENTION_DAYS, minimum=5).meeting_answers
+
+
+def answers_of(db, meeting_id) -> int:
+    return db.execute(
+        "SELECT count(*) FROM meeting_answers WHERE meeting = ?", [meeting_id]
+    ).fetchone()[0]
+
+
+def test_a_block_goes_whole_once_its_last_meeting_is_old(db, group):
+    a = held(db, group, CUTOFF - 40 * DAY, 3)
+    b = held(db, group, CUTOFF - 20 * DAY, 4)  # a and b: one block of 7, all old
+    c = held(db, group, CUTOFF - 10 * DAY, 2)
+    d = held(db, group, CUTOFF + 10 * DAY, 4)  # c and d: a block ending after the cutoff
+    e = held(db, group, CUTOFF + 30 * DAY, 2)  # waiting
+    blocks, waiting = shown(db, group)
+    assert 7 == purge(db)
+    assert (blocks[1:], waiting) == shown(db, group)  # the rest cut exactly as before
+    assert [0, 0, 2, 4, 2] == [answers_of(db, m) for m in (a, b, c, d, e)]
+    assert storage.find_meeting(db, a) is None
+    assert 0 == purge(db)
+
+
+def test_a_block_with_one_recent_meeting_stays_whole(db, group):
+    a = held(db, group, CUTOFF - 40 * DAY, 3)
+    b = held(db, group, CUTOFF - 3 * DAY, 4)  # its answers may come until 4 days after the cutoff
+    before = shown(db, group)
+    assert 0 == purge(db)
+    assert before == shown(db, group)
+    assert [3, 4] == [answers_of(db, m) for m in (a, b)]
+
+
+def test_old_waiting_meetings_go_only_when_no_meeting_is_to_come(db, group):
+    a = held(db, group, CUTOFF - 40 * DAY, 2)
+    b = held(db, group, CUTOFF - 20 * DAY, 1)
+    later = storage.add_meeting(db, group, TODAY + DAY, [CHILD_EVALUATION])
+    assert 0 == purge(db)  # the next meeting's answers would join theirs
+    storage.delete_meeting(db, later, TODAY)
+    assert 3 == purge(db)
+    assert [0, 0] == [answers_of(db, m) for m in (a, b)]
+    assert ([], []) == shown(db, group)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    meetings=st.lists(
+        st.tuples(st.integers(min_value=-80, max_value=80), st.integers(0, 6)),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_purging_never_changes_a_block_that_stays_and_deletes_only_old_answers(db, meetings):
+    group = storage.add_group(
+        db, "Group " + uuid.uuid4().hex[:8], "waiting-room-a", "children", [CHILD_EVALUATION], TODAY
+    )
+    made = {held(db, group, CUTOFF + offset * DAY, n): (offset, n) for offset, n in meetings}
+    blocks, waiting = shown(db, group)
+    purge(db)
+    after_blocks, after_waiting = shown(db, group)
+    assert after_blocks == blocks[len(blocks) - len(after_blocks) :]
+    assert after_waiting in (waiting, [])
+    for meeting_id, (offset, n) in made.items():
+        assert answers_of(db, meeting_id) in (0, n)  # a meeting's answers go all at once
+        if n and not answers_of(db, meeting_id):
+            assert offset + 7 < 0  # every answer it had was older than the period
