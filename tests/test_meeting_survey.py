@@ -134,7 +134,7 @@ def test_after_closing_the_choices_are_not_kept_but_the_words_are(client, db):
     storage.close_meeting(db, meeting["id"], TODAY)
     reply = send(client, url, fields, **{"answer-organised": "1", "comments-included": "Scared"})
     assert 410 == reply.status_code
-    assert "what you wrote was sent to the staff" in text(reply)
+    assert "We did send what you wrote to the staff." in text(reply)
     assert "Your receipt code is" in text(reply)
     assert [] == meeting_answers(db)
     assert ["Scared"] == [c["text"] for c in comments(db)]

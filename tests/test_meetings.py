@@ -288,3 +288,26 @@ def test_purging_never_changes_a_block_that_stays_and_deletes_only_old_answers(d
         assert answers_of(db, meeting_id) in (0, n)  # a meeting's answers go all at once
         if n and not answers_of(db, meeting_id):
             assert offset + 7 < 0  # every answer it had was older than the period
+
+
+def test_each_change_is_in_the_audit_log_with_no_childs_words(staff, db, staff_db, group):
+    meeting = meeting_with(staff, db, TODAY, 1)
+    later = plan(staff, typed(TODAY + DAY)).headers["Location"].rsplit("/", 1)[1]
+    url = f"{GROUP}/meetings/{later}/delete"
+    staff.post(url, data={"csrf_token": form_token(staff, url)})
+    actions = [entry["action"] for entry in storage.audit_entries(staff_db)]
+    for action in ("planned a meeting", "closed a meeting's answers", "deleted a meeting"):
+        assert action in actions
+    details = " ".join(entry["detail"] for entry in storage.audit_entries(staff_db))
+    assert meeting["code"] not in details
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(day=st.text(max_size=50))
+def test_any_typed_date_is_a_meeting_or_a_plain_422_never_a_500(staff, db, group, day):
+    before = len(storage.meetings_of_group(db, group))
+    reply = plan(staff, day)
+    assert reply.status_code in (302, 422), text(reply)[:300]
+    assert len(storage.meetings_of_group(db, group)) == before + (reply.status_code == 302)

@@ -136,7 +136,7 @@ def test_a_meeting_not_begun_and_one_in_arabic_are_plain_and_accessible(
     with live_database(live_server) as db:
         storage.close_meeting(db, late, TODAY)
     phone.get_by_role("button", name="Send").click()
-    expect(phone.get_by_text("what you wrote was sent to the staff")).to_be_visible()
+    expect(phone.get_by_text("We did send what you wrote to the staff.")).to_be_visible()
     expect(phone.get_by_text("Your receipt code is")).to_be_visible()
     assert_accessible(phone)
 
