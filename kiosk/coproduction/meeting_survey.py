@@ -108,8 +108,8 @@ def send(code: str, slug: str):
     sent = read_sent(site, slug, action(meeting, slug))
     if not isinstance(sent, Sent):
         return sent
-    # The meeting may have closed while the page was open: checked after reading.
-    is_late = is_closed(storage.find_meeting(database(), meeting["id"]), sent.today)
+    # Read as this request came in: it may have closed while the page was open.
+    is_late = is_closed(meeting, sent.today)
     if sent.is_empty:
         return closed(site, sent.survey) if is_late else render_thanks(site, sent.survey, None, 200)
     # No meeting id on these: see the module's docstring.

@@ -3,6 +3,8 @@ of its QR codes' addresses; the code takes answers from the meeting's date to
 closes_on (about a week later), or until staff close it early. Once closed, a
 meeting never takes another answer, so its figures never change again: that
 is what lets admin/meeting_figures.py count closed meetings together safely.
+How they are cut into blocks (cut_into_blocks) is here, in storage, because
+retention (retention.py) must delete their answers in the same whole blocks.
 """
 
 import datetime
