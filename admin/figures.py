@@ -30,6 +30,7 @@ import sqlite_utils
 
 from admin.periods import Period
 from kiosk import storage
+from kiosk.storage.surveys import current_during  # moved there for retention; used here
 from kiosk.surveys import Question, Survey, top_box
 
 EMPTY_WEEK = {"responses": 0, "questions": {}, "sites": {}}
@@ -162,20 +163,6 @@ def each_week_safe(weeks: list[Period], weekly: dict, minimum: int) -> bool:
         weekly[week.key]["responses"] == 0 or may_show(week, weekly, minimum) == (False, True)
         for week in weeks
     )
-
-
-def current_during(
-    versions: list[Survey], index: int, first: datetime.date, last: datetime.date
-) -> bool:
-    """Whether versions[index] (newest first) was the one asked at some time
-    from `first` to `last`: from the day it was published (the first version:
-    from the start) to the day the next one was, that day included, as a
-    tablet may ask the old wording until it loads the new."""
-    survey = versions[index]
-    start = survey.published_on and datetime.date.fromisoformat(survey.published_on)
-    newer = versions[index - 1] if index > 0 else None
-    end = newer and newer.published_on and datetime.date.fromisoformat(newer.published_on)
-    return bool((not start or start <= last) and (not end or end >= first))
 
 
 def versions_to_list(figures: list[Figures], versions: list[Survey], period: Period) -> list:

@@ -30,8 +30,15 @@ import sqlite_utils
 
 from admin.figures import added, current_during
 from kiosk import storage
-from kiosk.storage.meetings import is_closed, last_open_day, meetings_of_group
+from kiosk.storage.meetings import (  # cut_into_blocks: re-exported, retention uses it too
+    cut_into_blocks,
+    is_closed,
+    last_open_day,
+    meetings_of_group,
+)
 from kiosk.surveys import Survey
+
+__all__ = ["Block", "VersionResults", "cut_into_blocks", "results_for"]
 
 
 @dataclass(frozen=True)
@@ -73,20 +80,6 @@ class VersionResults:
     def all_counted(self) -> dict | None:
         """Every block added together: only whole blocks, so nothing new shows."""
         return added([block.counts for block in self.blocks], self.survey) if self.blocks else None
-
-
-def cut_into_blocks(responses: list[int], minimum: int) -> tuple[list[range], range]:
-    """Cut a run of meetings' response counts, oldest first, into blocks: each
-    block ends at the first meeting where its responses reach `minimum`.
-    Returns the blocks (as index ranges) and the waiting meetings after them."""
-    minimum = max(minimum, 1)
-    blocks, start, total = [], 0, 0
-    for index, n in enumerate(responses):
-        total += n
-        if total >= minimum:
-            blocks.append(range(start, index + 1))
-            start, total = index + 1, 0
-    return blocks, range(start, len(responses))
 
 
 def results_for(

@@ -166,6 +166,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     from kiosk.surveys import phone
 
     app.register_blueprint(phone.bp)
+    from kiosk.coproduction import meeting_survey
+
+    app.register_blueprint(meeting_survey.bp)
 
     from admin import bp as admin_bp
 

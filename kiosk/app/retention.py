@@ -29,14 +29,17 @@ def purge_and_audit(
     that it runs.
     """
     days = config["RETENTION_DAYS"]
-    purged = storage.purge_old(db, datetime.date.today(), days)
+    purged = storage.purge_old(
+        db, datetime.date.today(), days, minimum=config.get("MIN_GROUP_SIZE", 5)
+    )
     if purged.anything or always_audit:
         storage.audit(
             staff_db,
             SYSTEM,
             f"purged {purged.submissions} old submissions",
             f"{when}: {purged.comments} comments and {purged.withdrawn} taken-back ids too;"
-            f" kept from {purged.kept_from.isoformat()} (RETENTION_DAYS {days})",
+            f" kept from {purged.kept_from.isoformat()} (RETENTION_DAYS {days});"
+            f" {purged.meeting_answers} meeting answers, in whole blocks",
         )
     return purged
 

@@ -3,6 +3,8 @@ of its QR codes' addresses; the code takes answers from the meeting's date to
 closes_on (about a week later), or until staff close it early. Once closed, a
 meeting never takes another answer, so its figures never change again: that
 is what lets admin/meeting_figures.py count closed meetings together safely.
+How they are cut into blocks (cut_into_blocks) is here, in storage, because
+retention (retention.py) must delete their answers in the same whole blocks.
 """
 
 import datetime
@@ -115,3 +117,17 @@ def delete_meeting(db: sqlite_utils.Database, meeting_id: str, today: datetime.d
         if cursor.rowcount == 1:
             db.execute("DELETE FROM meeting_surveys WHERE meeting = ?", [meeting_id])
     return cursor.rowcount == 1
+
+
+def cut_into_blocks(responses: list[int], minimum: int) -> tuple[list[range], range]:
+    """Cut a run of meetings' response counts, oldest first, into blocks: each
+    block ends at the first meeting where its responses reach `minimum`.
+    Returns the blocks (as index ranges) and the waiting meetings after them."""
+    minimum = max(minimum, 1)
+    blocks, start, total = [], 0, 0
+    for index, n in enumerate(responses):
+        total += n
+        if total >= minimum:
+            blocks.append(range(start, index + 1))
+            start, total = index + 1, 0
+    return blocks, range(start, len(responses))

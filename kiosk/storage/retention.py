@@ -4,6 +4,15 @@ Only dates are stored, so "older than N days" means a date before today
 minus N days: with 365, on 2026-11-27 a row dated 2025-11-27 is kept and one
 dated 2025-11-26 is deleted. PRAGMA secure_delete (set in open_database)
 overwrites the deleted words and drawings in the file.
+
+A co-production meeting's answers go only in whole blocks, as
+admin/meeting_figures.py cuts them: a block goes once every answer in it is
+older than the retention period (its last meeting's last open day is before
+the cutoff), and so do closed meetings still waiting to make a block, once
+all are old and no meeting is to come after them. The purged meetings leave
+their survey's list with their answers, so the blocks that stay are cut
+exactly as before: a block once shown never changes. So a meeting's answers
+may stay a little longer than the period, never shorter.
 """
 
 import datetime
@@ -13,6 +22,12 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from kiosk.storage.database import empty_the_wal, writing
+from kiosk.storage.meeting_answers import meeting_answer_counts
+from kiosk.storage.meetings import cut_into_blocks, is_closed, last_open_day, meetings_of_group
+from kiosk.storage.surveys import current_during, survey_versions
+
+# The small-number rule's default (kiosk/app/factory.py): the app passes its own.
+MIN_GROUP_SIZE = 5
 
 
 @dataclass(frozen=True)
@@ -23,10 +38,11 @@ class Purged:
     comments: int
     withdrawn: int
     kept_from: datetime.date
+    meeting_answers: int = 0
 
     @property
     def anything(self) -> bool:
-        return bool(self.submissions or self.comments or self.withdrawn)
+        return bool(self.submissions or self.comments or self.withdrawn or self.meeting_answers)
 
     def __add__(self, other: "Purged") -> "Purged":
         return Purged(
@@ -34,6 +50,7 @@ class Purged:
             self.comments + other.comments,
             self.withdrawn + other.withdrawn,
             max(self.kept_from, other.kept_from),
+            self.meeting_answers + other.meeting_answers,
         )
 
 
@@ -42,10 +59,15 @@ def oldest_kept(today: datetime.date, retention_days: int) -> datetime.date:
 
 
 def purge_old(
-    db: sqlite_utils.Database, today: datetime.date, retention_days: int, batch: int = 2000
+    db: sqlite_utils.Database,
+    today: datetime.date,
+    retention_days: int,
+    batch: int = 2000,
+    minimum: int = MIN_GROUP_SIZE,
 ) -> Purged:
     """Delete submissions, comments (with their drawings) and the ids of taken-back
-    comments dated before today minus retention_days.
+    comments dated before today minus retention_days; and meetings' answers in
+    whole blocks of `minimum` responses (the module's docstring says which).
 
     In batches, each its own short transaction: deleting 87,000 of 1,000,000
     rows at once held the write lock for 3.5 s, and a kiosk's Send waits at
@@ -59,11 +81,12 @@ def purge_old(
         _delete_before(db, table, kept_from.isoformat(), batch)
         for table in ("submissions", "comments", "withdrawn")
     ]
-    if any(counts):
+    meeting_answers = _purge_old_meetings(db, today, kept_from, minimum)
+    if any(counts) or meeting_answers:
         # The deleted words' pages were overwritten, but older copies of them
         # stay in the -wal file until it is emptied.
         empty_the_wal(db)
-    return Purged(*counts, kept_from=kept_from)
+    return Purged(*counts, kept_from=kept_from, meeting_answers=meeting_answers)
 
 
 def _delete_before(db: sqlite_utils.Database, table: str, cutoff: str, batch: int) -> int:
@@ -86,3 +109,101 @@ def _delete_before(db: sqlite_utils.Database, table: str, cutoff: str, batch: in
             deleted += db.execute(delete, [json.dumps(ids)]).rowcount
         if len(ids) < batch:
             return deleted
+
+
+def _purge_old_meetings(
+    db: sqlite_utils.Database, today: datetime.date, kept_from: datetime.date, minimum: int
+) -> int:
+    """Delete old meetings' answers, a group and survey at a time, each in one
+    transaction, so a crash never leaves a block half gone."""
+    deleted = 0
+    for (group,) in db.execute("SELECT DISTINCT group_slug FROM meetings").fetchall():
+        meetings = meetings_of_group(db, group)
+        for survey in sorted({slug for meeting in meetings for slug in meeting["surveys"]}):
+            old = _old_whole_blocks(db, meetings, survey, today, kept_from, minimum)
+            if old:
+                deleted += _forget(db, old, survey)
+    return deleted
+
+
+def _old_whole_blocks(db, meetings, survey, today, kept_from, minimum) -> set[str]:
+    """The meetings whose answers to `survey` may go: for every version whose
+    list they are in, they are in its leading run of old whole blocks."""
+    offering = [m for m in meetings if survey in m["surveys"]]
+    closed = [m for m in offering if is_closed(m, today)]
+    more_to_come = len(closed) < len(offering)
+    versions = survey_versions(db, survey)
+    counts = meeting_answer_counts(db, [m["id"] for m in closed], survey)
+    lists = []  # per version: its meetings, and its old whole pieces, oldest first
+    for index, version in enumerate(versions):
+        during = [
+            m
+            for m in closed
+            if current_during(
+                versions, index, datetime.date.fromisoformat(m["date"]), last_open_day(m)
+            )
+        ]
+        responses = [
+            counts.get(m["id"], {}).get(version.version, {}).get("responses", 0) for m in during
+        ]
+        old = _old_pieces(during, responses, minimum, kept_from, more_to_come)
+        lists.append(({m["id"] for m in during}, old))
+    while True:  # a meeting kept by one version keeps its pieces in every version
+        going = {m for _, old in lists for piece in old for m in piece}
+        going = {m for m in going if all(m in _ids(old) for ids, old in lists if m in ids)}
+        trimmed = [(ids, _leading(old, going)) for ids, old in lists]
+        if trimmed == lists:
+            return going
+        lists = trimmed
+
+
+def _old_pieces(during, responses, minimum, kept_from, more_to_come) -> list[list[str]]:
+    """One version's leading whole blocks (then its waiting meetings, when no
+    meeting is to come) whose last meeting closed before kept_from."""
+    blocks, waiting = cut_into_blocks(responses, minimum)
+    pieces = [[during[i] for i in span] for span in blocks]
+    if waiting and not more_to_come:
+        pieces.append([during[i] for i in waiting])
+    old = []
+    for piece in pieces:
+        if last_open_day(piece[-1]) >= kept_from:
+            break
+        old.append([m["id"] for m in piece])
+    return old
+
+
+def _ids(pieces: list[list[str]]) -> set[str]:
+    return {m for piece in pieces for m in piece}
+
+
+def _leading(pieces: list[list[str]], going: set[str]) -> list[list[str]]:
+    """The pieces from the start whose meetings are all going."""
+    kept = []
+    for piece in pieces:
+        if not set(piece) <= going:
+            break
+        kept.append(piece)
+    return kept
+
+
+def _forget(db: sqlite_utils.Database, meetings: set[str], survey: str) -> int:
+    """Delete these meetings' answers to `survey` and take the survey off them;
+    a meeting with no survey left goes too."""
+    ids = json.dumps(sorted(meetings))
+    with writing(db):
+        deleted = db.execute(
+            "DELETE FROM meeting_answers WHERE survey = ?"
+            " AND meeting IN (SELECT value FROM json_each(?))",
+            [survey, ids],
+        ).rowcount
+        db.execute(
+            "DELETE FROM meeting_surveys WHERE survey = ?"
+            " AND meeting IN (SELECT value FROM json_each(?))",
+            [survey, ids],
+        )
+        db.execute(
+            "DELETE FROM meetings WHERE id IN (SELECT value FROM json_each(?))"
+            " AND id NOT IN (SELECT meeting FROM meeting_surveys)",
+            [ids],
+        )
+    return deleted

@@ -92,6 +92,20 @@ def survey_versions(db: sqlite_utils.Database, slug: str) -> list[Survey]:
     return [_from_row(row) for row in rows]
 
 
+def current_during(
+    versions: list[Survey], index: int, first: datetime.date, last: datetime.date
+) -> bool:
+    """Whether versions[index] (newest first) was the one asked at some time
+    from `first` to `last`: from the day it was published (the first version:
+    from the start) to the day the next one was, that day included, as a
+    tablet may ask the old wording until it loads the new."""
+    survey = versions[index]
+    start = survey.published_on and datetime.date.fromisoformat(survey.published_on)
+    newer = versions[index - 1] if index > 0 else None
+    end = newer and newer.published_on and datetime.date.fromisoformat(newer.published_on)
+    return bool((not start or start <= last) and (not end or end >= first))
+
+
 def list_surveys(db: sqlite_utils.Database) -> list[dict]:
     """Every survey: {"slug", "latest" (Survey or None), "draft" (Survey or None),
     "built_in"}; built-in ones first, then by title."""

@@ -15,6 +15,7 @@ them back. A page with nothing chosen and nothing written keeps nothing.
 
 import datetime
 import secrets
+from dataclasses import dataclass
 
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
@@ -71,7 +72,10 @@ def new_page_fields() -> dict:
     return {"submission_id": submission_id, "receipt_code": receipt_code, "receipt_seal": seal}
 
 
-def render_survey(site, survey, chosen=None, written=None, problem=None, status=200):
+def render_survey(
+    site, survey, chosen=None, written=None, problem=None, status=200, action=None, **extra
+):
+    """The page to fill in. `action`: where it posts (None: /survey/<site>/<slug>)."""
     return render_template(
         "kiosk/survey.html",
         site=site,
@@ -80,6 +84,8 @@ def render_survey(site, survey, chosen=None, written=None, problem=None, status=
         chosen=chosen or {},
         written=written or {},
         problem=problem,
+        action=action,
+        **extra,
     ), status
 
 
@@ -98,7 +104,7 @@ def phone_page(site: dict, survey: Survey, preview: bool = False) -> str:
     )
 
 
-def render_thanks(site, survey, receipt_code: str | None, status: int):
+def render_thanks(site, survey, receipt_code: str | None, status: int, **extra):
     return render_template(
         "kiosk/survey.html",
         site=site,
@@ -106,6 +112,7 @@ def render_thanks(site, survey, receipt_code: str | None, status: int):
         thanked=True,
         receipt_code=receipt_code,
         without_receipt=receipt_code is None,
+        **extra,
     ), status
 
 
@@ -121,7 +128,7 @@ def survey_page(site: str, slug: str):
 
 
 @bp.post("/survey/<site>/<slug>")
-@csrf.exempt  # checked in the view, so a stale page keeps what was chosen (see below)
+@csrf.exempt  # checked in read_sent, so a stale page keeps what was chosen (see below)
 @limiter.limit(lambda: limits.share(current_app.config["FEEDBACK_RATE_LIMIT"]))
 def send(site: str, slug: str):
     """Keep the answers and words once; thank them, with a receipt code if they wrote.
@@ -131,6 +138,53 @@ def send(site: str, slug: str):
     place = site_or_404(site)
     languages.for_site(place)
     offered_survey(place, slug)
+    sent = read_sent(place, slug)
+    if not isinstance(sent, Sent):
+        return sent
+    if sent.is_empty:
+        # Nothing chosen and nothing written: nothing to keep, and a count of
+        # empty pages would only pad the figures.
+        return render_thanks(place, sent.survey, None, 200)
+    comments = sent_comments(place, sent)
+    if comments and storage.was_withdrawn(database(), *(comment.id for comment in comments)):
+        return taken_back(place, sent.survey)
+    submission = Submission(
+        id=sent.submission_id,
+        site=place["slug"],
+        survey=sent.survey.slug,
+        answers=sent.answers,
+        date=sent.today,
+        version=sent.survey.version,
+    )
+    new = storage.record_submission(database(), submission, sent.survey)
+    new = storage.record_comments(database(), comments) > 0 or new
+    # Sent again after its reply was lost: the same thank-you, and the same code.
+    code = sent.receipt_code if comments else None
+    return render_thanks(place, sent.survey, code, 201 if new else 200)
+
+
+@dataclass(frozen=True)
+class Sent:
+    """A survey page as sent, checked: the version it showed, an answer for
+    every question with choices, the words written, its id and receipt code."""
+
+    survey: Survey
+    answers: dict[str, str]
+    words: dict[str, str]
+    submission_id: str
+    receipt_code: str
+    today: datetime.date
+
+    @property
+    def is_empty(self) -> bool:
+        return all(answer == SKIP for answer in self.answers.values()) and not self.words
+
+
+def read_sent(place: dict, slug: str, action: str | None = None):
+    """The page as sent (Sent), or the reply that refuses it: the page again
+    with what was chosen and written and a plain problem, or a plain 415.
+    `action` is where the page posts back (None: this module's own address);
+    the survey at a meeting (kiosk/coproduction/meeting_survey.py) uses it too."""
     if request.mimetype not in FORM_TYPES:
         return error_response(415, _("Please send your answers from the survey page."))
     chosen, written = what_was_given()
@@ -138,14 +192,14 @@ def send(site: str, slug: str):
         survey = version_sent(slug)
     except InvalidAnswers as problem:
         latest = storage.latest_version(database(), slug)
-        return render_survey(place, latest, chosen, written, str(problem), 422)
+        return render_survey(place, latest, chosen, written, str(problem), 422, action)
     if current_app.config.get("WTF_CSRF_ENABLED", True):
         try:
             csrf.protect()
         except CSRFError:
             # An hour on the page is enough for the form token to run out: keep what
             # they chose and wrote, with a fresh token, instead of an error page.
-            return render_survey(place, survey, chosen, written, OPEN_TOO_LONG, 400)
+            return render_survey(place, survey, chosen, written, OPEN_TOO_LONG, 400, action)
     if request.form.get("website"):
         # Only a robot fills in the hidden field: thank it, keep nothing.
         return render_thanks(place, survey, None, 200)
@@ -159,50 +213,36 @@ def send(site: str, slug: str):
             request.form.get("receipt_seal", ""),
         )
     except (InvalidAnswers, InvalidComment) as problem:
-        return render_survey(place, survey, chosen, written, str(problem), 422)
-    if all(answer == SKIP for answer in answers.values()) and not words:
-        # Nothing chosen and nothing written: nothing to keep, and a count of
-        # empty pages would only pad the figures.
-        return render_thanks(place, survey, None, 200)
-    return keep(place, survey, answers, words, receipt_code)
-
-
-def keep(place: dict, survey: Survey, answers: dict, words: dict, receipt_code: str):
-    config = current_app.config
-    today = datetime.date.today()
+        return render_survey(place, survey, chosen, written, str(problem), 422, action)
     submission_id = request.form["submission_id"]
-    comments = [
+    return Sent(survey, answers, words, submission_id, receipt_code, datetime.date.today())
+
+
+def sent_comments(place: dict, sent: Sent) -> list:
+    """The words, one comment per question, for the comments list: through the
+    concern matcher, sharing the page's receipt code, dated by the server."""
+    config = current_app.config
+    return [
         make_survey_comment(
-            submission_id=submission_id,
+            submission_id=sent.submission_id,
             site=place["slug"],
-            survey=survey.slug,
-            version=survey.version,
+            survey=sent.survey.slug,
+            version=sent.survey.version,
             question=key,
             text=text,
-            receipt_code=receipt_code,
+            receipt_code=sent.receipt_code,
             secret=config["SECRET_KEY"],
             concern_phrases=config.get("CONCERN_PHRASES"),
-            today=today,
+            today=sent.today,
         )
-        for key, text in words.items()
+        for key, text in sent.words.items()
     ]
-    db = database()
-    if comments and storage.was_withdrawn(db, *(comment.id for comment in comments)):
-        # The thank-you page refreshed after its words were taken back.
-        taken_back = _("You took these answers back, so they were not sent again.")
-        return render_survey(place, survey, problem=taken_back, status=410)
-    submission = Submission(
-        id=submission_id,
-        site=place["slug"],
-        survey=survey.slug,
-        answers=answers,
-        date=today,
-        version=survey.version,
-    )
-    new = storage.record_submission(db, submission, survey)
-    new = storage.record_comments(db, comments) > 0 or new
-    # Sent again after its reply was lost: the same thank-you, and the same code.
-    return render_thanks(place, survey, receipt_code if comments else None, 201 if new else 200)
+
+
+def taken_back(place: dict, survey: Survey, action: str | None = None):
+    """The thank-you page refreshed after its words were taken back."""
+    problem = _("You took these answers back, so they were not sent again.")
+    return render_survey(place, survey, problem=problem, status=410, action=action)
 
 
 def version_sent(slug: str) -> Survey:
