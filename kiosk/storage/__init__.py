@@ -5,10 +5,17 @@ One module per job: schema and staff_schema (migrations of the answers file
 and of the staff file), database (connections and write transactions),
 maintenance, copies (backups and restores), health (can a file be written, and
 why not), submissions, comments, concerns, digests, sites, staff, sign_ins,
-tablets, surveys, summary, logo, groups, readiness and plans (co-production). Import it as
+tablets, surveys, summary, logo, groups, readiness, plans and agreements
+(co-production). Import it as
 `from kiosk import storage` and call `storage.record_submission(db, ...)`.
 """
 
+from kiosk.storage.agreements import (
+    InvalidAgreement,
+    agreement_versions,
+    find_agreement,
+    save_agreement,
+)
 from kiosk.storage.comments import (
     STATUSES,
     any_comment,
@@ -198,6 +205,10 @@ __all__ = [
     "find_meeting",
     "meeting_with_code",
     "meetings_of_group",
+    "InvalidAgreement",
+    "agreement_versions",
+    "find_agreement",
+    "save_agreement",
     "InvalidGroup",
     "add_group",
     "change_group",
