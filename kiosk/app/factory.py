@@ -166,9 +166,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     from kiosk.surveys import phone
 
     app.register_blueprint(phone.bp)
-    from kiosk.coproduction import meeting_survey
+    from kiosk.coproduction import agreement, meeting_survey
 
     app.register_blueprint(meeting_survey.bp)
+    app.register_blueprint(agreement.bp)
 
     from admin import bp as admin_bp
 
