@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from kiosk import storage
 from kiosk.coproduction.agreement_texts import ADULTS, CHILDREN, starting_text
-from kiosk.storage.agreements import INTRO_MAX, TEXT_MAX, TITLE_MAX
+from kiosk.storage.agreements import INTRO_MAX, TEXT_MAX, TITLE_MAX, VERSION_MAX
 from tests.conftest import form_token, make_account, sign_in
 
 GROUPS = "/admin/co-production"
@@ -161,6 +161,15 @@ def test_a_version_with_no_point_is_refused(staff, db, group):
     assert storage.find_agreement(db, group) is None
 
 
+def test_a_version_too_long_for_one_poster_is_refused(staff, db, group):
+    long_point = {"title": "A point", "text": "w" * TEXT_MAX}
+    data = fields(starting_text("adults", "en"), {"intro": "Hi.", "points": [long_point] * 6})
+    reply = staff.post(EDIT, data={"csrf_token": form_token(staff, EDIT), **data})
+    assert reply.status_code == 422
+    assert f"it can have at most {VERSION_MAX}" in reply.get_data(as_text=True)
+    assert storage.find_agreement(db, group) is None
+
+
 def test_more_than_ten_points_are_refused(staff, db, group):
     many = {"title": "A point", "text": "Some words."}
     data = fields({"intro": "Hi.", "points": [many] * 11}, starting_text("children", "en"))
@@ -273,10 +282,21 @@ def test_an_edited_text_shows_with_the_language_it_was_written_in(staff, client,
     assert "data-read-aloud" in polish
 
 
-def test_the_poster_prints_each_version_in_the_agreements_language(staff, group):
+def type_size(poster: str) -> int:
+    return int(re.search(r"agreement-poster-pt-(\d+)", poster)[1])
+
+
+def test_the_poster_prints_each_version_large_the_childrens_larger(staff, db, group):
     adults = staff.get(f"{EDIT}/poster?version=adults").get_data(as_text=True)
     assert "This agreement ensures a safe, shared space" in adults
-    assert "agreement-poster-large" in adults
     children = staff.get(f"{EDIT}/poster?version=children").get_data(as_text=True)
     assert "We are kind with our words." in children
+    assert 16 <= type_size(adults) < type_size(children)
     assert staff.get(f"{EDIT}/poster?version=pets").status_code == 404
+
+
+def test_the_poster_is_in_the_language_the_agreement_was_written_in(staff, db, group):
+    save(staff, language="ar", **{"adults-title-0": "الاحترام"})
+    poster = staff.get(f"{EDIT}/poster?version=adults").get_data(as_text=True)
+    assert re.search(r'<article class="poster[^"]*"[^>]*lang="ar" dir="rtl">', poster)
+    assert "<strong>الاحترام:</strong>" in poster

@@ -9,6 +9,7 @@ when something is missing, and nothing is kept.
 """
 
 import datetime
+import math
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import force_locale
@@ -30,6 +31,10 @@ from kiosk.storage.agreements import (
     checked_text,
 )
 
+POSTER_ROOM = 370_000
+LETTERS_A_LINE_END = 30
+POSTER_SMALLEST = 11
+POSTER_LARGEST = {"adults": 18, "children": 22}
 VERSION_WORDS = {"adults": "For adults", "children": "For children and young people"}
 
 
@@ -138,19 +143,22 @@ def agreement_poster(group: str):
             group=found,
             which=which,
             text=text,
-            size=poster_size(text),
+            size=poster_size(text, which),
             poster_language=language,
             has_logo=storage.service_logo(db) is not None,
         )
 
 
-def poster_size(text: dict) -> str:
-    """Type as large as the words allow on one A4 page (poster.css): the
-    starting text is "large"; ten long points need "small"."""
+def poster_size(text: dict, which: str) -> int:
+    """The poster's type size in points: as large as the words allow on one A4
+    page, up to 18 for adults and 22 for children. The page holds about
+    POSTER_ROOM square points of words (measured with the starting texts in
+    every language; tests/browser/test_group_agreement.py prints the longest)."""
     letters = len(text["intro"]) + sum(len(p["title"]) + len(p["text"]) for p in text["points"])
-    if letters <= 1200:
-        return "large"
-    return "medium" if letters <= 2000 else "small"
+    # Each point and the introduction end part-way along a line.
+    lines_end = LETTERS_A_LINE_END * (len(text["points"]) + 1)
+    fits = int(math.sqrt(POSTER_ROOM / (letters + lines_end)))
+    return max(POSTER_SMALLEST, min(fits, POSTER_LARGEST[which]))
 
 
 @group_section(30, "admin/coproduction/_agreement_section.html")

@@ -4,8 +4,9 @@ written in, never a time or an author (the audit log has who and when).
 
 A text is {"intro": str, "points": [{"title": str, "text": str}, ...]}. A group
 with no saved version has the starting text (version 0, never stored; see
-kiosk/coproduction/agreement_texts.py). The limits keep the poster on one A4
-page in large type (tests/browser/test_group_agreement.py prints one).
+kiosk/coproduction/agreement_texts.py). The limits (each field's, and
+VERSION_MAX for all of a version) keep the poster on one A4 page in large type
+(tests/browser/test_group_agreement.py prints the longest).
 """
 
 import datetime
@@ -21,6 +22,8 @@ INTRO_MAX = 200
 TITLE_MAX = 50
 TEXT_MAX = 250
 POINTS_MAX = 10
+# All the letters of one version: more would not print in large type on one page.
+VERSION_MAX = 1500
 
 
 class InvalidAgreement(ValueError):
@@ -58,6 +61,12 @@ def checked_text(text: dict, which: str) -> dict:
             raise InvalidAgreement(
                 f"Please write point {number} of the {name} version, at most {TEXT_MAX} letters."
             )
+    letters = len(intro) + sum(len(p["title"]) + len(p["text"]) for p in points)
+    if letters > VERSION_MAX:
+        raise InvalidAgreement(
+            f"The {name} version is {letters} letters long. To print in large type on one"
+            f" page it can have at most {VERSION_MAX}: please make it shorter."
+        )
     return {"intro": intro, "points": points}
 
 
