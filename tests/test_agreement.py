@@ -52,8 +52,8 @@ def save(staff, **changes):
     return staff.post(EDIT, data={"csrf_token": form_token(staff, EDIT), **data})
 
 
-def public(client, group_page="young-voices", **args):
-    return client.get(f"/agreement/{group_page}", query_string=args)
+def public(client, group_page="young-voices", version="", **args):
+    return client.get(f"/agreement/{group_page}{version and '/'}{version}", query_string=args)
 
 
 def test_the_starting_texts_have_six_points_within_the_limits_in_every_language():
@@ -262,9 +262,12 @@ def test_the_adults_version_is_one_link_away(staff, client, group):
     show_it(staff)
     page = public(client).get_data(as_text=True)
     assert "Show the version for adults" in page
-    adults = public(client, version="adults").get_data(as_text=True)
-    assert "This agreement ensures a safe, shared space" in adults
-    assert "Show the version for children and young people" in adults
+    adults = public(client, version="adults", lang="pl").get_data(as_text=True)
+    assert ADULTS["pl"]["intro"] in adults
+    # The language links keep the version.
+    assert 'href="/agreement/young-voices/adults?lang=ar"' in adults
+    assert 'href="/agreement/young-voices/children?lang=pl"' in adults
+    assert public(client, version="pets").status_code == 404
 
 
 def test_an_edited_text_shows_with_the_language_it_was_written_in(staff, client, group):
@@ -300,3 +303,12 @@ def test_the_poster_is_in_the_language_the_agreement_was_written_in(staff, db, g
     poster = staff.get(f"{EDIT}/poster?version=adults").get_data(as_text=True)
     assert re.search(r'<article class="poster[^"]*"[^>]*lang="ar" dir="rtl">', poster)
     assert "<strong>الاحترام:</strong>" in poster
+
+
+def test_staff_can_start_again_from_the_guides_text_in_another_language(staff, db, group):
+    save(staff, **{"adults-intro": "Our own words."})
+    page = staff.get(EDIT, query_string={"starting": "ro"}).get_data(as_text=True)
+    assert ADULTS["ro"]["intro"] in page
+    assert '<option value="ro" selected>' in page
+    assert "Our own words." not in page
+    assert storage.find_agreement(db, group)["adults"]["intro"] == "Our own words."

@@ -20,7 +20,8 @@ from admin.coproduction.groups import group_or_404
 from kiosk import storage
 from kiosk.app import languages
 from kiosk.app.for_request import database, staff_database
-from kiosk.coproduction.agreement import current_agreement, site_languages
+from kiosk.coproduction.agreement import current_agreement, public_url, site_languages
+from kiosk.coproduction.agreement_texts import starting_text
 from kiosk.storage.agreements import (
     INTRO_MAX,
     POINTS_MAX,
@@ -60,6 +61,7 @@ def edit_page(group: dict, agreement: dict, problem: str | None = None, status: 
         versions=storage.agreement_versions(db, group["slug"]),
         languages=site_languages(group),
         version_words=VERSION_WORDS,
+        public_address=public_url(group["slug"]),
         limits={"intro": INTRO_MAX, "title": TITLE_MAX, "text": TEXT_MAX, "points": POINTS_MAX},
         problem=problem,
     ), status
@@ -67,9 +69,16 @@ def edit_page(group: dict, agreement: dict, problem: str | None = None, status: 
 
 @bp.get("/co-production/<group>/agreement")
 def agreement(group: str):
-    """The group's agreement as it is now, ready to edit."""
+    """The group's agreement as it is now, ready to edit; with ?starting=<language>,
+    the form filled in with the guide's starting text in that language instead."""
     found = group_or_404(group)
-    return edit_page(found, current_agreement(database(), found))
+    now = current_agreement(database(), found)
+    starting = request.args.get("starting")
+    if starting in [language.code for language in site_languages(found)]:
+        flash("The guide's starting text is filled in below. Save it to keep it.")
+        texts = {which: starting_text(which, starting) for which in VERSIONS}
+        now = {**now, "language": starting, **texts}
+    return edit_page(found, now)
 
 
 @bp.post("/co-production/<group>/agreement")

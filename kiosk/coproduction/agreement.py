@@ -10,7 +10,7 @@ version comes first for a group of children or young people.
 """
 
 import sqlite_utils
-from flask import Blueprint, abort, g, render_template, request
+from flask import Blueprint, abort, current_app, g, render_template, url_for
 
 from kiosk import storage
 from kiosk.app import languages
@@ -48,13 +48,21 @@ def current_agreement(db: sqlite_utils.Database, group: dict, language: str | No
     }
 
 
+def public_url(group: str) -> str:
+    """The public page's full address, as staff give it out."""
+    base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
+    return base + url_for("agreement.public_agreement", group=group)
+
+
 def first_version(group: dict) -> str:
     return "children" if group["audience"] in YOUNG_AUDIENCES else "adults"
 
 
-@bp.get("/agreement/<group>")
-def public_agreement(group: str):
-    """The group's agreement, in big type, with read-aloud and languages."""
+@bp.get("/agreement/<group>", defaults={"which": None})
+@bp.get("/agreement/<group>/<which>")
+def public_agreement(group: str, which: str | None):
+    """The group's agreement, in big type, with read-aloud and languages. The
+    version is part of the address, so the language links keep it."""
     db = database()
     found = storage.find_group(db, group)
     if found is None or not found["agreement_public"]:
@@ -62,10 +70,10 @@ def public_agreement(group: str):
     site = storage.find_site(db, found["site"])
     if site is None:
         abort(404)
+    if which is not None and which not in VERSIONS:
+        abort(404)
     page_language = languages.for_site(site)
-    which = request.args.get("version")
-    if which not in VERSIONS:
-        which = first_version(found)
+    which = which or first_version(found)
     agreement = current_agreement(db, found, g.language)
     text_language = languages.BY_CODE.get(agreement["language"], page_language)
     return render_template(
