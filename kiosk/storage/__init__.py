@@ -6,7 +6,7 @@ and of the staff file), database (connections and write transactions),
 maintenance, copies (backups and restores), health (can a file be written, and
 why not), submissions, comments, concerns, digests, sites, staff, sign_ins,
 tablets, surveys, summary, logo, groups, readiness, plans and agreements
-(co-production). Import it as
+(co-production), principles (the guide's six, as tags). Import it as
 `from kiosk import storage` and call `storage.record_submission(db, ...)`.
 """
 
@@ -103,6 +103,13 @@ from kiosk.storage.plans import (
     find_plan,
     group_plans,
     link_change,
+)
+from kiosk.storage.principles import (
+    UnknownPrinciple,
+    principles_of,
+    set_principles,
+    tagged_comments,
+    tagged_you_said,
 )
 from kiosk.storage.readiness import (
     InvalidReadiness,
@@ -209,6 +216,11 @@ __all__ = [
     "agreement_versions",
     "find_agreement",
     "save_agreement",
+    "UnknownPrinciple",
+    "principles_of",
+    "set_principles",
+    "tagged_comments",
+    "tagged_you_said",
     "InvalidGroup",
     "add_group",
     "change_group",

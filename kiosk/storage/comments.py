@@ -138,7 +138,7 @@ STATUSES = ("new", "seen", "actioned")
 # survey, version, question: set for words written in a survey, so staff see the question.
 _LISTED = (
     "id, site, topic, text, drawing IS NOT NULL AS has_drawing, concern, status, hidden, date,"
-    " survey, version, question"
+    " survey, version, question, principles"
 )
 
 
