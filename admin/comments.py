@@ -13,6 +13,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import InputRequired
 
 from admin import bp
+from admin.coproduction.principles import save_principles
 from admin.periods import Period, asked_period, has_begun, read_week
 from kiosk import storage
 from kiosk.app.for_request import database, staff_database
@@ -140,6 +141,14 @@ def comment_status(comment_id: str):
     storage.audit(staff_database(), g.staff, f"marked a comment {form.status.data}", where(comment))
     flash(f"Comment marked {form.status.data}.")
     return back_to_list()
+
+
+@bp.post("/comments/<comment_id>/principles")
+def comment_principles(comment_id: str):
+    """Change which of the guide's six principles a comment or drawing touches."""
+    comment = comment_or_404(comment_id)
+    back = url_for("admin.comments", **list_values(request.form), _anchor=f"comment-{comment_id}")
+    return save_principles("comment", comment_id, where(comment), redirect(back))
 
 
 @bp.post("/comments/<comment_id>/hide")

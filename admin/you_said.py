@@ -10,6 +10,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from admin import bp
+from admin.coproduction.principles import save_principles
 from kiosk import storage
 from kiosk.app.for_request import database, staff_database
 from kiosk.storage.you_said import DID_MAX_CHARS, HEARD_MAX_CHARS
@@ -49,13 +50,20 @@ def you_said():
     if request.method == "GET":
         form.date.data = datetime.date.today()
         started_from(form, request.args.get("from"))
-    status = 200
+    status, problem = 200, None
+    principles = request.form.getlist("principles")
     if form.validate_on_submit():
-        storage.add_you_said(db, form.site.data, form.heard.data, form.did.data, form.date.data)
-        detail = f"site {form.site.data}, {form.date.data.isoformat()}"
-        storage.audit(staff_database(), g.staff, "added a You said, we did entry", detail)
-        flash("Entry added. Children will see it on the kiosk thank-you and the site's page.")
-        return redirect(url_for("admin.you_said"))
+        try:
+            storage.add_you_said(
+                db, form.site.data, form.heard.data, form.did.data, form.date.data, principles
+            )
+        except storage.UnknownPrinciple as unknown:
+            problem = str(unknown)
+        else:
+            detail = f"site {form.site.data}, {form.date.data.isoformat()}"
+            storage.audit(staff_database(), g.staff, "added a You said, we did entry", detail)
+            flash("Entry added. Children will see it on the kiosk thank-you and the site's page.")
+            return redirect(url_for("admin.you_said"))
     if request.method == "POST":
         status = 422
     names = {s["slug"]: s["name"] for s in sites}
@@ -66,6 +74,8 @@ def you_said():
         names=names,
         heard_max=HEARD_MAX_CHARS,
         did_max=DID_MAX_CHARS,
+        chosen_principles=principles,
+        problem=problem,
     ), status
 
 
@@ -91,3 +101,11 @@ def delete_you_said(entry_id: str):
     storage.audit(staff_database(), g.staff, "deleted a You said, we did entry", detail)
     flash("Entry deleted.")
     return redirect(url_for("admin.you_said"))
+
+
+@bp.post("/you-said-we-did/<entry_id>/principles")
+def you_said_principles(entry_id: str):
+    """Change which of the guide's six principles an entry touches."""
+    entry = entry_or_404(entry_id)
+    where = f"site {entry['site']}, {entry['date']}"
+    return save_principles("you-said", entry_id, where, redirect(url_for("admin.you_said")))

@@ -26,4 +26,11 @@ def group_section(order: int, template: str):
 
 
 # Importing each module registers its routes on admin.bp and its sections.
-from admin.coproduction import agreement, groups, meetings, plans, readiness  # noqa: E402, F401
+from admin.coproduction import (  # noqa: E402, F401
+    agreement,
+    groups,
+    meetings,
+    plans,
+    principles,
+    readiness,
+)
