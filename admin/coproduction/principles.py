@@ -10,8 +10,10 @@ small-number rule has nothing to hide here.
 """
 
 import datetime
+import functools
 
 from flask import abort, flash, g, make_response, render_template, request
+from markupsafe import Markup
 
 from admin import bp
 from kiosk import storage
@@ -34,6 +36,26 @@ DEFAULT_PERIOD = "3-months"
 def six_principles() -> dict[str, str]:
     """The guide's six principles in its order: slug, words."""
     return PRINCIPLE_WORDS
+
+
+@bp.app_template_global("principle_boxes")
+def principle_boxes(chosen) -> Markup:
+    """The six checkboxes, each inside its words' label, those chosen ticked.
+    A list of a hundred messages or entries has one a row: made once for each
+    of the 64 ways to tick them, not for every row."""
+    return _boxes(frozenset(chosen))
+
+
+@functools.cache
+def _boxes(chosen: frozenset) -> Markup:
+    box = Markup(
+        '<li><label><input type="checkbox" name="principles" value="{}"{}> {}</label></li>'
+    )
+    ticked = Markup(" checked")
+    return Markup("").join(
+        box.format(slug, ticked if slug in chosen else "", words)
+        for slug, words in PRINCIPLE_WORDS.items()
+    )
 
 
 @bp.app_template_filter("principle_words")
