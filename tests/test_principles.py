@@ -174,6 +174,24 @@ def test_a_period_or_site_the_page_does_not_offer_is_said_plainly(staff, query):
     assert "There is no such" in reply.get_data(as_text=True)
 
 
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    period=st.text(st.characters(exclude_categories=["Cs"]), max_size=20),
+    site=st.text(st.characters(exclude_categories=["Cs"]), max_size=20),
+)
+def test_junk_in_the_address_gets_the_page_or_a_plain_400(staff, period, site):
+    reply = staff.get(PAGE, query_string={"period": period, "site": site})
+    assert reply.status_code in (200, 400)
+
+
+def test_a_refused_entry_keeps_the_principles_ticked(staff, db):
+    reply = add_entry(staff, ["choice"], heard="")
+    assert 422 == reply.status_code
+    page = reply.get_data(as_text=True)
+    assert 'value="choice" checked' in page and 'value="safety">' in page
+    assert [] == storage.you_said_entries(db)
+
+
 def test_the_page_is_linked_from_co_production_and_the_summary(staff):
     assert f'href="{PAGE}"' in staff.get("/admin/co-production").get_data(as_text=True)
     assert f'href="{PAGE}"' in staff.get("/admin/").get_data(as_text=True)
