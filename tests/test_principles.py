@@ -83,10 +83,12 @@ def test_an_entry_tagged_choice_shows_under_choice_and_nowhere_else(staff, db, s
     ) == (audit_of(staff_db)[-1])
 
 
-def test_the_add_form_takes_principles_and_the_list_shows_them(staff, db):
+def test_the_add_form_takes_principles_and_the_list_shows_them(staff, db, staff_db):
     reply = add_entry(staff, ["empowerment", "safety"])
     assert 302 == reply.status_code
     assert "safety empowerment" == only_entry(db)["principles"]
+    detail = f"site youth-hub, {TODAY}: safety empowerment"
+    assert ("added a You said, we did entry", detail) == audit_of(staff_db)[-1]
     page = " ".join(staff.get(YOU_SAID).get_data(as_text=True).split())
     assert "<legend>Which of the six principles does it touch?</legend>" in page
     assert "Safety, Empowerment" in page
