@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from admin.coproduction.principles import first_day
 from kiosk import storage
 from kiosk.coproduction.guide import PRINCIPLE_WORDS
 from tests.conftest import form_token, make_account, sign_in, store_comment
@@ -258,6 +259,19 @@ def test_an_account_without_the_staff_role_is_refused_and_nothing_is_kept(app, c
     assert "Your account cannot open this page" in reply.get_data(as_text=True)
     assert "" == storage.find_comment(db, comment.id)["principles"]
     assert 403 == client.get(PAGE).status_code
+
+
+@pytest.mark.parametrize(
+    ("months", "today", "first"),
+    [
+        (1, datetime.date(2027, 1, 31), datetime.date(2027, 1, 1)),
+        (3, datetime.date(2027, 1, 31), datetime.date(2026, 11, 1)),
+        (12, datetime.date(2026, 12, 1), datetime.date(2026, 1, 1)),
+        (None, datetime.date(2026, 12, 1), None),
+    ],
+)
+def test_a_period_starts_on_the_first_of_its_earliest_month(months, today, first):
+    assert first == first_day(months, today)
 
 
 # Storage
