@@ -171,3 +171,20 @@ def test_the_demo_offers_the_adult_evaluation_by_qr_code_with_a_few_comments(app
     assert from_surveys, "six weeks of two sites brings at least one adult's comment"
     assert {("adult-evaluation", 1)} == {(c["survey"], c["version"]) for c in from_surveys}
     assert {c["text"] for c in from_surveys} <= {text for _, text in demo.ADULT_COMMENTS}
+
+
+def test_demo_data_has_a_co_production_group_with_every_part_filled_in(app, staff):
+    assert 0 == run(app, "--weeks", "2").exit_code
+    page = staff.get("/admin/co-production/young-voices").get_data(as_text=True)
+    assert "Young Voices" in page
+    assert "What needs to happen first: Keep inviting both schools." in page
+    assert "1 of 2 intended changes done" in page
+    # Meetings of 3 and 4 together, 6 alone, and 2 waiting: never a small one shown.
+    assert "These 2 meetings together: 7 responses" in page
+    assert "6 responses" in page
+    assert "1 closed meeting is waiting for more answers" in page
+    assert not re.search(r"\b[1-4] responses?\b", page)
+    principles = staff.get("/admin/co-production/principles").get_data(as_text=True)
+    choice = principles.split('id="principle-choice"')[1].split('id="principle-collab')[0]
+    assert "Meetings are now one hour, with a break in the middle." in choice
+    assert staff.get("/agreement/young-voices").status_code == 200

@@ -39,6 +39,13 @@ def test_two_groups_with_one_name_get_two_addresses(staff, db):
     assert [g["slug"] for g in storage.list_groups(db)] == ["young-voices", "young-voices-2"]
 
 
+@pytest.mark.parametrize("name", ["Principles", "Admin", "!!!"])
+def test_a_group_never_takes_the_address_of_another_page(staff, db, name):
+    reply = start_group(staff, name=name)
+    assert reply.headers["Location"].endswith("/admin/co-production/group")
+    assert staff.get("/admin/co-production/principles").status_code == 200
+
+
 @pytest.mark.parametrize(
     ("fields", "message"),
     [

@@ -1,6 +1,7 @@
 """Command-line jobs: `flask --app kiosk <command>`."""
 
 import datetime
+import random
 import sys
 import time
 from pathlib import Path
@@ -12,7 +13,7 @@ from flask.cli import with_appcontext
 from admin import accounts, alerts
 from admin import digest_job as digest
 from kiosk import storage
-from kiosk.app import backup, demo, languages, retention
+from kiosk.app import backup, demo, demo_coproduction, languages, retention
 from kiosk.surveys import tablets
 
 
@@ -154,12 +155,19 @@ def demo_data(weeks: int) -> None:
             topics=config["FEEDBACK_TOPICS"],
             concern_phrases=config.get("CONCERN_PHRASES"),
         )
+        group = demo_coproduction.fill_coproduction(
+            db,
+            sites[0],
+            datetime.date.today(),
+            random.Random(),  # noqa: S311 (invented)
+        )
     finally:
         db.close()
     click.echo(
         f"Added {counts.responses} invented responses and {counts.comments} comments"
         f" ({counts.concerns} needing attention, {counts.drawings} with a drawing)"
-        f" for {len(sites)} sites over the last {weeks} weeks. None of it is real."
+        f" for {len(sites)} sites over the last {weeks} weeks, and a co-production group"
+        f" with its meetings (/admin/co-production/{group}). None of it is real."
     )
 
 

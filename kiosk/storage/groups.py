@@ -11,6 +11,8 @@ from kiosk.storage.schema_coproduction import AUDIENCES
 from kiosk.storage.sites import RESERVED_SLUGS, SITE_SLUG, check_name, slug_from_name
 
 GROUP_NAME_MAX = 80
+# /admin/co-production/principles is a page of its own, not a group's.
+GROUP_RESERVED = RESERVED_SLUGS | {"principles"}
 
 
 class InvalidGroup(ValueError):
@@ -47,7 +49,7 @@ def add_group(
     added when another group has it). InvalidGroup when a field is wrong."""
     name, chosen = _checked(db, name, site, audience, surveys)
     base = slug_from_name(name) or "group"
-    if base in RESERVED_SLUGS or not SITE_SLUG.fullmatch(base):
+    if base in GROUP_RESERVED or not SITE_SLUG.fullmatch(base):
         base = "group"
     with writing(db):
         slug, n = base, 1
