@@ -6,13 +6,13 @@ dated 2025-11-26 is deleted. PRAGMA secure_delete (set in open_database)
 overwrites the deleted words and drawings in the file.
 
 A co-production meeting's answers go only in whole blocks, as
-admin/meeting_figures.py cuts them: a block goes once every answer in it is
-older than the retention period (its last meeting's last open day is before
-the cutoff), and so do closed meetings still waiting to make a block, once
-all are old and no meeting is to come after them. The purged meetings leave
-their survey's list with their answers, so the blocks that stay are cut
-exactly as before: a block once shown never changes. So a meeting's answers
-may stay a little longer than the period, never shorter.
+admin/meeting_figures.py cuts them, and never later than the period: a block
+goes whole as soon as its first meeting is older than the period (no answer
+is dated before its meeting), and so do the closed meetings still waiting to
+make a block. Taking a whole block out leaves every other block cut exactly
+as before (the cut starts again after each block), so a block once shown
+never changes. So some of a meeting's answers may go a little before the
+period is over, never after: what the public pages promise holds.
 """
 
 import datetime
@@ -123,18 +123,30 @@ def _purge_old_meetings(
             old = _old_whole_blocks(db, meetings, survey, today, kept_from, minimum)
             if old:
                 deleted += _forget(db, old, survey)
+    # A meeting still open is in no block yet (only with a period shorter than
+    # the week a meeting stays open can one hold old answers): they go by date.
+    # Found with a plain read first: a purge with nothing old never takes the lock.
+    still_open = (
+        " FROM meeting_answers WHERE date < ? AND meeting IN"
+        " (SELECT id FROM meetings WHERE closed_early_on IS NULL AND closes_on >= ?)"
+    )
+    dates = [kept_from.isoformat(), today.isoformat()]
+    if db.execute("SELECT 1" + still_open + " LIMIT 1", dates).fetchone():
+        with writing(db):
+            deleted += db.execute("DELETE" + still_open, dates).rowcount
     return deleted
 
 
 def _old_whole_blocks(db, meetings, survey, today, kept_from, minimum) -> set[str]:
-    """The meetings whose answers to `survey` may go: for every version whose
-    list they are in, they are in its leading run of old whole blocks."""
+    """The meetings whose answers to `survey` go now: every piece (a block, or
+    the waiting meetings) whose first meeting is older than the period, in any
+    version's list, and every piece that shares a meeting with one going (a
+    meeting asked in two versions goes from both at once)."""
     offering = [m for m in meetings if survey in m["surveys"]]
     closed = [m for m in offering if is_closed(m, today)]
-    more_to_come = len(closed) < len(offering)
     versions = survey_versions(db, survey)
     counts = meeting_answer_counts(db, [m["id"] for m in closed], survey)
-    lists = []  # per version: its meetings, and its old whole pieces, oldest first
+    pieces = []
     for index, version in enumerate(versions):
         during = [
             m
@@ -146,44 +158,20 @@ def _old_whole_blocks(db, meetings, survey, today, kept_from, minimum) -> set[st
         responses = [
             counts.get(m["id"], {}).get(version.version, {}).get("responses", 0) for m in during
         ]
-        old = _old_pieces(during, responses, minimum, kept_from, more_to_come)
-        lists.append(({m["id"] for m in during}, old))
-    while True:  # a meeting kept by one version keeps its pieces in every version
-        going = {m for _, old in lists for piece in old for m in piece}
-        going = {m for m in going if all(m in _ids(old) for ids, old in lists if m in ids)}
-        trimmed = [(ids, _leading(old, going)) for ids, old in lists]
-        if trimmed == lists:
+        blocks, waiting = cut_into_blocks(responses, minimum)
+        pieces += [[during[i] for i in span] for span in [*blocks, waiting] if span]
+    going = {
+        m["id"] for piece in pieces if piece[0]["date"] < kept_from.isoformat() for m in piece
+    }
+    while True:
+        grown = going | {m["id"] for piece in pieces if going & _ids(piece) for m in piece}
+        if grown == going:
             return going
-        lists = trimmed
+        going = grown
 
 
-def _old_pieces(during, responses, minimum, kept_from, more_to_come) -> list[list[str]]:
-    """One version's leading whole blocks (then its waiting meetings, when no
-    meeting is to come) whose last meeting closed before kept_from."""
-    blocks, waiting = cut_into_blocks(responses, minimum)
-    pieces = [[during[i] for i in span] for span in blocks]
-    if waiting and not more_to_come:
-        pieces.append([during[i] for i in waiting])
-    old = []
-    for piece in pieces:
-        if last_open_day(piece[-1]) >= kept_from:
-            break
-        old.append([m["id"] for m in piece])
-    return old
-
-
-def _ids(pieces: list[list[str]]) -> set[str]:
-    return {m for piece in pieces for m in piece}
-
-
-def _leading(pieces: list[list[str]], going: set[str]) -> list[list[str]]:
-    """The pieces from the start whose meetings are all going."""
-    kept = []
-    for piece in pieces:
-        if not set(piece) <= going:
-            break
-        kept.append(piece)
-    return kept
+def _ids(piece: list[dict]) -> set[str]:
+    return {m["id"] for m in piece}
 
 
 def _forget(db: sqlite_utils.Database, meetings: set[str], survey: str) -> int:
