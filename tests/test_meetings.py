@@ -322,3 +322,15 @@ def test_a_short_period_deletes_an_open_meetings_old_answers_too(db, group):
     assert storage.find_meeting(db, meeting)["closed_early_on"] is None
     assert 3 == storage.purge_old(db, TODAY, 3, minimum=5).meeting_answers
     assert 0 == answers_of(db, meeting)
+
+
+def test_a_group_that_met_for_years_shows_its_newest_meetings_and_results_first(staff, db, group):
+    for week in range(12):
+        held(db, group, TODAY - (20 - week) * 7 * DAY, 5)
+    page = text(staff.get(GROUP))
+    assert 8 == page.count("The meeting on ")
+    assert "4 earlier results are not shown here." in page
+    assert "Show all 12 meetings and every result" in page
+    everything = text(staff.get(GROUP + "?all=1"))
+    assert 12 == everything.count("The meeting on ")
+    assert "earlier results" not in everything

@@ -33,6 +33,7 @@ from kiosk.app.errors import error_response
 from kiosk.app.for_request import database, staff_database
 from kiosk.storage.meetings import InvalidMeeting, is_closed, is_open, last_open_day
 
+NEWEST_SHOWN = 8  # meetings listed, and blocks of results, before "Show every meeting"
 FARTHEST_DAYS = 366  # a meeting is planned at most about a year away, either way
 BAD_DATE = "Please give the meeting's date as day, month and year, for example 03/12/2026."
 TOO_FAR = "Please give a date within a year of today."
@@ -45,8 +46,12 @@ def meetings_section(found: dict) -> dict:
     titles = survey_titles()
     offered = sorted({*found["surveys"], *(s for m in meetings for s in m["surveys"])})
     minimum = current_app.config["MIN_GROUP_SIZE"]
+    # A group that has met for years: the newest first, and the rest on asking.
+    everything = request.args.get("all") == "1"
     return {
         "meetings": [(m, state(m, today)) for m in reversed(meetings)],
+        "everything": everything,
+        "newest": None if everything else NEWEST_SHOWN,
         "results": [
             (titles.get(slug, slug), results_for(db, found["slug"], slug, minimum, today))
             for slug in offered
