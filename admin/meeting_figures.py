@@ -28,12 +28,12 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from admin.figures import added, current_during
+from admin.figures import added
 from kiosk import storage
 from kiosk.storage.meetings import (  # cut_into_blocks: re-exported, retention uses it too
+    asked_during,
     cut_into_blocks,
     is_closed,
-    last_open_day,
     meetings_of_group,
 )
 from kiosk.surveys import Survey
@@ -98,13 +98,7 @@ def results_for(
     versions = storage.survey_versions(db, survey)
     results = []
     for index, version in enumerate(versions):
-        during = [
-            m
-            for m in closed
-            if current_during(
-                versions, index, datetime.date.fromisoformat(m["date"]), last_open_day(m)
-            )
-        ]
+        during = asked_during(versions, index, closed)
         own = [counts.get(m["id"], {}).get(version.version) for m in during]
         responses = [part["responses"] if part else 0 for part in own]
         ranges, waiting = cut_into_blocks(responses, minimum)

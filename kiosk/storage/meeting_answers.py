@@ -8,8 +8,8 @@ import sqlite3
 import sqlite_utils
 
 from kiosk.storage.database import writing
-from kiosk.storage.surveys import survey_version
-from kiosk.surveys import InvalidSubmission, Submission, Survey, check_answers
+from kiosk.storage.submissions import check_against_version
+from kiosk.surveys import Submission, Survey
 
 
 def record_meeting_answers(
@@ -18,11 +18,7 @@ def record_meeting_answers(
     """Keep one person's answers to a meeting's survey once (its site is not
     kept: the meeting says where). False when its id was already kept.
     InvalidSubmission when the answers do not fit the version they name."""
-    if survey is None or (survey.slug, survey.version) != (submission.survey, submission.version):
-        survey = survey_version(db, submission.survey, submission.version)
-    if survey is None:
-        raise InvalidSubmission("Unknown survey, or unknown version of it.")
-    check_answers(submission.answers, survey)
+    check_against_version(db, submission, survey)
     try:
         with writing(db):
             db.execute(

@@ -13,6 +13,7 @@ import secrets
 import sqlite_utils
 
 from kiosk.storage.database import writing
+from kiosk.storage.surveys import current_during
 
 OPEN_FOR_DAYS = 7  # the day of the meeting and the 7 after it
 
@@ -131,3 +132,13 @@ def cut_into_blocks(responses: list[int], minimum: int) -> tuple[list[range], ra
             blocks.append(range(start, index + 1))
             start, total = index + 1, 0
     return blocks, range(start, len(responses))
+
+
+def asked_during(versions: list, index: int, meetings: list[dict]) -> list[dict]:
+    """The meetings during which versions[index] (newest first) was the version
+    asked: from its meeting's day to its last open day (surveys.current_during)."""
+    return [
+        m
+        for m in meetings
+        if current_during(versions, index, datetime.date.fromisoformat(m["date"]), last_open_day(m))
+    ]

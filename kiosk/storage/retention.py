@@ -23,8 +23,8 @@ import sqlite_utils
 
 from kiosk.storage.database import empty_the_wal, writing
 from kiosk.storage.meeting_answers import meeting_answer_counts
-from kiosk.storage.meetings import cut_into_blocks, is_closed, last_open_day, meetings_of_group
-from kiosk.storage.surveys import current_during, survey_versions
+from kiosk.storage.meetings import asked_during, cut_into_blocks, is_closed, meetings_of_group
+from kiosk.storage.surveys import survey_versions
 
 # The small-number rule's default (kiosk/app/factory.py): the app passes its own.
 MIN_GROUP_SIZE = 5
@@ -148,21 +148,13 @@ def _old_whole_blocks(db, meetings, survey, today, kept_from, minimum) -> set[st
     counts = meeting_answer_counts(db, [m["id"] for m in closed], survey)
     pieces = []
     for index, version in enumerate(versions):
-        during = [
-            m
-            for m in closed
-            if current_during(
-                versions, index, datetime.date.fromisoformat(m["date"]), last_open_day(m)
-            )
-        ]
+        during = asked_during(versions, index, closed)
         responses = [
             counts.get(m["id"], {}).get(version.version, {}).get("responses", 0) for m in during
         ]
         blocks, waiting = cut_into_blocks(responses, minimum)
         pieces += [[during[i] for i in span] for span in [*blocks, waiting] if span]
-    going = {
-        m["id"] for piece in pieces if piece[0]["date"] < kept_from.isoformat() for m in piece
-    }
+    going = {m["id"] for piece in pieces if piece[0]["date"] < kept_from.isoformat() for m in piece}
     while True:
         grown = going | {m["id"] for piece in pieces if going & _ids(piece) for m in piece}
         if grown == going:

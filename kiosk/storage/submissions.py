@@ -17,11 +17,7 @@ def record_submission(
     InvalidSubmission when its answers do not fit the version it names.
     survey: that version, when the caller has just read it (it never changes),
     so the kiosk's submit reads it once, not twice."""
-    if survey is None or (survey.slug, survey.version) != (submission.survey, submission.version):
-        survey = survey_version(db, submission.survey, submission.version)
-    if survey is None:
-        raise InvalidSubmission("Unknown survey, or unknown version of it.")
-    check_answers(submission.answers, survey)
+    check_against_version(db, submission, survey)
     try:
         with writing(db):
             db.execute(
@@ -40,6 +36,18 @@ def record_submission(
     except sqlite3.IntegrityError:
         return False
     return True
+
+
+def check_against_version(
+    db: sqlite_utils.Database, submission: Submission, survey: Survey | None = None
+) -> None:
+    """InvalidSubmission unless the answers fit the exact version they name.
+    survey: that version, when the caller has just read it (it never changes)."""
+    if survey is None or (survey.slug, survey.version) != (submission.survey, submission.version):
+        survey = survey_version(db, submission.survey, submission.version)
+    if survey is None:
+        raise InvalidSubmission("Unknown survey, or unknown version of it.")
+    check_answers(submission.answers, survey)
 
 
 def count_submissions(db: sqlite_utils.Database, site: str | None = None) -> int:
