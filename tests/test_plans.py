@@ -245,3 +245,19 @@ def test_junk_at_the_proforma_is_never_a_500_nor_half_kept(staff, db, form):
     reply = staff.post(NEW, data={**form, "csrf_token": form_token(staff, NEW)})
     assert reply.status_code in {302, 422}, reply.get_data()[:300]
     assert len(plans_kept(db)) == before + (reply.status_code == 302)
+
+
+def test_a_group_with_no_plan_yet_can_answer_the_good_practice_question(staff, db, group):
+    page = staff.get(GROUP).get_data(as_text=True)
+    assert "What good practice is already happening in your service" in page
+    url = f"{GROUP}/reflections/good-practice"
+    reply = staff.post(
+        url,
+        data={
+            "csrf_token": form_token(staff, GROUP),
+            "note": "Children already choose the snacks.",
+            "next": GROUP + "#plans-heading",
+        },
+    )
+    assert reply.headers["Location"].endswith(GROUP + "#plans-heading")
+    assert "Children already choose the snacks." in staff.get(GROUP).get_data(as_text=True)

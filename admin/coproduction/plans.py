@@ -152,4 +152,9 @@ def link_change(group: str, plan_id: str, number: int):
 
 @group_section(20, "admin/coproduction/_plans_section.html")
 def plans_section(group: dict) -> dict:
-    return {"plans": storage.group_plans(database(), group["slug"])}
+    # The good-practice question here too, so a group with no plan yet can answer it.
+    back_to = url_for("admin.group", group=group["slug"]) + "#plans-heading"
+    return {
+        "plans": storage.group_plans(database(), group["slug"]),
+        "note": reflection_note(group, "good-practice", back_to),
+    }
