@@ -482,6 +482,38 @@ def test_all_sites_give_nothing_away_about_a_site_under_the_minimum(
     assert rendered(session_cookie, submissions, url) == rendered(session_cookie, replaced, url)
 
 
+# A co-production meeting's answers are kept apart (admin/meeting_figures.py):
+# any number of them, at any site's groups, in any week, change no summary page
+# at all. Were they counted in a site's week, a site's week less the meeting's
+# block would be the other answers of that week, or a small meeting itself.
+
+
+@pytest.mark.slow
+@settings(max_examples=15, deadline=None)
+@given(
+    submissions=st.lists(a_submission, max_size=30),
+    meetings=st.lists(st.tuples(a_submission, st.integers(0, 7)), min_size=1, max_size=4),
+    url=st.sampled_from(PAGES),
+)
+def test_no_summary_page_counts_a_meetings_answers(session_cookie, submissions, meetings, url):
+    def with_meetings(db):
+        for site, day, answers in submissions:
+            add(db, list(answers), site=site, day=day)
+        for (site, day, answers), children in meetings:
+            group = storage.add_group(
+                db, f"Group {new_submission_id()[:6]}", site, "children", ["child-evaluation"], day
+            )
+            meeting = storage.add_meeting(db, group, day, ["child-evaluation"])
+            chosen = dict(zip(("safe", "talk", "team", "ideas"), answers, strict=True))
+            for _ in range(children):
+                kept = Submission(new_submission_id(), site, "child-evaluation", chosen, day)
+                assert storage.record_meeting_answers(db, meeting, kept)
+
+    assert rendered(session_cookie, submissions, url) == rendered(
+        session_cookie, submissions, url, store=with_meetings
+    )
+
+
 def test_the_weeks_comments_sit_under_the_figures_concerns_first(staff, client):
     from tests.test_feedback import send
 

@@ -186,8 +186,9 @@ def test_a_plan_prints_on_one_page_and_its_changes_link_to_what_was_done(staff_p
     expect(
         page.get_by_text(f"{CHANGES_MAX} of {CHANGES_MAX} intended changes done")
     ).to_be_visible()
-    page.get_by_label("Your team's note").fill("Try a graffiti wall at the next meeting.")
-    page.get_by_role("button", name=re.compile("Save the note")).click()
+    adapting = page.get_by_role("form", name=re.compile("What methods of participation"))
+    adapting.get_by_label("Your team's note").fill("Try a graffiti wall at the next meeting.")
+    adapting.get_by_role("button", name=re.compile("Save the note")).click()
     expect(page.get_by_role("status")).to_have_text("Note saved.")
     expect(page.get_by_role("link", name="Surveys page")).to_be_visible()
     accessible(page)
