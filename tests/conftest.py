@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
+from flask import Flask
 from hypothesis import settings
+from jinja2 import BytecodeCache
 
 from admin import accounts
 from kiosk import create_app, storage
@@ -33,6 +35,36 @@ SITES = {"waiting-room-a": "Waiting room A", "youth-hub": "Youth hub"}
 settings.register_profile("kiosk", deadline=None)
 settings.load_profile("kiosk")
 MADE_BY_A640774 = Path(__file__).parent / "data" / "kiosk-a640774.db"
+
+
+class SharedBytecode(BytecodeCache):
+    """Compiled templates, kept for every app a test process makes: each test
+    has an app of its own, and compiling its templates again took about half
+    of a summary page's time in a test. Keyed by each template's source, so a
+    changed template is compiled again; what a page shows is unchanged."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+SHARED_BYTECODE = SharedBytecode()
+_jinja_environment = Flask.create_jinja_environment
+
+
+def _sharing_bytecode(app):
+    environment = _jinja_environment(app)
+    environment.bytecode_cache = SHARED_BYTECODE
+    return environment
+
+
+Flask.create_jinja_environment = _sharing_bytecode
 # An answers file made by the code at 729c3b5 (`flask demo-data --weeks 4`),
 # before surveys were data: 216 answers to the survey then called "child".
 MADE_BY_729C3B5 = Path(__file__).parent / "data" / "kiosk-729c3b5.db"
