@@ -124,8 +124,8 @@ def codes(meeting: dict) -> list[dict]:
     return shown
 
 
-def meeting_page(template: str, group: str, meeting_id: str, **context):
-    found, meeting = meeting_or_404(group, meeting_id)
+def meeting_page(template: str, found: dict, meeting: dict, **context):
+    """One of a meeting's pages, for the group and meeting meeting_or_404 found."""
     today = datetime.date.today()
     return render_template(
         template,
@@ -143,26 +143,19 @@ def meeting_page(template: str, group: str, meeting_id: str, **context):
 @bp.get("/co-production/<group>/meetings/<meeting_id>")
 def meeting(group: str, meeting_id: str):
     """A meeting's QR codes, one a survey, and what staff may do with it."""
-    found, found_meeting = meeting_or_404(group, meeting_id)
-    return meeting_page(
-        "admin/coproduction/meeting.html",
-        group,
-        meeting_id,
-        codes=codes(found_meeting),
-        local=base_url_is_local(),
-    )
+    return qr_codes_page("admin/coproduction/meeting.html", group, meeting_id)
 
 
 @bp.get("/co-production/<group>/meetings/<meeting_id>/sheet")
 def meeting_sheet(group: str, meeting_id: str):
     """The meeting's QR codes on one A4 page, to print and put on the table."""
+    return qr_codes_page("admin/coproduction/meeting_sheet.html", group, meeting_id)
+
+
+def qr_codes_page(template: str, group: str, meeting_id: str):
     found, found_meeting = meeting_or_404(group, meeting_id)
     return meeting_page(
-        "admin/coproduction/meeting_sheet.html",
-        group,
-        meeting_id,
-        codes=codes(found_meeting),
-        local=base_url_is_local(),
+        template, found, found_meeting, codes=codes(found_meeting), local=base_url_is_local()
     )
 
 
@@ -175,7 +168,7 @@ def close_meeting(group: str, meeting_id: str):
         flash("This meeting's answers were already closed.")
         return redirect(url_for("admin.meeting", group=group, meeting_id=meeting_id))
     if request.method == "GET":
-        return meeting_page("admin/coproduction/meeting_close.html", group, meeting_id)
+        return meeting_page("admin/coproduction/meeting_close.html", found, found_meeting)
     storage.close_meeting(database(), meeting_id, today)
     detail = f"{found['slug']} {found_meeting['date']}"
     storage.audit(staff_database(), g.staff, "closed a meeting's answers", detail)
@@ -195,7 +188,7 @@ def delete_meeting(group: str, meeting_id: str):
         )
         return error_response(409, message)
     if request.method == "GET":
-        return meeting_page("admin/coproduction/meeting_delete.html", group, meeting_id)
+        return meeting_page("admin/coproduction/meeting_delete.html", found, found_meeting)
     storage.delete_meeting(database(), meeting_id, today)
     detail = f"{found['slug']} {found_meeting['date']}"
     storage.audit(staff_database(), g.staff, "deleted a meeting", detail)
