@@ -3,12 +3,10 @@ so no weekly or site figure ever counts them (schema_coproduction.py), and
 read back only as counts, by meeting and version (admin/meeting_figures.py)."""
 
 import json
-import sqlite3
 
 import sqlite_utils
 
-from kiosk.storage.database import writing
-from kiosk.storage.submissions import check_against_version
+from kiosk.storage.submissions import check_against_version, insert_once
 from kiosk.surveys import Submission, Survey
 
 
@@ -19,24 +17,7 @@ def record_meeting_answers(
     kept: the meeting says where). False when its id was already kept.
     InvalidSubmission when the answers do not fit the version they name."""
     check_against_version(db, submission, survey)
-    try:
-        with writing(db):
-            db.execute(
-                "INSERT INTO meeting_answers (id, meeting, survey, version, answers, date, week)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    submission.id,
-                    meeting,
-                    submission.survey,
-                    submission.version,
-                    submission.answers_json,
-                    submission.date.isoformat(),
-                    submission.week,
-                ),
-            )
-    except sqlite3.IntegrityError:
-        return False
-    return True
+    return insert_once(db, "meeting_answers", meeting, submission)
 
 
 def meeting_answer_counts(db: sqlite_utils.Database, meetings: list[str], survey: str) -> dict:

@@ -18,14 +18,24 @@ def record_submission(
     survey: that version, when the caller has just read it (it never changes),
     so the kiosk's submit reads it once, not twice."""
     check_against_version(db, submission, survey)
+    return insert_once(db, "submissions", submission.site, submission)
+
+
+# The two tables of answers: a site's (submissions) and a meeting's (meeting_answers).
+WHERE_COLUMNS = {"submissions": "site", "meeting_answers": "meeting"}
+
+
+def insert_once(db: sqlite_utils.Database, table: str, where: str, submission: Submission) -> bool:
+    """One row of answers, with its site or meeting; False when its id is there already."""
+    where_column = WHERE_COLUMNS[table]  # both names fixed here, never from input
     try:
         with writing(db):
             db.execute(
-                "INSERT INTO submissions (id, site, survey, version, answers, date, week)"
+                f"INSERT INTO {table} (id, {where_column}, survey, version, answers, date, week)"  # noqa: S608
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     submission.id,
-                    submission.site,
+                    where,
                     submission.survey,
                     submission.version,
                     submission.answers_json,
