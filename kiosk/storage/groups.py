@@ -8,7 +8,8 @@ import sqlite_utils
 
 from kiosk.storage.database import writing
 from kiosk.storage.schema_coproduction import AUDIENCES
-from kiosk.storage.sites import RESERVED_SLUGS, SITE_SLUG, check_name, slug_from_name
+from kiosk.storage.sites import RESERVED_SLUGS, SITE_SLUG, check_name, find_site, slug_from_name
+from kiosk.storage.surveys import published_slugs
 
 GROUP_NAME_MAX = 80
 # /admin/co-production/principles is a page of its own, not a group's.
@@ -26,13 +27,12 @@ def _checked(db, name: str, site: str, audience: str, surveys) -> tuple[str, lis
         raise InvalidGroup(
             f"Please give the group a name, at most {GROUP_NAME_MAX} letters on one line."
         ) from None
-    if next(db.query("SELECT 1 FROM sites WHERE slug = ?", [site]), None) is None:
+    if find_site(db, site) is None:
         raise InvalidGroup("Please choose one of the sites.")
     if audience not in AUDIENCES:
         raise InvalidGroup("Please choose who the group is for.")
-    published = {row["survey"] for row in db.query("SELECT DISTINCT survey FROM survey_versions")}
     chosen = sorted(set(surveys))
-    if set(chosen) - published:
+    if set(chosen) - set(published_slugs(db)):
         raise InvalidGroup("Please choose surveys from the list.")
     return name, chosen
 
