@@ -48,7 +48,9 @@ def test_a_tablet_that_sent_answers_shows_the_day_they_arrived(app, staff, staff
 
 def test_the_tablet_shows_the_day_of_arrival_not_the_day_answered(app, staff, staff_db):
     """A tablet sending last week's queue today is alive today: that is the point."""
-    token = tablets.enrol_at_once(staff_db, "waiting-room-a", "By the door", TODAY.replace(day=1))
+    # Set up a month ago: on the 1st to 3rd of a month, "the 1st" came after three days ago.
+    set_up = TODAY - datetime.timedelta(days=30)
+    token = tablets.enrol_at_once(staff_db, "waiting-room-a", "By the door", set_up)
     three_days_ago = TODAY - datetime.timedelta(days=3)
     assert 201 == send(staff, token, day=three_days_ago).status_code
     page = staff.get("/admin/sites").get_data(as_text=True)
