@@ -79,6 +79,14 @@ class LiveServer:
         self.server.shutdown()
         self.server.server_close()
 
+    def start_again(self):
+        """The same app and database back on the same address, after stop()."""
+        self.server = serve(self.app, "127.0.0.1", self.server.server_port)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        self.thread.start()
+
 
 @pytest.fixture
 def config_overrides():
