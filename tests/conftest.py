@@ -5,6 +5,7 @@ import datetime
 import http.client
 import os
 import re
+import secrets
 import signal
 import socket
 import subprocess
@@ -262,16 +263,38 @@ def running_dev_server(app):
         thread.join(10)
 
 
+def _ephemeral_ports() -> range:
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return range(int(low), int(high) + 1)
+    except (OSError, ValueError):
+        return range(32768, 61000)  # Linux's default
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port free on every address, chosen below the range the system hands
+    out to outgoing connections. A port from that range (what binding to port
+    0 gives) can be taken by one of chromium's connections between this check
+    and the server's bind, and the server then stops with "Address already in
+    use": that failed CI once (stop 17)."""
+    below = _ephemeral_ports().start
+    for _ in range(100):
+        port = secrets.SystemRandom().randrange(max(1024, below - 12000), below)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("0.0.0.0", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port below the ephemeral range")
 
 
-def wait_until_listening(port: int, server: subprocess.Popen) -> None:
+def wait_until_listening(port: int, server: subprocess.Popen, printed: Path | None = None) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        assert server.poll() is None, "gunicorn stopped while starting"
+        if server.poll() is not None:
+            said = printed.read_text(errors="replace")[-2000:] if printed else ""
+            pytest.fail(f"the server stopped while starting (exit {server.returncode}):\n{said}")
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
             connection.request("GET", "/token")
@@ -282,7 +305,7 @@ def wait_until_listening(port: int, server: subprocess.Popen) -> None:
             continue
         if status == 200:
             return
-    pytest.fail("gunicorn did not answer within 30 seconds")
+    pytest.fail("the server did not answer within 30 seconds")
 
 
 GUNICORN_CONFIG = """\
@@ -321,7 +344,7 @@ def running_gunicorn(folder: Path, **environment):
             stderr=err,
         )
         try:
-            wait_until_listening(port, server)
+            wait_until_listening(port, server, folder / "err")
             yield port
         finally:
             server.send_signal(signal.SIGTERM)

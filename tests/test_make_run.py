@@ -44,7 +44,7 @@ def make_run(tmp_path, **environment):
             stderr=subprocess.STDOUT,
         )
         try:
-            wait_until_listening(port, server)
+            wait_until_listening(port, server, tmp_path / "out")
             yield port, (tmp_path / "out").read_text()
         finally:
             server.terminate()
