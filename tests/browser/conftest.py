@@ -33,7 +33,9 @@ QUEUE_EMPTY = "() => !localStorage.getItem('kiosk-submissions-waiting')"
 def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
-        "executable_path": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+        # Debian's chromium-headless-shell (`make test` installs it): the same
+        # engine as the chromium package, at half the CPU a test.
+        "executable_path": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium-headless-shell"),
         "args": CHROMIUM_ARGS,
     }
 
