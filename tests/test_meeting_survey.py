@@ -212,3 +212,16 @@ def test_junk_posts_are_never_a_500_and_keep_something_only_when_thanked(junk_ap
     after = len(meeting_answers(db)) + len(comments(db))
     assert (after > before) == (response.status_code == 201)
     assert [] == submissions(db)
+
+
+def test_a_retired_sites_meeting_rests_but_keeps_what_an_open_page_sends(client, db):
+    meeting = plan(db)
+    page = client.get(address(meeting))
+    fields = read_page(page).hidden
+    storage.set_site_retired(db, "waiting-room-a", True)
+    resting = client.get(address(meeting))
+    assert (410, True) == (resting.status_code, "This kiosk is resting" in text(resting))
+    assert "<fieldset" not in text(resting)
+    # A phone that opened the page before the site was retired still sends it.
+    assert 201 == send(client, address(meeting), fields, **CHILDREN).status_code
+    assert 1 == len(meeting_answers(db))

@@ -334,3 +334,31 @@ def test_a_group_that_met_for_years_shows_its_newest_meetings_and_results_first(
     everything = text(staff.get(GROUP + "?all=1"))
     assert 12 == everything.count("The meeting on ")
     assert "earlier results" not in everything
+
+
+def test_a_retired_sites_group_plans_no_meeting_and_is_told_where_to_change_it(staff, db, group):
+    storage.set_site_retired(db, "waiting-room-a", True)
+    page = text(staff.get(GROUP))
+    assert "site is retired, so a meeting" in page
+    assert f'href="{GROUP}/settings"' in page
+    reply = plan(staff, typed(TODAY))
+    assert 422 == reply.status_code
+    assert "Choose a site in use in the group&#39;s settings first." in text(reply)
+    assert [] == storage.meetings_of_group(db, group)
+
+
+def test_renaming_a_retired_sites_group_keeps_its_site(staff, db, group):
+    storage.set_site_retired(db, "waiting-room-a", True)
+    url = f"{GROUP}/settings"
+    page = text(staff.get(url))
+    assert re.search(r'<option selected value="waiting-room-a">Waiting room A \(retired\)', page)
+    data = {
+        "csrf_token": form_token(staff, url),
+        "name": "Young Voices Crew",
+        "site": "waiting-room-a",
+        "audience": "children",
+        "surveys": [CHILD_EVALUATION],
+    }
+    assert 302 == staff.post(url, data=data).status_code
+    changed = storage.find_group(db, group)
+    assert ("Young Voices Crew", "waiting-room-a") == (changed["name"], changed["site"])

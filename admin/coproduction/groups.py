@@ -46,11 +46,18 @@ class GroupForm(FlaskForm):
     )
 
 
-def group_form(group: dict | None = None) -> GroupForm:
+def group_form(group: dict | None = None, keep_site: str | None = None) -> GroupForm:
+    """The group's form; its sites are those in use, and the site the group
+    has now even if retired (keep_site), so saving a new name never moves the
+    group to another site without being asked."""
     db = database()
     form = GroupForm(data=group and {k: group[k] for k in ("name", "site", "audience", "surveys")})
     sites = storage.list_sites(db)
-    form.site.choices = [SelectChoice(s["slug"], s["name"]) for s in sites if not s["retired"]]
+    form.site.choices = [
+        SelectChoice(s["slug"], s["name"] + (" (retired)" if s["retired"] else ""))
+        for s in sites
+        if not s["retired"] or s["slug"] == keep_site
+    ]
     form.surveys.choices = [SelectChoice(slug, title) for slug, title in survey_titles().items()]
     return form
 
@@ -140,7 +147,8 @@ def group(group: str):
 def group_settings(group: str):
     """Rename the group, or change its site, who it is for, or its surveys."""
     found = group_or_404(group)
-    form = group_form(found) if request.method == "GET" else group_form()
+    keep = found["site"]
+    form = group_form(found, keep) if request.method == "GET" else group_form(keep_site=keep)
     problem, status = None, 200
     if request.method == "POST":
         try:

@@ -37,6 +37,10 @@ NEWEST_SHOWN = 8  # meetings listed, and blocks of results, before "Show every m
 FARTHEST_DAYS = 366  # a meeting is planned at most about a year away, either way
 BAD_DATE = "Please give the meeting's date as day, month and year, for example 03/12/2026."
 TOO_FAR = "Please give a date within a year of today."
+SITE_RETIRED = (
+    "This group's site is retired, so a meeting's QR codes would not open."
+    " Choose a site in use in the group's settings first."
+)
 
 
 @group_section(40, "admin/coproduction/_meetings_section.html")
@@ -60,7 +64,13 @@ def meetings_section(found: dict) -> dict:
         "problem": g.get("meeting_problem"),
         "dates_in_words": dates_in_words,
         "minimum": minimum,
+        "site_retired": SITE_RETIRED if site_is_retired(db, found) else None,
     }
+
+
+def site_is_retired(db, group: dict) -> bool:
+    site = storage.find_site(db, group["site"])
+    return site is None or site["retired"]
 
 
 def state(meeting: dict, today: datetime.date) -> str:
@@ -85,7 +95,9 @@ def plan_meeting(group: str):
     typed = request.form.get("date", "")
     day, today = typed_date(typed), datetime.date.today()
     problem = BAD_DATE if day is None else None
-    if day is not None and abs((day - today).days) > FARTHEST_DAYS:
+    if site_is_retired(database(), found):
+        problem = SITE_RETIRED
+    elif day is not None and abs((day - today).days) > FARTHEST_DAYS:
         problem = TOO_FAR
     if problem is None:
         try:

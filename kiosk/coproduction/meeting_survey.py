@@ -11,7 +11,9 @@ and carry NO meeting id: a comment tied to a meeting of 3 children would
 narrow down who wrote it.
 
 The code takes answers from the meeting's date until it closes (a week later,
-or sooner if staff close it). Before that, the page says when it opens; after,
+or sooner if staff close it). A retired site's meetings rest, as its kiosk and
+box do: the page is the calm retired page, and what a page already open
+sends is still kept. Before that, the page says when it opens; after,
 410 Gone, and a page sent after closing keeps no choices but still keeps its
 words, so a worry written late still reaches staff.
 """
@@ -29,6 +31,7 @@ from kiosk.app.for_request import database
 from kiosk.app.limits import limiter
 from kiosk.storage.meetings import is_closed
 from kiosk.surveys import Submission, Survey
+from kiosk.surveys.kiosk import resting
 from kiosk.surveys.phone import (
     Sent,
     read_sent,
@@ -89,6 +92,8 @@ def action(meeting: dict, slug: str) -> str:
 @bp.get("/meeting/<code>/<slug>")
 def survey_page(code: str, slug: str):
     meeting, site, survey = meeting_or_404(code, slug)
+    if site["retired"]:
+        return resting(site)
     today = datetime.date.today()
     if is_closed(meeting, today):
         return closed(site, survey)
