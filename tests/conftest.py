@@ -166,16 +166,23 @@ def all_answers(answer: str = "yes") -> dict:
     return {"safe": answer, "talk": answer, "team": answer, "ideas": answer}
 
 
-# A tablet set up long ago: only SUBMISSION_MAX_AGE_DAYS limits how far back it may date.
-LONG_AGO = datetime.date.today() - datetime.timedelta(days=400)
+@pytest.fixture
+def today() -> datetime.date:
+    """Today's date, read when the test runs, not when pytest imported its file:
+    a run that crosses midnight would compare yesterday with the app's today.
+    One value for the whole test, so its own dates agree with each other."""
+    return datetime.date.today()
 
 
 def tablet_token(database, site="waiting-room-a", set_up_on=None) -> str:
     """The token of a tablet set up for `site` in the staff file beside `database`,
-    as `flask --app kiosk enrol-tablet SITE --print-token` makes one."""
+    as `flask --app kiosk enrol-tablet SITE --print-token` makes one. Unless told,
+    it was set up long ago (400 days): only SUBMISSION_MAX_AGE_DAYS limits how far
+    back it may date."""
+    set_up_on = set_up_on or datetime.date.today() - datetime.timedelta(days=400)
     staff_db = storage.open_staff_database(storage.staff_path(database))
     try:
-        return tablets.enrol_at_once(staff_db, site, "Test tablet", set_up_on or LONG_AGO)
+        return tablets.enrol_at_once(staff_db, site, "Test tablet", set_up_on)
     finally:
         staff_db.close()
 

@@ -12,11 +12,9 @@ from kiosk.feedback.comments import Comment
 from kiosk.surveys import Submission
 from tests.conftest import all_answers, make_config
 
-TODAY = datetime.date.today()
-
 
 def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
+    return datetime.date.today() - datetime.timedelta(days=days)
 
 
 def store_submission(db, day: datetime.date) -> str:
@@ -89,10 +87,10 @@ def test_purge_is_audited_as_the_system(app, old_and_new, staff_db):
     assert "purged 0 old submissions" == storage.audit_entries(staff_db)[0]["action"]
 
 
-def test_a_shorter_retention_deletes_more(tmp_path, old_and_new):
+def test_a_shorter_retention_deletes_more(tmp_path, old_and_new, today):
     app = create_app(make_config(tmp_path, RETENTION_DAYS=30))
     assert {
-        "submissions": [days_ago(30).isoformat(), TODAY.isoformat()],
+        "submissions": [days_ago(30).isoformat(), today.isoformat()],
         "comments": [days_ago(10).isoformat()],
         "withdrawn": [],
     } == kept_dates(old_and_new)
@@ -123,26 +121,26 @@ def test_purged_words_are_gone_from_the_file(app, db, tmp_path):
         assert b"purplemonkeydishwasher" not in (tmp_path / name).read_bytes()
 
 
-def test_retention_of_less_than_a_day_is_refused(db):
+def test_retention_of_less_than_a_day_is_refused(db, today):
     with pytest.raises(ValueError, match="at least 1"):
-        storage.purge_old(db, TODAY, 0)
+        storage.purge_old(db, today, 0)
 
 
-def test_purging_in_small_batches_deletes_the_same_rows(old_and_new):
-    purged = storage.purge_old(old_and_new, TODAY, 365, batch=2)
+def test_purging_in_small_batches_deletes_the_same_rows(old_and_new, today):
+    purged = storage.purge_old(old_and_new, today, 365, batch=2)
     assert (3, 1, 1) == (purged.submissions, purged.comments, purged.withdrawn)
     assert 4 == storage.count_submissions(old_and_new)
 
 
-def test_a_purge_with_nothing_old_never_waits_for_a_kiosk_that_is_writing(tmp_path):
+def test_a_purge_with_nothing_old_never_waits_for_a_kiosk_that_is_writing(tmp_path, today):
     # Every worker purges when it starts. While nothing is old, that must not
     # need the write lock, or a start would queue behind (and ahead of) Sends.
     db = storage.open_database(tmp_path / "kiosk.db")
-    store_submission(db, TODAY)
+    store_submission(db, today)
     writer = storage.open_database(tmp_path / "kiosk.db")
     writer.execute("BEGIN IMMEDIATE")
     try:
-        purged = storage.purge_old(db, TODAY, 365)
+        purged = storage.purge_old(db, today, 365)
     finally:
         writer.execute("ROLLBACK")
     assert (0, 0, 0) == (purged.submissions, purged.comments, purged.withdrawn)

@@ -1,7 +1,6 @@
 """Setting a tablet up: the staff Sites page, the command line, and `make run`'s
 own browser. Stopping one."""
 
-import datetime
 import re
 
 import pytest
@@ -19,7 +18,6 @@ from tests.conftest import (
     tablet_token,
 )
 
-TODAY = datetime.date.today().isoformat()
 CODE = re.compile(r"data-setup-code>([0-9A-Z]{4}-[0-9A-Z]{4})<")
 
 
@@ -37,7 +35,7 @@ def send(client, token, site="waiting-room-a"):
     return client.post(f"/kiosk/{site}/submissions", json=body, headers=bearer(token))
 
 
-def test_staff_make_a_code_that_sets_up_one_tablet(staff, app, staff_db, db):
+def test_staff_make_a_code_that_sets_up_one_tablet(staff, app, staff_db, db, today):
     page = make_code(staff)
     html = page.get_data(as_text=True)
     code = CODE.search(html)[1]
@@ -48,20 +46,20 @@ def test_staff_make_a_code_that_sets_up_one_tablet(staff, app, staff_db, db):
     assert 201 == reply.status_code
     assert 201 == send(app.test_client(), reply.get_json()["token"]).status_code
     sites = staff.get("/admin/sites").get_data(as_text=True)
-    assert "By the door" in sites and TODAY in sites
+    assert "By the door" in sites and today.isoformat() in sites
     assert not re.search(r"\d{2}:\d{2}", sites.split('id="tablets"')[1].split("<h2")[0])
     actions = [(e["staff"], e["action"]) for e in storage.audit_entries(staff_db)]
     assert ("sam", "made a tablet setup code") in actions
 
 
-def test_staff_stop_a_tablet_and_it_can_send_nothing_more(staff, app, staff_db, db):
+def test_staff_stop_a_tablet_and_it_can_send_nothing_more(staff, app, staff_db, db, today):
     token = set_up_with(app.test_client(), CODE.search(make_code(staff).get_data(True))[1])
     token = token.get_json()["token"]
     [tablet] = storage.working_tablets(staff_db)
     csrf = form_token(staff, "/admin/sites")
     stopped = staff.post(f"/admin/tablets/{tablet['id']}/revoke", data={"csrf_token": csrf})
     assert 302 == stopped.status_code
-    set_up_on = dates.day_in_words(TODAY)
+    set_up_on = dates.day_in_words(today.isoformat())
     assert f"Stopped By the door set up on {set_up_on}." in staff.get("/admin/sites").get_data(True)
     assert 401 == send(app.test_client(), token).status_code
     assert 0 == storage.count_submissions(db)

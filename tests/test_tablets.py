@@ -11,12 +11,11 @@ from kiosk import storage
 from kiosk.surveys import tablets
 from tests.conftest import KioskClient, all_answers, bearer, new_submission_id, tablet_token
 
-TODAY = datetime.date.today()
 SECRET = "test-secret"  # make_config's SECRET_KEY
 
 
 def days_ago(days: int) -> str:
-    return (TODAY - datetime.timedelta(days=days)).isoformat()
+    return (datetime.date.today() - datetime.timedelta(days=days)).isoformat()
 
 
 def answers_dated(day: str) -> dict:
@@ -60,11 +59,11 @@ def test_a_token_for_another_site_gets_403(kiosk_client, db):
     assert 0 == storage.count_submissions(db)
 
 
-def test_a_revoked_token_is_refused(kiosk_client, db, staff_db):
+def test_a_revoked_token_is_refused(kiosk_client, db, staff_db, today):
     token = kiosk_client.token_for("waiting-room-a")
     assert 201 == kiosk_client.submit().status_code
     [tablet] = storage.working_tablets(staff_db)
-    assert storage.revoke_tablet(staff_db, tablet["id"], TODAY)
+    assert storage.revoke_tablet(staff_db, tablet["id"], today)
     # Stopped by another worker: this one looks again within KNOWN_SECONDS.
     tablets.forget_known()
     assert 401 == kiosk_client.submit(token=token).status_code
@@ -85,8 +84,8 @@ def test_a_tablet_stopped_elsewhere_is_refused_here_within_seconds():
     tablets.forget_known()
 
 
-def test_a_date_before_the_tablet_was_set_up_is_refused(kiosk_client, app, db):
-    token = tablet_token(app.config["DATABASE"], set_up_on=TODAY - datetime.timedelta(days=2))
+def test_a_date_before_the_tablet_was_set_up_is_refused(kiosk_client, app, db, today):
+    token = tablet_token(app.config["DATABASE"], set_up_on=today - datetime.timedelta(days=2))
     assert 201 == kiosk_client.submit(body=answers_dated(days_ago(2)), token=token).status_code
     response = kiosk_client.submit(body=answers_dated(days_ago(3)), token=token)
     assert (422, "The date is before this tablet was set up.") == (
@@ -108,7 +107,7 @@ def test_a_date_older_than_the_max_age_is_refused(kiosk_client, app, db):
     assert 1 == storage.count_submissions(db)
 
 
-def test_a_pairing_code_works_once_and_the_tablet_then_sends(client, db, staff_db):
+def test_a_pairing_code_works_once_and_the_tablet_then_sends(client, db, staff_db, today):
     code = pairing_code(staff_db)
     url = "/kiosk/waiting-room-a/tablet"
     first = client.post(url, json={"code": tablets.shown_code(code).lower()})
@@ -121,7 +120,7 @@ def test_a_pairing_code_works_once_and_the_tablet_then_sends(client, db, staff_d
     assert 201 == sent.status_code
     assert 1 == storage.count_submissions(db)
     [tablet] = storage.working_tablets(staff_db)
-    assert ("waiting-room-a", TODAY.isoformat()) == (tablet["site"], tablet["enrolled_on"])
+    assert ("waiting-room-a", today.isoformat()) == (tablet["site"], tablet["enrolled_on"])
 
 
 def test_a_code_for_another_site_or_run_out_does_not_work(client, staff_db):
@@ -135,11 +134,11 @@ def test_a_code_for_another_site_or_run_out_does_not_work(client, staff_db):
     assert [] == storage.working_tablets(staff_db)
 
 
-def test_a_revoked_tablet_set_up_again_keeps_its_first_date(client, app, staff_db, db):
+def test_a_revoked_tablet_set_up_again_keeps_its_first_date(client, app, staff_db, db, today):
     """Answers it kept while its token was stopped still go after setting it up again."""
-    before = tablet_token(app.config["DATABASE"], set_up_on=TODAY - datetime.timedelta(days=5))
+    before = tablet_token(app.config["DATABASE"], set_up_on=today - datetime.timedelta(days=5))
     [tablet] = storage.working_tablets(staff_db)
-    storage.revoke_tablet(staff_db, tablet["id"], TODAY)
+    storage.revoke_tablet(staff_db, tablet["id"], today)
     reply = client.post(
         "/kiosk/waiting-room-a/tablet",
         json={"code": pairing_code(staff_db), "previous": before},
@@ -152,14 +151,14 @@ def test_a_revoked_tablet_set_up_again_keeps_its_first_date(client, app, staff_d
     assert [days_ago(5)] == [t["enrolled_on"] for t in storage.working_tablets(staff_db)]
 
 
-def test_a_previous_token_of_another_site_brings_no_earlier_date(client, app, staff_db):
-    other = tablet_token(app.config["DATABASE"], "youth-hub", TODAY - datetime.timedelta(days=9))
+def test_a_previous_token_of_another_site_brings_no_earlier_date(client, app, staff_db, today):
+    other = tablet_token(app.config["DATABASE"], "youth-hub", today - datetime.timedelta(days=9))
     reply = client.post(
         "/kiosk/waiting-room-a/tablet", json={"code": pairing_code(staff_db), "previous": other}
     )
     assert 201 == reply.status_code
     dates = {t["site"]: t["enrolled_on"] for t in storage.working_tablets(staff_db)}
-    assert {"youth-hub": days_ago(9), "waiting-room-a": TODAY.isoformat()} == dates
+    assert {"youth-hub": days_ago(9), "waiting-room-a": today.isoformat()} == dates
 
 
 @pytest.mark.parametrize(
@@ -194,9 +193,9 @@ def test_each_tablet_has_its_own_rate_limit_and_a_429_keeps_nothing(app, db):
     assert 4 == storage.count_submissions(db)
 
 
-def test_nothing_about_the_tablet_goes_in_the_answers_file(kiosk_client, app, db):
+def test_nothing_about_the_tablet_goes_in_the_answers_file(kiosk_client, app, db, today):
     token = kiosk_client.token_for("waiting-room-a")
-    body = answers_dated(TODAY.isoformat())
+    body = answers_dated(today.isoformat())
     assert 201 == kiosk_client.submit(body=body).status_code
     [row] = storage.submissions_for_site(db, "waiting-room-a")
     assert {"id", "site", "survey", "version", "answers", "date", "week"} == set(row)
