@@ -21,12 +21,12 @@ def run(app, *args):
     return app.test_cli_runner().invoke(args=["demo-data", *args])
 
 
-def test_demo_data_fills_every_week_for_every_site(app, db):
+def test_demo_data_fills_every_week_for_every_site(app, db, today):
     result = run(app, "--weeks", "3")
     assert 0 == result.exit_code, result.output
     assert "None of it is real." in result.output
-    weeks = [iso_week(monday) for monday in demo.mondays(TODAY, 3)]
-    assert iso_week(TODAY) == weeks[-1]
+    weeks = [iso_week(monday) for monday in demo.mondays(today, 3)]
+    assert iso_week(today) == weeks[-1]
     for site in ("waiting-room-a", "youth-hub"):
         children = storage.answer_counts(db, weeks, site)
         assert all(5 <= children[week]["responses"] <= 40 for week in weeks), children
@@ -38,7 +38,7 @@ def test_demo_data_fills_every_week_for_every_site(app, db):
         comments = storage.comments_for_site(db, site)
         assert {c["week"] for c in comments} == set(weeks)
     rows = list(db.query("SELECT date FROM submissions UNION SELECT date FROM comments"))
-    assert max(row["date"] for row in rows) <= TODAY.isoformat()
+    assert max(row["date"] for row in rows) <= today.isoformat()
 
 
 def test_the_demo_has_concerns_found_by_the_real_matcher(app, db):
@@ -77,7 +77,7 @@ def test_adults_answers_lean_to_the_first_options_more_as_weeks_go_by():
     assert {"1", "2", "3", "4", "5", "skip"} == {a["included"] for a in early}
 
 
-def test_the_demo_summary_shows_both_surveys(app, db):
+def test_the_demo_summary_shows_both_surveys(app, db, today):
     run(app, "--weeks", "2")
     staff = app.test_client()
     assert 0 == make_account(app).exit_code
@@ -88,15 +88,15 @@ def test_the_demo_summary_shows_both_surveys(app, db):
     ]:
         page = staff.get(f"/admin/?survey={slug}&site=youth-hub").get_data(as_text=True)
         assert f"{title}, version 1" in page
-        assert re.search(rf"Week {iso_week(TODAY)}, Youth hub: \d+ responses", page)
+        assert re.search(rf"Week {iso_week(today)}, Youth hub: \d+ responses", page)
 
 
-def test_drawings_are_small_clean_pngs(db):
+def test_drawings_are_small_clean_pngs(db, today):
     counts = demo.fill(
         db,
         sites=["youth-hub"],
         weeks=8,
-        today=TODAY,
+        today=today,
         secret="test-secret",
         topics=["The waiting room"],
         rng=random.Random(1),
@@ -123,10 +123,10 @@ def test_a_database_with_real_answers_is_refused(app, client, db):
     assert 1 == storage.count_submissions(db)
 
 
-def test_a_database_with_only_a_comment_is_refused(app, db):
+def test_a_database_with_only_a_comment_is_refused(app, db, today):
     comment = make_comment(
         submission_id="b" * 32, site="youth-hub", topic=None, text="More snacks", drawing=None,
-        receipt_code=receipt_codes.new_receipt_code(), secret="test-secret", today=TODAY,
+        receipt_code=receipt_codes.new_receipt_code(), secret="test-secret", today=today,
         concern_phrases=None,
     )  # fmt: skip
     assert storage.record_comment(db, comment)

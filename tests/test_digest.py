@@ -7,6 +7,7 @@ import datetime
 import re
 import shutil
 import uuid
+from typing import NamedTuple
 
 import pytest
 
@@ -24,12 +25,29 @@ from tests.conftest import (
     sign_in,
 )
 
-TODAY = datetime.date.today()
-THIS_MONDAY = TODAY - datetime.timedelta(days=TODAY.weekday())
-LAST_WEEK = THIS_MONDAY - datetime.timedelta(weeks=1)  # its Monday
-WEEK_BEFORE = THIS_MONDAY - datetime.timedelta(weeks=2)
-LAST_WEEK_KEY = "{}-W{:02d}".format(*LAST_WEEK.isocalendar()[:2])
-DUE = datetime.datetime.combine(THIS_MONDAY, datetime.time(8, 0, 30))
+
+class Weeks(NamedTuple):
+    this_monday: datetime.date
+    last_week: datetime.date  # its Monday
+    week_before: datetime.date
+    last_week_key: str
+    due: datetime.datetime  # this Monday, just after the digest's time
+
+
+@pytest.fixture
+def weeks(today) -> Weeks:
+    """The weeks around today, read when the test runs."""
+    this_monday = today - datetime.timedelta(days=today.weekday())
+    last_week = this_monday - datetime.timedelta(weeks=1)
+    return Weeks(
+        this_monday,
+        last_week,
+        this_monday - datetime.timedelta(weeks=2),
+        "{}-W{:02d}".format(*last_week.isocalendar()[:2]),
+        datetime.datetime.combine(this_monday, datetime.time(8, 0, 30)),
+    )
+
+
 SAFE_QUESTION = "Do you feel safe during our meetings?"
 MARKERS = ("periwinkle", "zeppelin", "marmalade")
 
@@ -73,15 +91,15 @@ def add_comment(app, text, day, concern=False):
     db.close()
 
 
-def a_busy_fortnight(app, small_site_answer="yes"):
+def a_busy_fortnight(app, weeks, small_site_answer="yes"):
     """Waiting room A: 10 children the week before last (2 said "No" to feeling
     safe), 12 last week (8 said "No"). Youth hub: 3 children last week, too few."""
-    add_answers(app, "waiting-room-a", WEEK_BEFORE + datetime.timedelta(days=2), 8)
-    add_answers(app, "waiting-room-a", WEEK_BEFORE + datetime.timedelta(days=3), 2, safe="no")
-    add_answers(app, "waiting-room-a", LAST_WEEK + datetime.timedelta(days=1), 4)
-    add_answers(app, "waiting-room-a", LAST_WEEK + datetime.timedelta(days=4), 8, safe="no")
-    add_answers(app, "youth-hub", LAST_WEEK + datetime.timedelta(days=2), 3, small_site_answer,
-                small_site_answer)  # fmt: skip
+    add_answers(app, "waiting-room-a", weeks.week_before + datetime.timedelta(days=2), 8)
+    add_answers(app, "waiting-room-a", weeks.week_before + datetime.timedelta(days=3), 2, safe="no")
+    add_answers(app, "waiting-room-a", weeks.last_week + datetime.timedelta(days=1), 4)
+    add_answers(app, "waiting-room-a", weeks.last_week + datetime.timedelta(days=4), 8, safe="no")
+    add_answers(app, "youth-hub", weeks.last_week + datetime.timedelta(days=2), 3,
+                small_site_answer, small_site_answer)  # fmt: skip
 
 
 def parts(email) -> tuple[str, str]:
@@ -102,7 +120,7 @@ def mail_app(tmp_path, smtp_server):
 
 
 def test_the_digest_goes_at_its_time_once_and_only_to_those_who_asked_and_have_an_email(
-    mail_app, smtp_server
+    mail_app, smtp_server, weeks
 ):
     _, emails = smtp_server
     add_account(mail_app, "robin", "robin@example.org", wants_digest=False)
@@ -112,26 +130,28 @@ def test_the_digest_goes_at_its_time_once_and_only_to_those_who_asked_and_have_a
     storage.change_account(staff_db, "kim", disabled=True)
     staff_db.close()
 
-    assert "digest" in schedule.run_due_jobs(mail_app, DUE)
-    assert "digest" not in schedule.run_due_jobs(mail_app, DUE + datetime.timedelta(minutes=1))
+    assert "digest" in schedule.run_due_jobs(mail_app, weeks.due)
+    assert "digest" not in schedule.run_due_jobs(
+        mail_app, weeks.due + datetime.timedelta(minutes=1)
+    )
     for later in (datetime.timedelta(days=3), datetime.timedelta(days=6, hours=15)):
-        assert "digest" not in schedule.run_due_jobs(mail_app, DUE + later)
+        assert "digest" not in schedule.run_due_jobs(mail_app, weeks.due + later)
     assert ["sam@example.org"] == [email["To"] for email in emails]
-    assert f"Feedback kiosk: the weekly digest for {LAST_WEEK_KEY}" == emails[0]["Subject"]
+    assert f"Feedback kiosk: the weekly digest for {weeks.last_week_key}" == emails[0]["Subject"]
     # Not a minute before next Monday 08:00, then once.
-    next_monday = DUE + datetime.timedelta(weeks=1)
+    next_monday = weeks.due + datetime.timedelta(weeks=1)
     assert "digest" not in schedule.run_due_jobs(mail_app, next_monday.replace(hour=7, minute=59))
     assert "digest" in schedule.run_due_jobs(mail_app, next_monday)
     schedule.run_due_jobs(mail_app, next_monday + datetime.timedelta(minutes=5))
     assert 2 == len(emails)
-    assert THIS_MONDAY.strftime("%G-W%V") in emails[1]["Subject"]
+    assert weeks.this_monday.strftime("%G-W%V") in emails[1]["Subject"]
 
 
-def test_the_day_and_time_come_from_the_settings(tmp_path, smtp_server):
+def test_the_day_and_time_come_from_the_settings(tmp_path, smtp_server, weeks):
     port, emails = smtp_server
     app = create_app(mail_config(tmp_path, port, DIGEST_DAY="wednesday", DIGEST_TIME="17:15"))
     add_account(app, "sam", "sam@example.org")
-    wednesday = DUE.replace(hour=17, minute=15) + datetime.timedelta(days=2)
+    wednesday = weeks.due.replace(hour=17, minute=15) + datetime.timedelta(days=2)
     schedule.run_due_jobs(app, wednesday)  # a new server sends last Wednesday's at once
     schedule.run_due_jobs(app, wednesday + datetime.timedelta(days=6, hours=23))
     assert 1 == len(emails)
@@ -140,16 +160,16 @@ def test_the_day_and_time_come_from_the_settings(tmp_path, smtp_server):
     storage.close_thread_connections()
 
 
-def test_the_digest_shows_what_the_summary_shows_and_no_words(mail_app, smtp_server):
+def test_the_digest_shows_what_the_summary_shows_and_no_words(mail_app, smtp_server, weeks):
     _, emails = smtp_server
-    a_busy_fortnight(mail_app)
-    add_comment(mail_app, f"the {MARKERS[0]} in the waiting room", LAST_WEEK)
-    add_comment(mail_app, f"I like the {MARKERS[1]}", LAST_WEEK + datetime.timedelta(days=5))
-    add_comment(mail_app, f"{MARKERS[2]} two weeks ago", WEEK_BEFORE)
+    a_busy_fortnight(mail_app, weeks)
+    add_comment(mail_app, f"the {MARKERS[0]} in the waiting room", weeks.last_week)
+    add_comment(mail_app, f"I like the {MARKERS[1]}", weeks.last_week + datetime.timedelta(days=5))
+    add_comment(mail_app, f"{MARKERS[2]} two weeks ago", weeks.week_before)
     # A disclosure this week: an open concern, counted but never quoted.
     send_feedback(mail_app.test_client(), text="my step dad hits me, I dont want to go home")
 
-    schedule.run_due_jobs(mail_app, DUE)
+    schedule.run_due_jobs(mail_app, weeks.due)
     [email] = emails
     text, html = parts(email)
 
@@ -167,7 +187,7 @@ def test_the_digest_shows_what_the_summary_shows_and_no_words(mail_app, smtp_ser
     )
     assert "Comments and drawings last week: 2" in text
     assert "Messages that need attention and are not acknowledged yet: 1" in text
-    link = f"https://feedback.example.org/admin/?week={LAST_WEEK_KEY}"
+    link = f"https://feedback.example.org/admin/?week={weeks.last_week_key}"
     assert link in text
     for part in (text, html):
         for giveaway in (*MARKERS, "step dad", "hits", "Something else"):
@@ -183,67 +203,67 @@ def test_the_digest_shows_what_the_summary_shows_and_no_words(mail_app, smtp_ser
 
 
 def test_a_small_site_changes_nothing_in_the_email_whatever_its_children_answered(
-    tmp_path, smtp_server
+    tmp_path, smtp_server, weeks
 ):
     port, emails = smtp_server
     for answer in ("yes", "no"):
         app = create_app(mail_config(tmp_path / answer, port))
         add_account(app, "sam", "sam@example.org")
-        a_busy_fortnight(app, small_site_answer=answer)
-        schedule.run_due_jobs(app, DUE)
+        a_busy_fortnight(app, weeks, small_site_answer=answer)
+        schedule.run_due_jobs(app, weeks.due)
         storage.close_thread_connections()
     assert 2 == len(emails)
     assert parts(emails[0]) == parts(emails[1])
 
 
 def test_no_clear_change_says_nothing_and_a_change_of_a_few_children_is_not_one(
-    mail_app, smtp_server
+    mail_app, smtp_server, weeks
 ):
     _, emails = smtp_server
-    add_answers(mail_app, "waiting-room-a", WEEK_BEFORE, 10)
-    add_answers(mail_app, "waiting-room-a", WEEK_BEFORE, 1, safe="no")
-    add_answers(mail_app, "waiting-room-a", LAST_WEEK, 11)
-    add_answers(mail_app, "waiting-room-a", LAST_WEEK, 3, safe="no")  # tripled, but 1 to 3
-    schedule.run_due_jobs(mail_app, DUE)
+    add_answers(mail_app, "waiting-room-a", weeks.week_before, 10)
+    add_answers(mail_app, "waiting-room-a", weeks.week_before, 1, safe="no")
+    add_answers(mail_app, "waiting-room-a", weeks.last_week, 11)
+    add_answers(mail_app, "waiting-room-a", weeks.last_week, 3, safe="no")  # tripled, but 1 to 3
+    schedule.run_due_jobs(mail_app, weeks.due)
     text, html = parts(emails[0])
     assert "Waiting room A: 14 responses" in text
     assert "Worth a look" not in text and "Worth a look" not in html
 
 
-def test_send_digest_on_the_command_line_sends_last_weeks_once(mail_app, smtp_server):
+def test_send_digest_on_the_command_line_sends_last_weeks_once(mail_app, smtp_server, today):
     _, emails = smtp_server
     runner = mail_app.test_cli_runner()
     assert "Digest sent to 1 account(s)." in runner.invoke(args=["send-digest"]).output
     assert "No digest to send" in runner.invoke(args=["send-digest"]).output
     [email] = emails
-    last_week = (TODAY - datetime.timedelta(weeks=1)).strftime("%G-W%V")
+    last_week = (today - datetime.timedelta(weeks=1)).strftime("%G-W%V")
     assert email["Subject"].endswith(last_week)
 
 
 def test_a_digest_that_could_not_be_sent_is_kept_and_tried_again_apart_from_alerts(
-    tmp_path, smtp_server
+    tmp_path, smtp_server, weeks
 ):
     port, emails = smtp_server
     app = create_app(mail_config(tmp_path, free_port()))  # nobody listens there
     add_account(app, "sam", "sam@example.org", role="safeguarding-lead")
-    schedule.run_due_jobs(app, DUE)
-    assert "digest" in schedule.run_due_jobs(app, DUE + datetime.timedelta(minutes=1))
+    schedule.run_due_jobs(app, weeks.due)
+    assert "digest" in schedule.run_due_jobs(app, weeks.due + datetime.timedelta(minutes=1))
     assert [] == emails
     staff_db = storage.open_staff_database(storage.staff_path(app.config["DATABASE"]))
     [owed] = staff_db.execute("SELECT week, failing_since, problem FROM digests").fetchall()
-    assert LAST_WEEK_KEY == owed[0] and owed[1] and "ConnectionRefusedError" in owed[2]
+    assert weeks.last_week_key == owed[0] and owed[1] and "ConnectionRefusedError" in owed[2]
     # A failing digest is not an alert failing: alerts keep their own record.
     assert storage.alert_state(staff_db)["failing_since"] is None
     staff_db.close()
     # A disclosure while the digest is failing: its alert is not held up by it.
     send_feedback(app.test_client(), text="my step dad hits me, I dont want to go home")
     app.config["SMTP_PORT"] = port
-    two_days_on = DUE + datetime.timedelta(days=2, hours=1)  # 09:30 Wednesday: alerts due
+    two_days_on = weeks.due + datetime.timedelta(days=2, hours=1)  # 09:30 Wednesday: alerts due
     assert {"alerts", "digest"} <= set(schedule.run_due_jobs(app, two_days_on))
     subjects = sorted(email["Subject"] for email in emails)
     assert [
         "Feedback kiosk: messages need attention",
-        f"Feedback kiosk: the weekly digest for {LAST_WEEK_KEY}",
+        f"Feedback kiosk: the weekly digest for {weeks.last_week_key}",
     ] == subjects
     assert "digest" not in schedule.run_due_jobs(app, two_days_on + datetime.timedelta(minutes=1))
     assert 2 == len(emails)
@@ -300,7 +320,7 @@ def test_a_digest_time_that_is_not_a_time_stops_the_start(tmp_path):
         create_app(make_config(tmp_path, DIGEST_TIME="8 in the morning"))
 
 
-def test_each_survey_answered_or_in_use_has_its_own_block(mail_app, smtp_server):
+def test_each_survey_answered_or_in_use_has_its_own_block(mail_app, smtp_server, weeks):
     _, emails = smtp_server
     db = storage.open_database(mail_app.config["DATABASE"])
     adults = {"satisfied": "1", "organised": "2", "contribute": "3", "included": "skip"}
@@ -311,16 +331,16 @@ def test_each_survey_answered_or_in_use_has_its_own_block(mail_app, smtp_server)
                 site,
                 "adult-evaluation",
                 adults,
-                LAST_WEEK + datetime.timedelta(1),
+                weeks.last_week + datetime.timedelta(1),
             )
             assert storage.record_submission(db, submission)
     unused = Survey("not-used", "A survey nobody runs", "adults", (Question("q", "Anything?"),))
     assert storage.create_survey(db, unused)
-    storage.publish_draft(db, "not-used", WEEK_BEFORE)
+    storage.publish_draft(db, "not-used", weeks.week_before)
     db.close()
-    add_answers(mail_app, "waiting-room-a", LAST_WEEK, 7)
+    add_answers(mail_app, "waiting-room-a", weeks.last_week, 7)
 
-    schedule.run_due_jobs(mail_app, DUE)
+    schedule.run_due_jobs(mail_app, weeks.due)
     text, html = parts(emails[0])
     adults_block = text.index("Co-production evaluation for adults")
     children = text.index("Co-production evaluation for children")

@@ -14,17 +14,18 @@ from kiosk.surveys import ADULT_EVALUATION, CHILD_EVALUATION
 from tests.conftest import make_config
 from tests.test_phone_survey import assert_nothing_kept, comments, read_page, submissions, text
 
-TODAY = datetime.date.today()
 DAY = datetime.timedelta(days=1)
 CHILDREN = {f"answer-{key}": "yes" for key in ("safe", "talk", "team", "ideas")}
 
 
-def plan(db, day=TODAY, surveys=(CHILD_EVALUATION, ADULT_EVALUATION), group=None):
-    """A group at Waiting room A (made once) and a meeting of it on `day`."""
+def plan(db, day=None, surveys=(CHILD_EVALUATION, ADULT_EVALUATION), group=None):
+    """A group at Waiting room A (made once) and a meeting of it on `day` (today)."""
+    today = datetime.date.today()
+    day = day or today
     group = group or storage.find_group(db, "young-voices") and "young-voices"
     if not group:
         group = storage.add_group(
-            db, "Young Voices", "waiting-room-a", "mixed", list(surveys), TODAY
+            db, "Young Voices", "waiting-room-a", "mixed", list(surveys), today
         )
     meeting_id = storage.add_meeting(db, group, day, list(surveys))
     return storage.find_meeting(db, meeting_id)
@@ -57,13 +58,13 @@ def test_the_page_is_the_phone_survey_in_the_sites_name_posting_back_to_the_meet
     assert f'action="{address(meeting)}"' in text(page)
 
 
-def test_choices_are_kept_for_the_meeting_dated_today_and_never_as_submissions(client, db):
+def test_choices_are_kept_for_the_meeting_dated_today_and_never_as_submissions(client, db, today):
     meeting = plan(db)
     reply = send(client, address(meeting), **CHILDREN)
     assert 201 == reply.status_code
     assert "Thank you for telling us" in text(reply)
     [kept] = meeting_answers(db)
-    assert (kept["meeting"], kept["date"]) == (meeting["id"], TODAY.isoformat())
+    assert (kept["meeting"], kept["date"]) == (meeting["id"], today.isoformat())
     assert [] == submissions(db)
     counts = storage.meeting_answer_counts(db, [meeting["id"]], CHILD_EVALUATION)
     assert 1 == counts[meeting["id"]][1]["responses"]
@@ -110,8 +111,8 @@ def test_an_unknown_code_or_a_survey_not_offered_is_a_plain_404(client, db, meth
     assert [] == meeting_answers(db)
 
 
-def test_a_meeting_not_begun_says_when_it_opens_and_keeps_nothing(client, db):
-    meeting = plan(db, day=TODAY + DAY)
+def test_a_meeting_not_begun_says_when_it_opens_and_keeps_nothing(client, db, today):
+    meeting = plan(db, day=today + DAY)
     page = client.get(address(meeting))
     assert 200 == page.status_code
     assert "This survey opens on" in text(page)
@@ -120,18 +121,18 @@ def test_a_meeting_not_begun_says_when_it_opens_and_keeps_nothing(client, db):
     assert [] == meeting_answers(db)
 
 
-def test_a_closed_meeting_is_gone_and_says_so(client, db):
-    meeting = plan(db, day=TODAY - 8 * DAY)  # past its week
+def test_a_closed_meeting_is_gone_and_says_so(client, db, today):
+    meeting = plan(db, day=today - 8 * DAY)  # past its week
     page = client.get(address(meeting))
     assert 410 == page.status_code
     assert "This meeting&#39;s survey has closed. Thank you for wanting to tell us." in text(page)
 
 
-def test_after_closing_the_choices_are_not_kept_but_the_words_are(client, db):
+def test_after_closing_the_choices_are_not_kept_but_the_words_are(client, db, today):
     meeting = plan(db)
     url = address(meeting, ADULT_EVALUATION)
     fields = read_page(client.get(url)).hidden
-    storage.close_meeting(db, meeting["id"], TODAY)
+    storage.close_meeting(db, meeting["id"], today)
     reply = send(client, url, fields, **{"answer-organised": "1", "comments-included": "Scared"})
     assert 410 == reply.status_code
     assert "We did send what you wrote to the staff." in text(reply)
@@ -140,10 +141,10 @@ def test_after_closing_the_choices_are_not_kept_but_the_words_are(client, db):
     assert ["Scared"] == [c["text"] for c in comments(db)]
 
 
-def test_after_closing_choices_alone_keep_nothing(client, db):
+def test_after_closing_choices_alone_keep_nothing(client, db, today):
     meeting = plan(db)
     fields = read_page(client.get(address(meeting))).hidden
-    storage.close_meeting(db, meeting["id"], TODAY)
+    storage.close_meeting(db, meeting["id"], today)
     reply = send(client, address(meeting), fields, **CHILDREN)
     assert 410 == reply.status_code
     assert "what you wrote" not in text(reply)
