@@ -21,7 +21,12 @@ from tests.conftest import (
 )
 
 DISCLOSURE = "my step dad hits me, I dont want to go home"
-AT_NINE = datetime.datetime.combine(datetime.date.today(), datetime.time(9, 0, 30))
+
+
+@pytest.fixture
+def at_nine(today) -> datetime.datetime:
+    """Today just after 09:00, when alerts are due."""
+    return datetime.datetime.combine(today, datetime.time(9, 0, 30))
 
 
 @pytest.fixture
@@ -49,7 +54,9 @@ def body_of(message) -> str:
     return message.get_payload(decode=True).decode()
 
 
-def test_a_disclosure_reaches_the_lead_at_the_next_alert_time_with_no_words(mail_app, smtp_server):
+def test_a_disclosure_reaches_the_lead_at_the_next_alert_time_with_no_words(
+    mail_app, smtp_server, at_nine
+):
     _, emails = smtp_server
     assert (
         201
@@ -60,8 +67,8 @@ def test_a_disclosure_reaches_the_lead_at_the_next_alert_time_with_no_words(mail
     # Nothing is sent the moment the child presses Send...
     assert [] == emails
     # ...but at the next alert time, once.
-    assert "alerts" in schedule.run_due_jobs(mail_app, AT_NINE)
-    schedule.run_due_jobs(mail_app, AT_NINE + datetime.timedelta(minutes=1))
+    assert "alerts" in schedule.run_due_jobs(mail_app, at_nine)
+    schedule.run_due_jobs(mail_app, at_nine + datetime.timedelta(minutes=1))
     [email] = emails
     assert "lead@example.org" == email["To"]
     assert "kiosk@example.org" == email["From"]
@@ -74,22 +81,24 @@ def test_a_disclosure_reaches_the_lead_at_the_next_alert_time_with_no_words(mail
         assert giveaway not in body and giveaway not in email["Subject"]
 
 
-def test_each_alert_covers_only_what_is_new_and_quiet_times_send_nothing(mail_app, smtp_server):
+def test_each_alert_covers_only_what_is_new_and_quiet_times_send_nothing(
+    mail_app, smtp_server, at_nine
+):
     _, emails = smtp_server
-    schedule.run_due_jobs(mail_app, AT_NINE)
+    schedule.run_due_jobs(mail_app, at_nine)
     assert [] == emails  # nothing to say
     send_feedback(mail_app.test_client(), text=DISCLOSURE)
     send_feedback(mail_app.test_client(), text="someone hurts me at home")
     send_feedback(mail_app.test_client(), text="the fish tank is nice")
-    schedule.run_due_jobs(mail_app, AT_NINE.replace(hour=13))
+    schedule.run_due_jobs(mail_app, at_nine.replace(hour=13))
     assert "2 messages need attention" in body_of(emails[-1])
     send_feedback(mail_app.test_client(), text="I want to kill myself")
-    schedule.run_due_jobs(mail_app, AT_NINE.replace(hour=16))
+    schedule.run_due_jobs(mail_app, at_nine.replace(hour=16))
     assert "1 message needs attention" in body_of(emails[-1])
     assert 2 == len(emails)
 
 
-def test_an_alert_that_could_not_be_sent_is_kept_and_tried_again(tmp_path, smtp_server):
+def test_an_alert_that_could_not_be_sent_is_kept_and_tried_again(tmp_path, smtp_server, at_nine):
     port, emails = smtp_server
     closed = free_port()
     app = create_app(
@@ -99,7 +108,7 @@ def test_an_alert_that_could_not_be_sent_is_kept_and_tried_again(tmp_path, smtp_
         args=["create-user", "lead", "--email", "lead@example.org"], input=PASSWORD + "\n"
     )
     send_feedback(app.test_client(), text=DISCLOSURE)
-    schedule.run_due_jobs(app, AT_NINE)
+    schedule.run_due_jobs(app, at_nine)
     staff = app.test_client()
     sign_in(staff, "lead")
     page = staff.get("/admin/").text
@@ -107,7 +116,7 @@ def test_an_alert_that_could_not_be_sent_is_kept_and_tried_again(tmp_path, smtp_
     assert "ConnectionRefusedError" in page
     # The mail server is back: the next minute's look sends it.
     app.config["SMTP_PORT"] = port
-    assert "alerts" in schedule.run_due_jobs(app, AT_NINE + datetime.timedelta(minutes=1))
+    assert "alerts" in schedule.run_due_jobs(app, at_nine + datetime.timedelta(minutes=1))
     assert 1 == len(emails)
     assert "Alerts could not be sent" not in staff.get("/admin/").text
     storage.close_thread_connections()
@@ -141,7 +150,7 @@ def test_send_alerts_on_the_command_line(mail_app, smtp_server):
 
 
 def test_a_concern_taken_back_leaves_a_trace_without_words_and_the_lead_is_told(
-    mail_app, smtp_server
+    mail_app, smtp_server, at_nine
 ):
     _, emails = smtp_server
     reply = send_feedback(mail_app.test_client(), text=DISCLOSURE)
@@ -150,7 +159,7 @@ def test_a_concern_taken_back_leaves_a_trace_without_words_and_the_lead_is_told(
     receipt = receipt_codes.hash_receipt_code(code, mail_app.config["SECRET_KEY"])
     assert storage.withdraw_comment(db, receipt, datetime.date.today() - datetime.timedelta(days=1))
     db.close()
-    schedule.run_due_jobs(mail_app, AT_NINE)
+    schedule.run_due_jobs(mail_app, at_nine)
     body = body_of(emails[-1])
     assert "taken back by the writer" in body and "step dad" not in body
     lead = mail_app.test_client()

@@ -2,7 +2,6 @@
 questions, changes it, and links each intended change to the "You said, we
 did" entry that delivered it. Bad input is refused plainly and keeps nothing."""
 
-import datetime
 import html
 import re
 
@@ -18,7 +17,6 @@ from tests.conftest import form_token, make_account, sign_in
 
 GROUP = "/admin/co-production/young-voices"
 NEW = f"{GROUP}/plans/new"
-TODAY = datetime.date.today()
 ANSWERS = {
     "aim": "Whether the waiting room feels safe.",
     "impact": "Children waiting for appointments.",
@@ -29,8 +27,8 @@ ANSWERS = {
 
 
 @pytest.fixture
-def group(staff, db):
-    return storage.add_group(db, "Young Voices", "waiting-room-a", "children", [], TODAY)
+def group(staff, db, today):
+    return storage.add_group(db, "Young Voices", "waiting-room-a", "children", [], today)
 
 
 def words(page: str) -> str:
@@ -64,7 +62,7 @@ def test_the_form_asks_the_guides_six_questions_word_for_word(staff, group):
         assert f'<label for="{field}">{html.escape(question, quote=False)}</label>' in page
 
 
-def test_a_plan_is_kept_and_shown_with_each_change_on_its_own_line(staff, db, group):
+def test_a_plan_is_kept_and_shown_with_each_change_on_its_own_line(staff, db, group, today):
     reply = plan_work(staff, changes="New games\n\n  A quiet   corner \n")
     plan = the_plan(db)
     assert reply.status_code == 302
@@ -77,7 +75,7 @@ def test_a_plan_is_kept_and_shown_with_each_change_on_its_own_line(staff, db, gr
     assert f"What am I aiming to find out? {ANSWERS['aim']}" in page
     assert "Who will benefit and why? Children, who wait somewhere calmer." in page
     assert "New games Not done yet." in page
-    assert f"planned on {day_in_words(TODAY)}" in page
+    assert f"planned on {day_in_words(today)}" in page
 
 
 def test_the_groups_page_lists_its_plans_and_offers_a_new_one(staff, db, group):
@@ -124,10 +122,10 @@ def test_a_plan_at_every_limit_is_kept(staff, db, group):
     assert title.startswith("Plan: ttt") and len(title) < 80
 
 
-def test_editing_a_plan_keeps_the_links_of_changes_it_keeps(staff, db, group):
+def test_editing_a_plan_keeps_the_links_of_changes_it_keeps(staff, db, group, today):
     plan_work(staff, changes="New games\nA quiet corner")
     plan = the_plan(db)
-    entry = storage.add_you_said(db, "waiting-room-a", "Boring.", "We bought new games.", TODAY)
+    entry = storage.add_you_said(db, "waiting-room-a", "Boring.", "We bought new games.", today)
     storage.link_change(db, plan["id"], 1, entry, "waiting-room-a")
     edit = f"{GROUP}/plans/{plan['id']}/edit"
     assert "New games\nA quiet corner</textarea>" in staff.get(edit).get_data(as_text=True)
@@ -151,26 +149,26 @@ def link(staff, plan_id, number, entry):
     return staff.post(url, data={"csrf_token": form_token(staff, GROUP), "you_said": entry})
 
 
-def test_a_change_linked_to_its_you_said_entry_shows_as_done(staff, db, group):
+def test_a_change_linked_to_its_you_said_entry_shows_as_done(staff, db, group, today):
     plan_work(staff)
     plan = the_plan(db)
-    entry = storage.add_you_said(db, "waiting-room-a", "Boring.", "We bought new games.", TODAY)
-    storage.add_you_said(db, "youth-hub", "Cold.", "Another site's heating.", TODAY)
+    entry = storage.add_you_said(db, "waiting-room-a", "Boring.", "We bought new games.", today)
+    storage.add_you_said(db, "youth-hub", "Cold.", "Another site's heating.", today)
     page = staff.get(f"{GROUP}/plans/{plan['id']}").get_data(as_text=True)
     assert "We bought new games." in page and "Another site's heating" not in page
     reply = link(staff, plan["id"], 1, entry)
     assert reply.status_code == 302
     page = words(staff.get(f"{GROUP}/plans/{plan['id']}").get_data(as_text=True))
-    assert f"New games Done: We bought new games. ({day_in_words(TODAY)})" in page
+    assert f"New games Done: We bought new games. ({day_in_words(today)})" in page
     assert "1 of 2 intended changes done." in words(staff.get(GROUP).get_data(as_text=True))
     assert link(staff, plan["id"], 1, "").status_code == 302
     assert the_plan(db)["changes"][0]["you_said"] is None
 
 
-def test_an_entry_of_another_site_or_none_at_all_is_refused(staff, db, group):
+def test_an_entry_of_another_site_or_none_at_all_is_refused(staff, db, group, today):
     plan_work(staff)
     plan = the_plan(db)
-    other = storage.add_you_said(db, "youth-hub", "Cold.", "Heating fixed.", TODAY)
+    other = storage.add_you_said(db, "youth-hub", "Cold.", "Heating fixed.", today)
     for entry in (other, "no-such-entry"):
         reply = link(staff, plan["id"], 1, entry)
         assert reply.status_code == 422
@@ -179,10 +177,10 @@ def test_an_entry_of_another_site_or_none_at_all_is_refused(staff, db, group):
     assert link(staff, plan["id"], 9, "").status_code == 404
 
 
-def test_deleting_a_linked_entry_shows_the_change_as_not_done_again(staff, db, group):
+def test_deleting_a_linked_entry_shows_the_change_as_not_done_again(staff, db, group, today):
     plan_work(staff)
     plan = the_plan(db)
-    entry = storage.add_you_said(db, "waiting-room-a", "Boring.", "We bought new games.", TODAY)
+    entry = storage.add_you_said(db, "waiting-room-a", "Boring.", "We bought new games.", today)
     link(staff, plan["id"], 1, entry)
     storage.delete_you_said(db, entry)
     reply = staff.get(f"{GROUP}/plans/{plan['id']}")
@@ -191,12 +189,12 @@ def test_deleting_a_linked_entry_shows_the_change_as_not_done_again(staff, db, g
     assert "0 of 2 intended changes done." in words(staff.get(GROUP).get_data(as_text=True))
 
 
-def test_an_unknown_plan_says_so(staff, db, group):
+def test_an_unknown_plan_says_so(staff, db, group, today):
     reply = staff.get(f"{GROUP}/plans/nothing-here")
     assert reply.status_code == 404
     assert "There is no such plan in this group" in reply.get_data(as_text=True)
     plan_work(staff)
-    storage.add_group(db, "Other", "waiting-room-a", "children", [], TODAY)
+    storage.add_group(db, "Other", "waiting-room-a", "children", [], today)
     other = f"/admin/co-production/other/plans/{the_plan(db)['id']}"
     assert staff.get(other).status_code == 404
 
@@ -212,9 +210,9 @@ def test_each_save_is_audited_with_the_title_and_no_other_words(staff, db, staff
     assert not any(ANSWERS["invite"] in str(d) for d in details.values())
 
 
-def test_a_safeguarding_lead_only_account_may_not_plan(app, client, db):
+def test_a_safeguarding_lead_only_account_may_not_plan(app, client, db, today):
     assert 0 == make_account(app).exit_code
-    storage.add_group(db, "Young Voices", "waiting-room-a", "children", [], TODAY)
+    storage.add_group(db, "Young Voices", "waiting-room-a", "children", [], today)
     assert 0 == make_account(app, "lee", role="safeguarding-lead").exit_code
     sign_in(client, "lee")
     form = {"csrf_token": form_token(client, "/admin/account"), "title": "Sneaky"}
@@ -238,9 +236,9 @@ JUNK = settings(
         max_size=6,
     )
 )
-def test_junk_at_the_proforma_is_never_a_500_nor_half_kept(staff, db, form):
+def test_junk_at_the_proforma_is_never_a_500_nor_half_kept(staff, db, form, today):
     if not storage.find_group(db, "young-voices"):
-        storage.add_group(db, "Young Voices", "waiting-room-a", "children", [], TODAY)
+        storage.add_group(db, "Young Voices", "waiting-room-a", "children", [], today)
     before = len(plans_kept(db))
     reply = staff.post(NEW, data={**form, "csrf_token": form_token(staff, NEW)})
     assert reply.status_code in {302, 422}, reply.get_data()[:300]

@@ -18,11 +18,10 @@ from tests.conftest import form_token, make_account, sign_in, store_comment
 
 PAGE = "/admin/co-production/principles"
 YOU_SAID = "/admin/you-said-we-did"
-TODAY = datetime.date.today()
-LAST_MONTH = TODAY.replace(day=1) - datetime.timedelta(days=1)
 
 
-def add_entry(staff, principles=(), heard="The games are old.", site="youth-hub", day=TODAY):
+def add_entry(staff, principles=(), heard="The games are old.", site="youth-hub", day=None):
+    day = day or datetime.date.today()
     data = {
         "csrf_token": form_token(staff, YOU_SAID),
         "site": site,
@@ -70,7 +69,7 @@ def audit_of(staff_db) -> list[tuple[str, str]]:
 # Tagging and the page
 
 
-def test_an_entry_tagged_choice_shows_under_choice_and_nowhere_else(staff, db, staff_db):
+def test_an_entry_tagged_choice_shows_under_choice_and_nowhere_else(staff, db, staff_db, today):
     add_entry(staff)
     entry = only_entry(db)
     assert [] == under(staff, "The games are old.")
@@ -80,15 +79,15 @@ def test_an_entry_tagged_choice_shows_under_choice_and_nowhere_else(staff, db, s
     assert "We bought new games." in sections(staff)["Choice"]
     assert (
         "tagged a You said, we did entry with principles",
-        f"site youth-hub, {TODAY}: choice",
+        f"site youth-hub, {today}: choice",
     ) == (audit_of(staff_db)[-1])
 
 
-def test_the_add_form_takes_principles_and_the_list_shows_them(staff, db, staff_db):
+def test_the_add_form_takes_principles_and_the_list_shows_them(staff, db, staff_db, today):
     reply = add_entry(staff, ["empowerment", "safety"])
     assert 302 == reply.status_code
     assert "safety empowerment" == only_entry(db)["principles"]
-    detail = f"site youth-hub, {TODAY}: safety empowerment"
+    detail = f"site youth-hub, {today}: safety empowerment"
     assert ("added a You said, we did entry", detail) == audit_of(staff_db)[-1]
     page = " ".join(staff.get(YOU_SAID).get_data(as_text=True).split())
     assert "<legend>Which of the six principles does it touch?</legend>" in page
@@ -97,9 +96,9 @@ def test_the_add_form_takes_principles_and_the_list_shows_them(staff, db, staff_
 
 
 def test_a_comment_tagged_safety_and_choice_shows_under_both_then_untagged_is_gone(
-    staff, db, staff_db
+    staff, db, staff_db, today
 ):
-    comment = store_comment(db, "I want to choose my keyworker", day=TODAY)
+    comment = store_comment(db, "I want to choose my keyworker", day=today)
     assert 302 == tag(staff, "comment", comment.id, ["safety", "choice"]).status_code
     assert ["Safety", "Choice"] == under(staff, "I want to choose my keyworker")
     assert "1 comment or drawing tagged Safety." in sections(staff)["Safety"]
@@ -121,13 +120,13 @@ def test_a_principle_with_nothing_says_so_and_how_to_tag(staff):
     assert 'href="/admin/comments"' in text and 'href="/admin/you-said-we-did"' in text
 
 
-def test_words_come_newest_first_hidden_ones_left_out_and_drawings_as_pictures(staff, db):
+def test_words_come_newest_first_hidden_ones_left_out_and_drawings_as_pictures(staff, db, today):
     picture = io.BytesIO()
     Image.new("RGB", (20, 20), "white").save(picture, format="PNG")
-    older = store_comment(db, "older words", day=TODAY - datetime.timedelta(days=3))
-    newer = store_comment(db, "newer words", day=TODAY)
-    hidden = store_comment(db, "hidden words", day=TODAY, hidden=True)
-    drawing = store_comment(db, None, day=TODAY, drawing=picture.getvalue())
+    older = store_comment(db, "older words", day=today - datetime.timedelta(days=3))
+    newer = store_comment(db, "newer words", day=today)
+    hidden = store_comment(db, "hidden words", day=today, hidden=True)
+    drawing = store_comment(db, None, day=today, drawing=picture.getvalue())
     for comment in (older, newer, hidden, drawing):
         tag(staff, "comment", comment.id, ["collaboration"])
     text = sections(staff)["Collaboration"]
@@ -138,12 +137,12 @@ def test_words_come_newest_first_hidden_ones_left_out_and_drawings_as_pictures(s
     assert "(no words were sent)" in text
 
 
-def test_the_period_and_the_site_choose_what_is_shown(staff, db):
+def test_the_period_and_the_site_choose_what_is_shown(staff, db, today):
     dates = {
-        "today words": TODAY,
-        "last month words": LAST_MONTH,
-        "five months ago words": TODAY - datetime.timedelta(days=155),
-        "long ago words": TODAY - datetime.timedelta(days=400),
+        "today words": today,
+        "last month words": today.replace(day=1) - datetime.timedelta(days=1),
+        "five months ago words": today - datetime.timedelta(days=155),
+        "long ago words": today - datetime.timedelta(days=400),
     }
     for words, day in dates.items():
         tag(staff, "comment", store_comment(db, words, day=day).id, ["trustworthiness"])
@@ -221,8 +220,8 @@ def test_an_unknown_comment_or_entry_is_not_found(staff, kind):
     assert 404 == tag(staff, kind, "0" * 32, ["safety"]).status_code
 
 
-def test_tagging_needs_the_form_token(staff, db):
-    comment = store_comment(db, "words", day=TODAY)
+def test_tagging_needs_the_form_token(staff, db, today):
+    comment = store_comment(db, "words", day=today)
     reply = staff.post(f"/admin/comments/{comment.id}/principles", data={"principles": "safety"})
     assert 400 == reply.status_code
     assert "" == storage.find_comment(db, comment.id)["principles"]
@@ -230,10 +229,10 @@ def test_tagging_needs_the_form_token(staff, db):
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(junk=st.lists(st.text(st.characters(exclude_categories=["Cs"]), max_size=30), max_size=4))
-def test_junk_principles_get_a_plain_4xx_and_never_a_500(staff, db, junk):
+def test_junk_principles_get_a_plain_4xx_and_never_a_500(staff, db, junk, today):
     comment_id = next(iter(db.query("SELECT id FROM comments")), {}).get("id")
     if comment_id is None:
-        comment_id = store_comment(db, "junk target", day=TODAY).id
+        comment_id = store_comment(db, "junk target", day=today).id
     before = storage.find_comment(db, comment_id)["principles"]
     reply = tag(staff, "comment", comment_id, junk)
     after = storage.find_comment(db, comment_id)["principles"]
@@ -245,10 +244,10 @@ def test_junk_principles_get_a_plain_4xx_and_never_a_500(staff, db, junk):
         assert before == after
 
 
-def test_an_account_without_the_staff_role_is_refused_and_nothing_is_kept(app, client, db):
+def test_an_account_without_the_staff_role_is_refused_and_nothing_is_kept(app, client, db, today):
     assert 0 == make_account(app).exit_code
     assert 0 == make_account(app, "lee", role="safeguarding-lead").exit_code
-    comment = store_comment(db, "words", day=TODAY)
+    comment = store_comment(db, "words", day=today)
     sign_in(client, "lee")
     token = form_token(client, "/admin/concerns")
     reply = client.post(
@@ -277,8 +276,8 @@ def test_a_period_starts_on_the_first_of_its_earliest_month(months, today, first
 # Storage
 
 
-def test_principles_are_kept_once_each_in_the_guides_order(db):
-    comment = store_comment(db, "words", day=TODAY)
+def test_principles_are_kept_once_each_in_the_guides_order(db, today):
+    comment = store_comment(db, "words", day=today)
     kept = storage.set_principles(db, "comment", comment.id, ["cultural", "safety", "cultural"])
     assert "safety cultural" == kept
     assert ["safety", "cultural"] == storage.principles_of(kept)

@@ -3,7 +3,6 @@ often as it likes, and sees every check with its date; the team keeps notes on
 the guide's reflection questions where each belongs. Bad input is refused with
 a plain message and keeps nothing."""
 
-import datetime
 import html
 import re
 
@@ -18,12 +17,11 @@ from tests.conftest import form_token, make_account, sign_in
 
 GROUP = "/admin/co-production/young-voices"
 READINESS = f"{GROUP}/readiness"
-TODAY = datetime.date.today()
 
 
 @pytest.fixture
-def group(staff, db):
-    return storage.add_group(db, "Young Voices", "waiting-room-a", "children", [], TODAY)
+def group(staff, db, today):
+    return storage.add_group(db, "Young Voices", "waiting-room-a", "children", [], today)
 
 
 def answer(staff, answers=("yes", "partly", "not-yet", "yes"), steps=("", "", "", ""), **extra):
@@ -86,7 +84,7 @@ def test_four_yes_answers_say_the_service_is_ready(staff, group):
     assert "your service is ready to start co-production" in page
 
 
-def test_earlier_checks_are_kept_and_shown_newest_first_with_their_dates(staff, db, group):
+def test_earlier_checks_are_kept_and_shown_newest_first_with_their_dates(staff, db, group, today):
     answer(staff, ("not-yet", "partly", "not-yet", "partly"))
     answer(staff, ("yes", "yes", "partly", "yes"))
     assert {row[0] for row in stored(db)} == {1, 2}
@@ -95,7 +93,7 @@ def test_earlier_checks_are_kept_and_shown_newest_first_with_their_dates(staff, 
     page = staff.get(READINESS).get_data(as_text=True)
     earlier = page.split("<h2>Your earlier answers</h2>")[1]
     assert earlier.index("(check 2)") < earlier.index("(check 1)")
-    assert earlier.count(day_in_words(TODAY)) == 2
+    assert earlier.count(day_in_words(today)) == 2
     # The form starts from the latest answers, so a team changes only what changed.
     assert '<input checked id="answer_3-1"' in page
     assert "Diversity: Partly." in words(staff.get(GROUP).get_data(as_text=True))
@@ -138,9 +136,9 @@ def test_each_check_is_in_the_audit_log_without_the_teams_words(staff, staff_db,
     assert entry["detail"] == "group young-voices, check 1"
 
 
-def test_a_safeguarding_lead_only_account_may_not_answer(app, client, db):
+def test_a_safeguarding_lead_only_account_may_not_answer(app, client, db, today):
     assert 0 == make_account(app).exit_code
-    storage.add_group(db, "Young Voices", "waiting-room-a", "children", [], TODAY)
+    storage.add_group(db, "Young Voices", "waiting-room-a", "children", [], today)
     assert 0 == make_account(app, "lee", role="safeguarding-lead").exit_code
     sign_in(client, "lee")
     form = {"csrf_token": form_token(client, "/admin/account")}
@@ -160,10 +158,10 @@ def save_note(staff, prompt, note, next_page=GROUP):
     return staff.post(url, data={"csrf_token": token, "note": note, "next": next_page})
 
 
-def test_each_reflection_prompt_shows_where_it_belongs(staff, db, group):
+def test_each_reflection_prompt_shows_where_it_belongs(staff, db, group, today):
     assert REFLECTIONS["adapting"] in staff.get(GROUP).get_data(as_text=True)
     assert REFLECTIONS["readiness"] in staff.get(READINESS).get_data(as_text=True)
-    plan_id = storage.add_plan(db, "young-voices", "Waiting room", {}, [], TODAY)
+    plan_id = storage.add_plan(db, "young-voices", "Waiting room", {}, [], today)
     plan_page = staff.get(f"{GROUP}/plans/{plan_id}").get_data(as_text=True)
     assert REFLECTIONS["good-practice"] in plan_page
 
@@ -176,15 +174,15 @@ def test_the_adapting_note_sits_beside_the_groups_surveys_and_links_to_the_surve
     assert 'href="/admin/surveys">Surveys page</a>' in section
 
 
-def test_a_note_is_saved_with_its_date_and_goes_back_where_it_was(staff, db, group):
+def test_a_note_is_saved_with_its_date_and_goes_back_where_it_was(staff, db, group, today):
     reply = save_note(staff, "readiness", "  Ask the council first.  ", next_page=READINESS)
     assert reply.status_code == 302 and reply.headers["Location"].endswith(READINESS)
     assert storage.reflections(db, "young-voices") == {
-        "readiness": {"note": "Ask the council first.", "saved_on": TODAY.isoformat()}
+        "readiness": {"note": "Ask the council first.", "saved_on": today.isoformat()}
     }
     page = staff.get(READINESS).get_data(as_text=True)
     assert "Ask the council first.</textarea>" in page
-    assert f"Saved on {day_in_words(TODAY)}." in page
+    assert f"Saved on {day_in_words(today)}." in page
 
 
 def test_an_empty_note_clears_it(staff, db, group):
@@ -230,9 +228,11 @@ field_values = st.sampled_from(["yes", "partly", "not-yet", "Yes", ""]) | st.tex
 
 @JUNK
 @given(form=st.dictionaries(field_names, field_values, max_size=10), with_token=st.booleans())
-def test_junk_at_the_readiness_check_is_never_a_500_nor_half_kept(staff, db, form, with_token):
+def test_junk_at_the_readiness_check_is_never_a_500_nor_half_kept(
+    staff, db, form, with_token, today
+):
     if not storage.find_group(db, "young-voices"):
-        storage.add_group(db, "Young Voices", "waiting-room-a", "children", [], TODAY)
+        storage.add_group(db, "Young Voices", "waiting-room-a", "children", [], today)
     if with_token:
         form = {**form, "csrf_token": form_token(staff, READINESS)}
     before = len(stored(db))
