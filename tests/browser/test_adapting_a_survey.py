@@ -14,16 +14,14 @@ from tests.test_summary import add
 OLD = "Do you feel safe during our meetings?"
 NEW = "Do you feel safe in our waiting room?"
 CHILD_TITLE = "Co-production evaluation for children"
-TODAY = datetime.date.today()
-LAST_WEEK = Period.week_of(TODAY).shifted(-1)
 
 
 def test_adapted_wording_reaches_the_kiosk_and_last_weeks_answers_keep_theirs(
-    staff_page, live_server
+    staff_page, live_server, today
 ):
     page = staff_page
     with live_database(live_server) as db:
-        add(db, ["yes", "no", "yes", "yes"], day=TODAY - datetime.timedelta(weeks=1), times=6)
+        add(db, ["yes", "no", "yes", "yes"], day=today - datetime.timedelta(weeks=1), times=6)
     sign_in(page, live_server)
     page.get_by_role("link", name="Surveys", exact=True).click()
     page.get_by_role("link", name=f"Change {CHILD_TITLE}").click()
@@ -50,7 +48,7 @@ def test_adapted_wording_reaches_the_kiosk_and_last_weeks_answers_keep_theirs(
     expect(safe_now.locator("tbody tr").first.locator("td").first).to_have_text("0")
     expect(safe_now.locator("tbody tr").nth(1).locator("td").first).to_have_text("5")
 
-    page.goto(f"{live_server.url}/admin/?week={LAST_WEEK.key}")
+    page.goto(f"{live_server.url}/admin/?week={Period.week_of(today).shifted(-1).key}")
     last_week = page.locator("main")
     expect(last_week).to_contain_text(OLD)
     page.locator("figure.question-chart").filter(has_text=OLD).get_by_text(

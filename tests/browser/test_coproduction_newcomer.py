@@ -19,7 +19,6 @@ from tests.browser.test_meetings import (
 )
 from tests.browser.test_posters_and_exports import pages_in
 
-TODAY = datetime.date.today()
 DID = "Meetings are now one hour, with a break in the middle."
 
 
@@ -29,7 +28,9 @@ def back_to_the_group(page):
     expect(page.get_by_role("heading", name="Young Voices", level=1)).to_be_visible()
 
 
-def test_a_newcomer_runs_a_group_from_readiness_to_what_changed(staff_page, phone, live_server):
+def test_a_newcomer_runs_a_group_from_readiness_to_what_changed(
+    staff_page, phone, live_server, today
+):
     page = staff_page
     start_a_group(page, live_server)
     assert_accessible(page)
@@ -61,14 +62,14 @@ def test_a_newcomer_runs_a_group_from_readiness_to_what_changed(staff_page, phon
     assert 1 == pages_in(page.pdf(format="A4", print_background=True))
 
     back_to_the_group(page)
-    first = plan_a_meeting(page, TODAY - datetime.timedelta(days=7))
+    first = plan_a_meeting(page, today - datetime.timedelta(days=7))
     answer_on_phones(phone, live_server, first, 3)
     close_answers(page)
     results = page.locator("#meetings")
     expect(results.get_by_text("1 closed meeting is waiting for more answers")).to_be_visible()
     expect(results.locator("td")).to_have_count(0)
 
-    second = plan_a_meeting(page, TODAY)
+    second = plan_a_meeting(page, today)
     answer_on_phones(phone, live_server, second, 4)
     close_answers(page)
     expect(results.get_by_text("These 2 meetings together: 7 responses")).to_be_visible()

@@ -15,7 +15,6 @@ from kiosk.storage.readiness import REFLECTION_MAX
 from kiosk.storage.you_said import DID_MAX_CHARS
 from tests.browser.conftest import assert_accessible, live_database, read_stored, sign_in
 
-TODAY = datetime.date.today()
 GROUP = "/admin/co-production/young-voices"
 
 
@@ -31,7 +30,9 @@ def filled(words: str, length: int) -> str:
 
 def open_group(page, live_server):
     with live_database(live_server) as db:
-        storage.add_group(db, "Young Voices", "waiting-room-a", "children", [], TODAY)
+        storage.add_group(
+            db, "Young Voices", "waiting-room-a", "children", [], datetime.date.today()
+        )
     sign_in(page, live_server)
     page.get_by_role("link", name="Co-production").click()
     page.get_by_role("link", name="Young Voices").click()
@@ -49,7 +50,7 @@ def condition(page, name):
     return page.get_by_role("group", name=re.compile(name))
 
 
-def test_a_team_checks_it_is_ready_twice_and_sees_its_progress(staff_page, live_server):
+def test_a_team_checks_it_is_ready_twice_and_sees_its_progress(staff_page, live_server, today):
     page = staff_page
     open_group(page, live_server)
     expect(page.get_by_text("Not answered yet.")).to_be_visible()
@@ -88,8 +89,8 @@ def test_a_team_checks_it_is_ready_twice_and_sees_its_progress(staff_page, live_
     table = page.get_by_role("table")
     headers = table.get_by_role("columnheader")
     expect(headers).to_have_count(3)
-    expect(headers.nth(1)).to_have_text(f"{day_in_words(TODAY)} (check 2)")
-    expect(headers.nth(2)).to_have_text(f"{day_in_words(TODAY)} (check 1)")
+    expect(headers.nth(1)).to_have_text(f"{day_in_words(today)} (check 2)")
+    expect(headers.nth(2)).to_have_text(f"{day_in_words(today)} (check 1)")
     diversity = table.get_by_role("row", name=re.compile("Diversity"))
     expect(diversity.get_by_role("cell")).to_have_text(
         [re.compile("^Partly"), re.compile("^Not yet")]
@@ -114,7 +115,9 @@ def test_a_team_checks_it_is_ready_twice_and_sees_its_progress(staff_page, live_
     expect(page.get_by_role("heading", name="Is your service ready?", level=1)).to_be_visible()
 
 
-def test_a_plan_prints_on_one_page_and_its_changes_link_to_what_was_done(staff_page, live_server):
+def test_a_plan_prints_on_one_page_and_its_changes_link_to_what_was_done(
+    staff_page, live_server, today
+):
     page = staff_page
     open_group(page, live_server)
     page.get_by_role("link", name="Plan a piece of work").click()
@@ -149,7 +152,7 @@ def test_a_plan_prints_on_one_page_and_its_changes_link_to_what_was_done(staff_p
     with live_database(live_server) as db:
         for n in range(1, CHANGES_MAX + 1):
             did = filled(f"We did it {n}: we bought new games and made a quiet corner ", 299)
-            entries[n] = storage.add_you_said(db, "waiting-room-a", "It is boring.", did, TODAY)
+            entries[n] = storage.add_you_said(db, "waiting-room-a", "It is boring.", did, today)
     page.reload()
     for n in range(1, CHANGES_MAX + 1):
         page.get_by_label(f"Delivered by (change {n})").select_option(entries[n])

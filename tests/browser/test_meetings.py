@@ -13,7 +13,6 @@ from kiosk.surveys import ADULT_EVALUATION, CHILD_EVALUATION
 from tests.browser.conftest import assert_accessible, live_database, sign_in
 from tests.browser.test_posters_and_exports import pages_in
 
-TODAY = datetime.date.today()
 QUESTIONS = (
     "Do you feel safe during our meetings?",
     "Do you get a chance to talk?",
@@ -65,11 +64,11 @@ def close_answers(page):
     expect(page.get_by_text("Answers closed.")).to_be_visible()
 
 
-def test_two_small_meetings_show_only_together(staff_page, phone, live_server):
+def test_two_small_meetings_show_only_together(staff_page, phone, live_server, today):
     page = staff_page
     start_a_group(page, live_server)
     assert_accessible(page)
-    first = plan_a_meeting(page, TODAY - datetime.timedelta(days=2))
+    first = plan_a_meeting(page, today - datetime.timedelta(days=2))
 
     # The sheet of QR codes prints on one A4 page.
     page.get_by_role("link", name="Print the QR codes on one A4 page").click()
@@ -95,7 +94,7 @@ def test_two_small_meetings_show_only_together(staff_page, phone, live_server):
     ).to_be_visible()
     assert_accessible(phone)
 
-    second = plan_a_meeting(page, TODAY)
+    second = plan_a_meeting(page, today)
     answer_on_phones(phone, live_server, second, 4)
     close_answers(page)
     expect(results.get_by_text("These 2 meetings together: 7 responses")).to_be_visible()
@@ -108,17 +107,17 @@ def test_two_small_meetings_show_only_together(staff_page, phone, live_server):
 
 
 def test_a_meeting_not_begun_and_one_in_arabic_are_plain_and_accessible(
-    staff_page, phone, live_server
+    staff_page, phone, live_server, today
 ):
     with live_database(live_server) as db:
         storage.set_site_languages(db, "waiting-room-a", ["en", "ar"], "ar")
         group = storage.add_group(
-            db, "Young Voices", "waiting-room-a", "children", [CHILD_EVALUATION], TODAY
+            db, "Young Voices", "waiting-room-a", "children", [CHILD_EVALUATION], today
         )
         later = storage.add_meeting(
-            db, group, TODAY + datetime.timedelta(days=3), [CHILD_EVALUATION]
+            db, group, today + datetime.timedelta(days=3), [CHILD_EVALUATION]
         )
-        now = storage.add_meeting(db, group, TODAY, [CHILD_EVALUATION])
+        now = storage.add_meeting(db, group, today, [CHILD_EVALUATION])
         codes = [storage.find_meeting(db, m)["code"] for m in (later, now)]
     phone.goto(f"{live_server.url}/meeting/{codes[0]}/{CHILD_EVALUATION}?lang=en")
     expect(phone.get_by_role("heading", name=re.compile("^This survey opens on"))).to_be_visible()
@@ -129,12 +128,12 @@ def test_a_meeting_not_begun_and_one_in_arabic_are_plain_and_accessible(
 
     # Words written after the meeting closed still reach staff, and the page says so.
     with live_database(live_server) as db:
-        late = storage.add_meeting(db, group, TODAY, [ADULT_EVALUATION])
+        late = storage.add_meeting(db, group, today, [ADULT_EVALUATION])
         code = storage.find_meeting(db, late)["code"]
     phone.goto(f"{live_server.url}/meeting/{code}/{ADULT_EVALUATION}?lang=en")
     phone.get_by_label("Comments").first.fill("The room was too cold")
     with live_database(live_server) as db:
-        storage.close_meeting(db, late, TODAY)
+        storage.close_meeting(db, late, today)
     phone.get_by_role("button", name="Send").click()
     expect(phone.get_by_text("We did send what you wrote to the staff.")).to_be_visible()
     expect(phone.get_by_text("Your receipt code is")).to_be_visible()

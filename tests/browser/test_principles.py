@@ -13,7 +13,6 @@ from kiosk import storage
 from tests.browser.conftest import assert_accessible, live_database, read_stored, sign_in
 from tests.conftest import store_comment
 
-TODAY = datetime.date.today()
 WORDS = "I want to choose who I talk to"
 CONCERN = "someone shouts at me at home"
 HEARD = "You want to choose who you talk to."
@@ -28,11 +27,12 @@ def pages_in(pdf: bytes) -> int:
 def children_sent(live_server) -> dict[str, str]:
     picture = io.BytesIO()
     Image.new("RGB", (60, 40), "lightblue").save(picture, format="PNG")
+    today = datetime.date.today()
     with live_database(live_server) as db:
         sent = {
-            "words": store_comment(db, WORDS, day=TODAY),
-            "concern": store_comment(db, CONCERN, day=TODAY, concern=True),
-            "drawing": store_comment(db, None, day=TODAY, drawing=picture.getvalue()),
+            "words": store_comment(db, WORDS, day=today),
+            "concern": store_comment(db, CONCERN, day=today, concern=True),
+            "drawing": store_comment(db, None, day=today, drawing=picture.getvalue()),
         }
     return {name: comment.id for name, comment in sent.items()}
 
@@ -132,13 +132,13 @@ def test_staff_tag_on_the_pages_and_show_the_principles_page(staff_page, live_se
     assert_accessible(page)
 
 
-def test_the_principles_page_prints_without_its_forms(staff_page, live_server):
+def test_the_principles_page_prints_without_its_forms(staff_page, live_server, today):
     page = staff_page
     sent = children_sent(live_server)
     with live_database(live_server) as db:
         storage.set_principles(db, "comment", sent["words"], ["choice", "safety"])
         storage.set_principles(db, "comment", sent["drawing"], ["cultural"])
-        entry = storage.add_you_said(db, "waiting-room-a", HEARD, DID, TODAY, ["choice"])
+        entry = storage.add_you_said(db, "waiting-room-a", HEARD, DID, today, ["choice"])
     assert entry
     sign_in(page, live_server)
     page.goto(live_server.url + "/admin/co-production/principles")

@@ -22,19 +22,18 @@ from tests.conftest import make_account
 from tests.test_drawings import drawn_canvas, png_bytes
 from tests.test_exports import add_comment
 
-TODAY = datetime.date.today()
 LONG_SLUG = "family-centre-north-east-second-floor-room-four"
 LONG_NAME = "The family centre on the north-east side of the town, second floor, room four"
 
 
-def test_staff_see_which_tablet_answered_and_which_went_quiet(staff_page, live_server):
+def test_staff_see_which_tablet_answered_and_which_went_quiet(staff_page, live_server, today):
     page = staff_page
     page.goto(live_server.url + "/kiosk/waiting-room-a")
     answer_at_the_kiosk(page, wait_until_sent=True)
     staff_file = storage.staff_path(live_server.app.config["DATABASE"])
     staff_db = storage.open_staff_database(staff_file)
     try:
-        quiet_since = TODAY - datetime.timedelta(days=10)
+        quiet_since = today - datetime.timedelta(days=10)
         key = tablets.token_hash(live_server.tokens["youth-hub"])
         storage.note_answers_arrived(staff_db, key, quiet_since)
     finally:
@@ -44,9 +43,9 @@ def test_staff_see_which_tablet_answered_and_which_went_quiet(staff_page, live_s
     page.get_by_role("link", name="Sites").click()
     here = page.locator('section[aria-labelledby="tablets-waiting-room-a"]')
     arrived = here.get_by_role("row", name="Test tablet").get_by_role("cell").nth(1)
-    expect(arrived).to_have_text(dates.day_in_words(TODAY))
+    expect(arrived).to_have_text(dates.day_in_words(today))
     expect(here.get_by_text("Answers last arrived from its tablets:")).to_contain_text(
-        dates.day_in_words(TODAY)
+        dates.day_in_words(today)
     )
     expect(here.get_by_text("quiet for")).to_have_count(0)
     hub = page.locator('section[aria-labelledby="tablets-youth-hub"]')
@@ -76,7 +75,7 @@ def test_the_audit_log_and_a_delete_page_speak_in_words(staff_page, live_server)
     assert_accessible(page)
 
 
-def test_export_dates_are_day_first_on_a_us_english_browser(browser, live_server):
+def test_export_dates_are_day_first_on_a_us_english_browser(browser, live_server, today):
     make_account(live_server.app)
     context = browser.new_context(locale="en-US", viewport={"width": 1366, "height": 768})
     page = context.new_page()
@@ -84,7 +83,7 @@ def test_export_dates_are_day_first_on_a_us_english_browser(browser, live_server
         sign_in(page, live_server)
         page.get_by_role("link", name="Export").click()
         first = page.get_by_label("First day")
-        expect(first).to_have_value(f"01/{TODAY:%m/%Y}")
+        expect(first).to_have_value(f"01/{today:%m/%Y}")
         expect(first).to_have_attribute("aria-describedby", "dates-from-hint")
         expect(page.get_by_text("Day, month, year, for example 01/11/2026")).to_be_visible()
         assert_accessible(page)

@@ -14,20 +14,22 @@ from kiosk.app import demo
 from tests.browser.conftest import assert_accessible, live_database, sign_in
 from tests.test_summary import SATISFIED, add, add_answers, adult_answers, publish_new_wording
 
-TODAY = datetime.date.today()
-THIS_WEEK = Period.week_of(TODAY)
+
+@pytest.fixture
+def this_week(today) -> Period:
+    return Period.week_of(today)
 
 
 @pytest.fixture
-def summary_page(staff_page, live_server):
+def summary_page(staff_page, live_server, today):
     """A staff member signed in after two weeks of answers: 7 this week, 5 the week before."""
     with live_database(live_server) as db:
-        add(db, ["yes", "sometimes", "no", "skip"], day=TODAY, times=4)
-        add(db, ["no", "yes", "yes", "yes"], day=TODAY, times=3)
+        add(db, ["yes", "sometimes", "no", "skip"], day=today, times=4)
+        add(db, ["no", "yes", "yes", "yes"], day=today, times=3)
         add(
             db,
             ["sometimes", "no", "yes", "yes"],
-            day=TODAY - datetime.timedelta(weeks=1),
+            day=today - datetime.timedelta(weeks=1),
             times=5,
         )
     sign_in(staff_page, live_server)
@@ -41,12 +43,12 @@ def chart_numbers(label: str, period: Period) -> list[str]:
     return list(part.groups())
 
 
-def test_the_chart_and_its_table_tell_the_same_numbers(summary_page):
+def test_the_chart_and_its_table_tell_the_same_numbers(summary_page, this_week):
     page = summary_page
     expect(page.get_by_role("heading", level=2).first).to_contain_text(
-        f"{THIS_WEEK.title}: 7 responses"
+        f"{this_week.title}: 7 responses"
     )
-    last_week = THIS_WEEK.shifted(-1)
+    last_week = this_week.shifted(-1)
     expected = {
         "safe": (["4", "0", "3", "0"], ["0", "5", "0", "0"]),
         "ideas": (["3", "0", "0", "4"], ["5", "0", "0", "0"]),
@@ -66,24 +68,24 @@ def test_the_chart_and_its_table_tell_the_same_numbers(summary_page):
         this_column, last_column = [row[0] for row in rows], [row[1] for row in rows]
         assert expected[key] == (this_column, last_column)
         assert (this_column, last_column) == (
-            chart_numbers(label, THIS_WEEK),
+            chart_numbers(label, this_week),
             chart_numbers(label, last_week),
         )
     trend = page.locator("figure.trend-chart").first.get_by_role("img")
     expect(trend).to_have_attribute(
-        "aria-label", re.compile(rf"{last_week.key} 5, {THIS_WEEK.key} 7\.$")
+        "aria-label", re.compile(rf"{last_week.key} 5, {this_week.key} 7\.$")
     )
     assert_accessible(page)
 
 
-def test_a_small_week_offers_the_month_and_the_report_prints(summary_page, live_server):
+def test_a_small_week_offers_the_month_and_the_report_prints(summary_page, live_server, this_week):
     page = summary_page
     page.get_by_label("Site").select_option(label="Waiting room A")
-    page.get_by_label("Week", exact=True).fill(THIS_WEEK.shifted(-2).key)
+    page.get_by_label("Week", exact=True).fill(this_week.shifted(-2).key)
     page.get_by_role("button", name="Show").click()
     page.get_by_role("link", name=re.compile("^Previous week")).click()
     expect(page.get_by_text("Fewer than 5 responses this week")).to_be_visible()
-    month = THIS_WEEK.shifted(-3).month()
+    month = this_week.shifted(-3).month()
     page.get_by_role("link", name=f"See {month.name} instead").click()
     expect(page.get_by_role("heading", name="Monthly summary")).to_be_visible()
     assert_accessible(page)
@@ -99,22 +101,24 @@ def test_a_small_week_offers_the_month_and_the_report_prints(summary_page, live_
     assert 1 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2
 
 
-def test_staff_see_the_adult_evaluation_beside_the_child_evaluation(staff_page, live_server):
+def test_staff_see_the_adult_evaluation_beside_the_child_evaluation(
+    staff_page, live_server, today, this_week
+):
     """Both surveys' counts in the weekly summary; the adult evaluation's scales
     as stacked bars whose numbers match the table beside; axe finds nothing."""
     with live_database(live_server) as db:
-        add(db, ["yes", "sometimes", "no", "skip"], day=TODAY, times=6)
-        add_answers(db, "adult-evaluation", adult_answers("1", "2", "1", "5"), day=TODAY, times=4)
-        add_answers(db, "adult-evaluation", adult_answers("2", "1", "3", "1"), day=TODAY, times=3)
+        add(db, ["yes", "sometimes", "no", "skip"], day=today, times=6)
+        add_answers(db, "adult-evaluation", adult_answers("1", "2", "1", "5"), day=today, times=4)
+        add_answers(db, "adult-evaluation", adult_answers("2", "1", "3", "1"), day=today, times=3)
     sign_in(staff_page, live_server)
     page = staff_page
     expect(page.get_by_role("heading", level=2).first).to_contain_text(
-        f"{THIS_WEEK.title}: 6 responses"
+        f"{this_week.title}: 6 responses"
     )
     page.get_by_label("Survey").select_option(label="Co-production evaluation for adults")
     page.get_by_role("button", name="Show").click()
     expect(page.get_by_role("heading", level=2).first).to_contain_text(
-        f"{THIS_WEEK.title}: 7 responses"
+        f"{this_week.title}: 7 responses"
     )
     expect(page.get_by_label("Survey")).to_have_value("adult-evaluation")
     figure = page.locator("figure.question-chart").filter(has_text=SATISFIED)
@@ -122,7 +126,7 @@ def test_staff_see_the_adult_evaluation_beside_the_child_evaluation(staff_page, 
     expect(chart).to_be_visible()
     label = chart.get_attribute("aria-label")
     assert (
-        f"({THIS_WEEK.key}): Very Satisfied 4, Somewhat Satisfied 3, Neutral 0,"
+        f"({this_week.key}): Very Satisfied 4, Somewhat Satisfied 3, Neutral 0,"
         " Somewhat Dissatisfied 0, Very Dissatisfied 0, Skipped 0." in label
     )
     figure.get_by_text("Show as a table").click()
@@ -142,18 +146,18 @@ def test_staff_see_the_adult_evaluation_beside_the_child_evaluation(staff_page, 
     assert_accessible(page)
 
 
-def test_last_weeks_answers_stay_under_the_old_wording(staff_page, live_server):
+def test_last_weeks_answers_stay_under_the_old_wording(staff_page, live_server, today, this_week):
     """Staff change a question and publish: this week's summary has both versions,
     says when the wording changed, and the report prints them; axe finds nothing."""
     with live_database(live_server) as db:
-        add(db, ["yes", "yes", "no", "no"], day=TODAY - datetime.timedelta(weeks=1), times=5)
-        publish_new_wording(db, day=THIS_WEEK.calendar_start)
+        add(db, ["yes", "yes", "no", "no"], day=today - datetime.timedelta(weeks=1), times=5)
+        publish_new_wording(db, day=this_week.calendar_start)
         answers = dict.fromkeys(["safe", "talk", "team", "ideas"], "sometimes")
-        add_answers(db, "child-evaluation", answers, day=TODAY, times=5, version=2)
+        add_answers(db, "child-evaluation", answers, day=today, times=5, version=2)
     sign_in(staff_page, live_server)
     page = staff_page
     changed = (
-        f"The questions changed on {THIS_WEEK.calendar_start} (version 2)."
+        f"The questions changed on {this_week.calendar_start} (version 2)."
         " Answers before that are under version 1."
     )
     expect(page.get_by_text(changed)).to_be_visible()
@@ -178,14 +182,14 @@ HEIGHT_BEFORE = 5178
 
 
 @pytest.fixture
-def demo_summary(staff_page, live_server):
+def demo_summary(staff_page, live_server, today):
     config = live_server.app.config
     with live_database(live_server) as db:
         demo.fill(
             db,
             sites=list(config["SITES"]),
             weeks=12,
-            today=TODAY,
+            today=today,
             secret=config["SECRET_KEY"],
             topics=config["FEEDBACK_TOPICS"],
             rng=random.Random(12),
@@ -220,9 +224,11 @@ def test_the_summary_opens_with_what_changed_and_is_less_than_half_as_long(demo_
     assert_accessible(page)
 
 
-def test_the_week_box_takes_a_date_or_a_week_number_and_never_the_future(summary_page, live_server):
+def test_the_week_box_takes_a_date_or_a_week_number_and_never_the_future(
+    summary_page, live_server, this_week
+):
     page = summary_page
-    last_week = THIS_WEEK.shifted(-1)
+    last_week = this_week.shifted(-1)
     expect(page.get_by_role("link", name=re.compile("^Next week"))).to_have_count(0)
     page.get_by_label("Week", exact=True).fill(f"{last_week.calendar_start:%d/%m/%Y}")
     page.get_by_role("button", name="Show").click()
@@ -230,7 +236,7 @@ def test_the_week_box_takes_a_date_or_a_week_number_and_never_the_future(summary
         f"{last_week.title}: 5 responses"
     )
     expect(page.get_by_label("Week", exact=True)).to_have_value(last_week.key)
-    expect(page.get_by_role("link", name=f"Next week ({THIS_WEEK.key})")).to_be_visible()
+    expect(page.get_by_role("link", name=f"Next week ({this_week.key})")).to_be_visible()
     page.get_by_label("Week", exact=True).fill("the week before christmas")
     page.get_by_role("button", name="Show").click()
     expect(page.get_by_role("alert")).to_have_text(
@@ -239,21 +245,21 @@ def test_the_week_box_takes_a_date_or_a_week_number_and_never_the_future(summary
     expect(page.get_by_label("Week", exact=True)).to_have_value("the week before christmas")
     expect(page.get_by_label("Week", exact=True)).to_have_attribute("aria-invalid", "true")
     assert_accessible(page)
-    page.get_by_label("Week", exact=True).fill(THIS_WEEK.shifted(2).key)
+    page.get_by_label("Week", exact=True).fill(this_week.shifted(2).key)
     page.get_by_role("button", name="Show").click()
     expect(page.get_by_role("status")).to_contain_text("That week has not happened yet")
-    expect(page.get_by_role("heading", level=2).first).to_contain_text(THIS_WEEK.title)
+    expect(page.get_by_role("heading", level=2).first).to_contain_text(this_week.title)
     assert_accessible(page)
 
 
 @pytest.mark.parametrize("width", [1280, 768])
-def test_every_legend_fits_inside_its_chart(staff_page, live_server, width):
+def test_every_legend_fits_inside_its_chart(staff_page, live_server, width, today):
     """A small last week puts its longest words in the legend of both kinds of chart."""
     with live_database(live_server) as db:
-        add(db, ["yes", "sometimes", "no", "skip"], day=TODAY, times=6)
-        add(db, ["no", "no", "no", "no"], day=TODAY - datetime.timedelta(weeks=1), times=2)
-        add(db, ["no"] * 4, site="youth-hub", day=TODAY - datetime.timedelta(weeks=1), times=3)
-        add_answers(db, "adult-evaluation", adult_answers("1", "2", "1", "5"), day=TODAY, times=6)
+        add(db, ["yes", "sometimes", "no", "skip"], day=today, times=6)
+        add(db, ["no", "no", "no", "no"], day=today - datetime.timedelta(weeks=1), times=2)
+        add(db, ["no"] * 4, site="youth-hub", day=today - datetime.timedelta(weeks=1), times=3)
+        add_answers(db, "adult-evaluation", adult_answers("1", "2", "1", "5"), day=today, times=6)
     sign_in(staff_page, live_server)
     page = staff_page
     page.set_viewport_size({"width": width, "height": 800})
