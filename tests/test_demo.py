@@ -1,7 +1,6 @@
 """`flask --app kiosk demo-data`: a full staff area at once, for a newcomer, and
 only ever in an empty database."""
 
-import datetime
 import random
 import re
 
@@ -13,8 +12,6 @@ from kiosk.feedback import receipt_codes, safeguarding
 from kiosk.feedback.comments import make_comment
 from kiosk.surveys import BUILT_IN_BY_SLUG, iso_week
 from tests.conftest import KioskClient, make_account, make_config, sign_in
-
-TODAY = datetime.date.today()
 
 
 def run(app, *args):
