@@ -63,14 +63,16 @@ def group_form(group: dict | None = None, keep_site: str | None = None) -> Group
 
 
 def survey_titles() -> dict[str, str]:
-    """Every published survey's title, by slug."""
-    db = database()
-    titles = {}
-    for slug in storage.published_slugs(db):
-        survey = storage.latest_version(db, slug)
-        if survey is not None:
-            titles[slug] = survey.title
-    return titles
+    """Every published survey's title, by slug; read once a request (the group
+    page and its meetings section both need them)."""
+    if "survey_titles" not in g:
+        db = database()
+        g.survey_titles = {}
+        for slug in storage.published_slugs(db):
+            survey = storage.latest_version(db, slug)
+            if survey is not None:
+                g.survey_titles[slug] = survey.title
+    return g.survey_titles
 
 
 def group_or_404(slug: str) -> dict:
