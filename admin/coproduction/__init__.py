@@ -33,4 +33,5 @@ from admin.coproduction import (  # noqa: E402, F401
     plans,
     principles,
     readiness,
+    results_export,
 )

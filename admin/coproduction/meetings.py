@@ -48,7 +48,7 @@ def meetings_section(found: dict) -> dict:
     db, today = database(), datetime.date.today()
     meetings = storage.meetings_of_group(db, found["slug"])
     titles = survey_titles()
-    offered = sorted({*found["surveys"], *(s for m in meetings for s in m["surveys"])})
+    offered = surveys_asked(found, meetings)
     minimum = current_app.config["MIN_GROUP_SIZE"]
     # A group that has met for years: the newest first, and the rest on asking.
     everything = request.args.get("all") == "1"
@@ -71,6 +71,11 @@ def meetings_section(found: dict) -> dict:
 def site_is_retired(db, group: dict) -> bool:
     site = storage.find_site(db, group["site"])
     return site is None or site["retired"]
+
+
+def surveys_asked(group: dict, meetings: list[dict]) -> list[str]:
+    """The group's surveys now, and any its meetings asked before: each has results."""
+    return sorted({*group["surveys"], *(s for m in meetings for s in m["surveys"])})
 
 
 def state(meeting: dict, today: datetime.date) -> str:
