@@ -71,11 +71,12 @@ format: install-test
 	$(BIN)/ruff check --fix kiosk admin tests bench
 
 ## Every test, the real-browser ones included. pytest's "no tests" (exit 5) fails too.
-## Two pytest workers a core: browser tests spend much of their time waiting on chromium
-## and on the kiosk's own timers (bench/README.md, "How long make test takes").
+## Two pytest workers a core: browser tests spend part of their time waiting on the kiosk's
+## own timers. Work-stealing: a worker that is done takes tests queued for another, so
+## the run does not end on one busy worker (bench/README.md, "How long make test takes").
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
 test: install-test translations chromium lint
-	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest -n $(TEST_WORKERS); status=$$?; \
+	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "No tests were collected: that is a failure."; exit 1; fi; \
 	exit $$status
 
