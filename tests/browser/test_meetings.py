@@ -3,7 +3,9 @@ phone, three children answer; the meeting closes and nothing shows but "1
 waiting"; a second meeting, four answers, closed: the two show together as 7
 responses, and neither alone. axe checks every page and state on the way."""
 
+import csv
 import datetime
+import io
 import re
 
 from playwright.sync_api import expect
@@ -105,6 +107,22 @@ def test_two_small_meetings_show_only_together(staff_page, phone, live_server, t
     expect(results.get_by_text("waiting")).to_have_count(0)
     assert_accessible(page)
 
+    # The same figures as a spreadsheet file, for a report.
+    with page.expect_download() as download:
+        results.get_by_role("link", name=re.compile("^Download these results")).click()
+    assert "meeting-results-young-voices.csv" == download.value.suggested_filename
+    rows = list(csv.DictReader(io.StringIO(read_download(download.value))))
+    assert {("2", "7")} == {(row["meetings"], row["responses"]) for row in rows}
+    safe = [row for row in rows if row["question"] == QUESTIONS[0]]
+    assert [("Yes", "7"), ("Sometimes", "0"), ("No", "0"), ("Skipped", "0")] == [
+        (row["answer"], row["count"]) for row in safe
+    ]
+
+
+def read_download(download) -> str:
+    with open(download.path(), encoding="utf-8-sig") as file:
+        return file.read()
+
 
 def test_a_meeting_not_begun_and_one_in_arabic_are_plain_and_accessible(
     staff_page, phone, live_server, today
@@ -147,3 +165,16 @@ def test_a_meeting_not_begun_and_one_in_arabic_are_plain_and_accessible(
     page.get_by_role("button", name="Yes, delete it").click()
     expect(page.get_by_text("Meeting deleted.")).to_be_visible()
     assert_accessible(page)
+
+    # The site is retired: the group's page says why no meeting can be planned,
+    # and the meeting's code shows the calm resting page.
+    with live_database(live_server) as db:
+        storage.set_site_retired(db, "waiting-room-a", True)
+    page.reload()
+    expect(page.get_by_text(re.compile("site is retired, so a meeting"))).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="The group's settings", exact=True).click()
+    expect(page.get_by_label("Site")).to_have_value("waiting-room-a")
+    phone.goto(f"{live_server.url}/meeting/{codes[1]}/{CHILD_EVALUATION}?lang=en")
+    expect(phone.get_by_role("heading", name="This kiosk is resting")).to_be_visible()
+    assert_accessible(phone)
