@@ -14,7 +14,7 @@ from flask import current_app, g
 
 from admin import bp
 from admin.charts import choices_of
-from admin.coproduction.groups import group_or_404, survey_titles
+from admin.coproduction.groups import group_or_404
 from admin.coproduction.meetings import surveys_asked
 from admin.exports import download
 from admin.meeting_figures import results_for
@@ -32,12 +32,11 @@ def result_rows(group: dict, today: datetime.date) -> list[list]:
     """One row per answer to each question, for each block of each version,
     oldest first; a row with a note for meetings that have no figures yet."""
     db, minimum = database(), current_app.config["MIN_GROUP_SIZE"]
-    titles = survey_titles()
     rows = []
     for slug in surveys_asked(group, storage.meetings_of_group(db, group["slug"])):
         for own in reversed(results_for(db, group["slug"], slug, minimum, today)):
             version = own.survey
-            about = [group["name"], titles.get(slug, version.title), version.version]
+            about = [group["name"], version.title, version.version]
             for block in own.blocks:
                 when = [len(block.meetings), block.first_day, block.last_day]
                 for question in version.choice_questions:

@@ -11,11 +11,11 @@ and carry NO meeting id: a comment tied to a meeting of 3 children would
 narrow down who wrote it.
 
 The code takes answers from the meeting's date until it closes (a week later,
-or sooner if staff close it). A retired site's meetings rest, as its kiosk and
-box do: the page is the calm retired page, and what a page already open
-sends is still kept. Before that, the page says when it opens; after,
+or sooner if staff close it). Before that, the page says when it opens; after,
 410 Gone, and a page sent after closing keeps no choices but still keeps its
-words, so a worry written late still reaches staff.
+words, so a worry written late still reaches staff. A retired site's meetings
+rest, as its kiosk and box do: the page is the calm retired page, and what a
+page already open sends is still kept.
 """
 
 import datetime
