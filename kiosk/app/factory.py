@@ -151,11 +151,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.session_interface = SecureWhenHttps()
     csrf.init_app(app)
     limits.init_app(app)
-    from kiosk.app import commands, errors, headers, health
+    from kiosk.app import commands, compression, errors, headers, health, modules
     from kiosk.feedback import views as feedback
     from kiosk.surveys import kiosk as views
 
     headers.init_app(app)
+    compression.init_app(app)
+    modules.init_app(app)
     text_direction.init_app(app)
     languages.init_app(app)
     errors.init_app(app)
