@@ -255,3 +255,12 @@ def test_kiosk_flask_runs_a_command_with_the_servers_settings(tmp_path):
     )
     assert 0 == ran.returncode, ran.stderr
     assert f"{PUBLIC}/kiosk/waiting-room-a#enrol=" in ran.stdout
+
+
+def test_neither_proxy_compresses_the_staff_pages():
+    # The app compresses only its public pages (kiosk/app/compression.py); a
+    # proxy's own compression would pack the staff pages too (BREACH).
+    nginx = NGINX.read_text()
+    assert re.search(r"^\s*gzip off;", nginx, re.M)
+    caddy = [line.split("#")[0] for line in CADDYFILE.read_text().splitlines()]
+    assert not any(re.match(r"\s*encode\b", line) for line in caddy)
