@@ -6,6 +6,7 @@ import gzip
 import re
 from pathlib import Path
 
+import brotli
 import pytest
 
 from tests.conftest import make_account, sign_in
@@ -72,3 +73,12 @@ def test_what_a_page_sends_back_is_answered_plainly(kiosk_client):
     response = kiosk_client.submit(headers=GZIP)
     assert 201 == response.status_code
     assert "Content-Encoding" not in response.headers
+
+
+def test_brotli_is_chosen_where_the_browser_offers_it(client):
+    offered = {"Accept-Encoding": "gzip, deflate, br, zstd"}
+    for url in ("/kiosk/waiting-room-a", "/static/js/kiosk.js"):
+        response = client.get(url, headers=offered)
+        assert "br" == response.headers["Content-Encoding"], url
+        packed = response.get_data()
+        assert brotli.decompress(packed).startswith(client.get(url).get_data()[:20]), url
