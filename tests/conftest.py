@@ -310,10 +310,14 @@ def free_port() -> int:
     out to outgoing connections. A port from that range (what binding to port
     0 gives) can be taken by one of chromium's connections between this check
     and the server's bind, and the server then stops with "Address already in
-    use": that failed CI once (stop 17)."""
+    use": that failed CI once (stop 17). Each pytest worker takes ports from
+    its own slice of that space, so two workers never pick the same one."""
     below = _ephemeral_ports().start
+    worker = int(re.sub(r"\D", "", os.environ.get("PYTEST_XDIST_WORKER", "")) or 0)
+    width = 1500
+    first = max(1024, below - 8 * width) + (worker % 8) * width
     for _ in range(100):
-        port = secrets.SystemRandom().randrange(max(1024, below - 12000), below)
+        port = secrets.SystemRandom().randrange(first, min(first + width, below))
         with socket.socket() as sock:
             try:
                 sock.bind(("0.0.0.0", port))
