@@ -2,14 +2,16 @@
 the group's page, never a small meeting's figures, and written to the audit log."""
 
 import csv
+import dataclasses
 import io
 import re
+import uuid
 
 import pytest
 
 from kiosk import storage
-from kiosk.surveys import CHILD_EVALUATION
-from tests.conftest import make_account, sign_in
+from kiosk.surveys import CHILD_EVALUATION, Submission
+from tests.conftest import all_answers, make_account, sign_in
 from tests.test_meetings import DAY, GROUP, meeting_with, text
 
 RESULTS = GROUP + "/results.csv"
@@ -92,3 +94,34 @@ def test_an_unknown_group_or_a_lead_only_account_gets_no_file(app, client, db, g
     unknown = staff.get("/admin/co-production/nobody/results.csv")
     assert 404 == unknown.status_code
     assert not re.search(r"text/csv", unknown.content_type)
+
+
+def test_each_version_has_its_own_rows_and_wording_and_none_is_added_to_another(
+    staff, db, group, today
+):
+    def held(day, version, answers=5):
+        meeting_id = storage.add_meeting(db, group, day, [CHILD_EVALUATION])
+        for _ in range(answers):
+            submission = Submission(
+                uuid.uuid4().hex, "waiting-room-a", CHILD_EVALUATION, all_answers(), day, version
+            )
+            assert storage.record_meeting_answers(db, meeting_id, submission)
+        storage.close_meeting(db, meeting_id, today)
+
+    held(today - 20 * DAY, 1)
+    child = storage.latest_version(db, CHILD_EVALUATION)
+    first, *others = child.questions
+    reworded = dataclasses.replace(first, text="Do you feel safe in the group?")
+    storage.save_draft(db, dataclasses.replace(child, questions=(reworded, *others)))
+    storage.publish_draft(db, CHILD_EVALUATION, today - 10 * DAY)
+    held(today - 2 * DAY, 2)
+    rows = read_csv(staff.get(RESULTS))
+    by_version = {r["version"]: r for r in rows if r["answer"] == "Yes" and "safe" in r["question"]}
+    assert {"1", "2"} == set(by_version)
+    assert "Do you feel safe during our meetings?" == by_version["1"]["question"]
+    assert "Do you feel safe in the group?" == by_version["2"]["question"]
+    assert {("5", "5")} == {(r["count"], r["responses"]) for r in by_version.values()}
+    assert [(today - 20 * DAY).isoformat(), (today - 2 * DAY).isoformat()] == [
+        by_version[v]["first meeting"] for v in ("1", "2")
+    ]
+    assert not any(r["responses"] == "10" for r in rows)
