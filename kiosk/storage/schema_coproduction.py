@@ -170,6 +170,14 @@ def _add_co_production(db: sqlite_utils.Database) -> None:
     # PRINCIPLES, separated by spaces, chosen by staff.
     db.execute("ALTER TABLE you_said_we_did ADD COLUMN principles TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE comments ADD COLUMN principles TEXT NOT NULL DEFAULT ''")
+
+
+@migrations(name="0015_tagged_comments_index")
+def _index_tagged_comments(db: sqlite_utils.Database) -> None:
     # The principles page reads only tagged comments: a few among thousands.
     # Without this index it would read every row past its drawing to find them.
-    db.execute("CREATE INDEX comments_tagged ON comments (date) WHERE principles != ''")
+    # (First written into 0014 after files had been made with 0014 without it:
+    # a migration of its own, so those files get it too.)
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS comments_tagged ON comments (date) WHERE principles != ''"
+    )
