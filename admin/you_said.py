@@ -54,14 +54,14 @@ def you_said():
     principles = request.form.getlist("principles")
     if form.validate_on_submit():
         try:
-            entry_id = storage.add_you_said(
+            storage.add_you_said(
                 db, form.site.data, form.heard.data, form.did.data, form.date.data, principles
             )
         except storage.UnknownPrinciple as unknown:
             problem = str(unknown)
         else:
             detail = f"site {form.site.data}, {form.date.data.isoformat()}"
-            tags = storage.find_you_said(db, entry_id)["principles"]
+            tags = storage.principles_text(principles)  # as kept: checked, in order
             detail += f": {tags}" if tags else ""
             storage.audit(staff_database(), g.staff, "added a You said, we did entry", detail)
             flash("Entry added. Children will see it on the kiosk thank-you and the site's page.")

@@ -107,6 +107,7 @@ from kiosk.storage.plans import (
 from kiosk.storage.principles import (
     UnknownPrinciple,
     principles_of,
+    principles_text,
     set_principles,
     tagged_comments,
     tagged_you_said,
@@ -218,6 +219,7 @@ __all__ = [
     "save_agreement",
     "UnknownPrinciple",
     "principles_of",
+    "principles_text",
     "set_principles",
     "tagged_comments",
     "tagged_you_said",
